@@ -1,0 +1,45 @@
+"""``ziping``: the window. The one composition root of the desktop program.
+
+It decides which database to open (``--db``, ``--demo`` or the one in the user's data folder)
+and hands the opened engine to the window. Only ``desktop.ui`` touches Qt; heavy modules
+(reportlab, openpyxl) are imported by the services when first used, so the window shows first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+
+def _arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ziping", description="自评 Ziping")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹）")
+    parser.add_argument("--demo", action="store_true", help="打开示例数据的一个临时副本")
+    return parser.parse_args(argv)
+
+
+def open_chosen_database(args: argparse.Namespace) -> tuple[Engine, Path]:
+    """The engine of the database the user asked for; raises DatabaseError / UserInputError."""
+    from desktop.storage.database import default_database_path, open_database
+
+    if args.demo:
+        from desktop.services.sample import build_sample_database
+
+        path = Path(tempfile.mkdtemp(prefix="ziping-demo-")) / "示例.sqlite3"
+        build_sample_database(path, force=True)
+    else:
+        path = args.db or default_database_path()
+        if args.db is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    return open_database(path, create=True), path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _arguments(sys.argv[1:] if argv is None else argv)
+    from desktop.ui.application import run
+
+    return run(lambda: open_chosen_database(args))

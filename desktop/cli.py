@@ -1,0 +1,167 @@
+"""``ziping-cli``: the services without a window, for scripts, tests and batch work.
+
+The command line is a contract (DESIGN.md): exit status 0 on success, 2 on bad input with
+one clear Chinese line on stderr naming the file, sheet, row and column where it applies.
+This module is the command line's composition root: it opens the database and hands the
+engine to the services; it holds no rules of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from desktop import __version__
+from desktop.services.errors import UserInputError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors in Chinese and the same exit status as other bad input."""
+
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"ziping-cli: 参数错误：{message}\n")
+
+
+def _json_default(value):
+    if isinstance(value, Decimal):
+        return float(value)  # already rounded to its printed precision by the domain
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
+
+
+def print_json(payload) -> None:
+    """JSON on stdout; decimals as numbers with their printed precision, Chinese kept readable."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write(text + "\n")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2023-01-31") from error
+
+
+def _open(args, *, create: bool = False):
+    from desktop.storage.database import open_database
+
+    return open_database(args.db, create=create)
+
+
+def _not_yet(name: str, issue: int):
+    def run(_args) -> int:
+        raise UserInputError(f"“{name}”尚未提供（见第 {issue} 号事项）")
+
+    return run
+
+
+def _run_demo(args) -> int:
+    from desktop.services.sample import build_sample_database
+
+    summary = build_sample_database(Path(args.db), force=args.force)
+    print(summary)
+    return EXIT_OK
+
+
+def _run_stats(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.register import RegisterService, format_statistics
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    statistics = RegisterService(engine).statistics(
+        department.id, args.year, start=getattr(args, "from"), end=args.to
+    )
+    if args.json:
+        print_json(statistics.to_json())
+    else:
+        print(format_statistics(department.name, statistics))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ziping-cli", description="自评 Ziping 命令行：不开窗口使用同样的功能。")
+    parser.add_argument("--version", action="version", version=f"ziping {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        return sub
+
+    def with_db(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--db", required=True, type=Path, help="数据库文件")
+
+    def with_year(sub: argparse.ArgumentParser) -> None:
+        with_db(sub)
+        sub.add_argument("--year", required=True, type=int, help="年度，如 2023")
+        sub.add_argument("--department", help="单位名称（数据库中有多个单位时必填）")
+
+    demo = command("demo", "生成示例数据库（遂宁市船山区信访局 2023 年）", _run_demo)
+    with_db(demo)
+    demo.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+
+    stats = command("stats", "信访登记统计：三率一度、信访形式、走访批次人次", _run_stats)
+    with_year(stats)
+    stats.add_argument("--from", type=_date, help="起始日期（含），默认为当年 1 月 1 日")
+    stats.add_argument("--to", type=_date, help="截止日期（含），默认为当年 12 月 31 日")
+    stats.add_argument("--json", action="store_true", help="输出 JSON")
+
+    score = command("score", "计算项目自评与部门整体评价得分", _not_yet("score", 3))
+    with_year(score)
+    score.add_argument("--json", action="store_true")
+
+    check = command("check", "表间勾稽关系检查", _not_yet("check", 3))
+    with_year(check)
+    check.add_argument("--json", action="store_true")
+
+    export_pdf = command("export-pdf", "导出 PDF 表格", _not_yet("export-pdf", 5))
+    with_year(export_pdf)
+    export_pdf.add_argument("--form", required=True)
+    export_pdf.add_argument("--project")
+    export_pdf.add_argument("--out", required=True, type=Path)
+
+    export_xlsx = command("export-xlsx", "导出 Excel", _not_yet("export-xlsx", 6))
+    with_year(export_xlsx)
+    export_xlsx.add_argument("--out", required=True, type=Path)
+
+    import_xlsx = command("import-xlsx", "导入 Excel", _not_yet("import-xlsx", 6))
+    with_db(import_xlsx)
+    import_xlsx.add_argument("file", type=Path)
+    import_xlsx.add_argument("--dry-run", action="store_true")
+
+    template = command("template", "生成空白 Excel 模板", _not_yet("template", 6))
+    template.add_argument("--out", required=True, type=Path)
+
+    backup = command("backup", "备份数据库", _not_yet("backup", 4))
+    with_db(backup)
+    backup.add_argument("--to", type=Path)
+
+    restore = command("restore", "从备份恢复数据库", _not_yet("restore", 4))
+    with_db(restore)
+    restore.add_argument("--from", required=True, type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from desktop.storage.database import DatabaseError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (UserInputError, DatabaseError) as error:
+        print(f"ziping-cli: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
