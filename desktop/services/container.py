@@ -1,0 +1,16 @@
+"""All the services of one open database, built once by a composition root (app.py, cli.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+
+@dataclass(frozen=True)
+class Services:
+    engine: Engine
+
+
+def build_services(engine: Engine) -> Services:
+    return Services(engine=engine)
