@@ -327,6 +327,7 @@ class Petition(SQLModel, table=True):
     extension_approved_on: date | None = None
     extension_days: int = 0  # ≤ 30 (第三十四条)
     closed_on: date | None = None  # 办结日期 (书面答复)
+    in_evaluation_scope: bool = False  # 纳入满意度评价
     satisfaction: str = "未评价"  # 满意 / 基本满意 / 不满意 / 未评价
     review_requested_on: date | None = None  # 复查 request received
     review_closed_on: date | None = None

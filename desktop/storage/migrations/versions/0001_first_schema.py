@@ -183,6 +183,7 @@ def upgrade() -> None:
         sa.Column("extension_approved_on", sa.Date(), nullable=True),
         sa.Column("extension_days", sa.Integer(), nullable=False),
         sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column("in_evaluation_scope", sa.Boolean(), nullable=False),
         sa.Column("satisfaction", sa.String(), nullable=False),
         sa.Column("review_requested_on", sa.Date(), nullable=True),
         sa.Column("review_closed_on", sa.Date(), nullable=True),
