@@ -6,11 +6,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from desktop.services.projects import ProjectService
+
 
 @dataclass(frozen=True)
 class Services:
     engine: Engine
+    projects: ProjectService
 
 
 def build_services(engine: Engine) -> Services:
-    return Services(engine=engine)
+    return Services(engine=engine, projects=ProjectService(engine))

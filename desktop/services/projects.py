@@ -1,0 +1,503 @@
+"""项目绩效: the year's projects, their funding by source, 绩效指标 and 自评 texts.
+
+Every setter takes what the clerk typed, checks it, saves it in its own session and returns
+the fresh state as frozen dataclasses. A bad value raises ``UserInputError`` naming the
+field (and the indicator) and nothing is written. Amounts typed without a unit are 万元, the
+unit of every project form. Rates and scores come from ``desktop.domain.scoring``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from desktop.domain.money import MoneyUnit, NumberFormatError, parse_money, parse_quantity
+from desktop.domain.scoring import check_manual_score
+from desktop.services.errors import UserInputError
+from desktop.services.project_scores import FundingRow, ProjectScores, score_project
+from desktop.storage.models import Department, Indicator, Project, ProjectFunding
+
+FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
+EXECUTION_WEIGHT = Decimal(10)  # 预算执行情况（10分）
+NATURES = ("≥", "≤", "＝", "定性")
+_NATURE_SPELLINGS = {">=": "≥", "＞＝": "≥", "<=": "≤", "＜＝": "≤", "=": "＝", "==": "＝"}
+
+PROJECT_TEXT_FIELDS = {
+    "name": "项目名称",
+    "competent_department": "主管部门",
+    "implementing_unit": "实施单位",
+    "function_code": "功能分类科目",
+    "annual_goal": "项目年度目标",
+    "goal_completion": "年度目标完成情况",
+    "implementation_summary": "项目实施内容及过程概述",
+    "execution_reason": "预算执行原因",
+    "adjustment_reason": "预算调整理由",
+    "conclusion": "评价结论",
+    "problems": "存在问题",
+    "improvements": "改进措施",
+    "project_lead": "项目负责人",
+    "finance_lead": "财务负责人",
+    "execution_manual_reason": "预算执行得分调整理由",
+}
+FUNDING_FIELDS = {"initial_budget": "年初预算", "adjusted_budget": "调整后预算数", "executed": "预算执行数"}
+INDICATOR_TEXT_FIELDS = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "level3": "三级指标",
+    "target": "指标值",
+    "unit": "度量单位",
+    "direction": "指标方向",
+    "actual": "完成值",
+    "manual_reason": "得分调整理由",
+    "shortfall_reason": "未完成原因分析",
+}
+INDICATOR_FIELDS = {
+    **INDICATOR_TEXT_FIELDS,
+    "nature": "指标性质",
+    "weight": "权重",
+    "manual_score": "调整后得分",
+}
+
+
+@dataclass(frozen=True)
+class ProjectRow:
+    """One line of the year's project list."""
+
+    id: int
+    code: str
+    name: str
+    adjusted_budget: Decimal  # 元
+    executed: Decimal  # 元
+    execution_rate: Decimal | None  # ratio, 0.8937
+    score: Decimal
+    grade: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A 三级 indicator with its formula score and the score that counts (manual when given)."""
+
+    id: int
+    project_id: int
+    position: int
+    level1: str
+    level2: str
+    level3: str
+    nature: str
+    target: str
+    unit: str
+    weight: Decimal
+    direction: str
+    actual: str
+    manual_score: Decimal | None
+    manual_reason: str
+    shortfall_reason: str
+    formula_score: Decimal | None
+    score: Decimal | None
+    working: str
+
+
+@dataclass(frozen=True)
+class ProjectDetail:
+    """Everything the 项目绩效 tab and the 自评表 show for one project."""
+
+    id: int
+    department_id: int
+    year: int
+    code: str
+    name: str
+    competent_department: str
+    implementing_unit: str
+    function_code: str
+    annual_goal: str
+    goal_completion: str
+    implementation_summary: str
+    execution_reason: str
+    adjustment_reason: str
+    conclusion: str
+    problems: str
+    improvements: str
+    project_lead: str
+    finance_lead: str
+    execution_manual_score: Decimal | None
+    execution_manual_reason: str
+    funding: tuple[FundingRow, ...]  # the four sources in form order
+    total: FundingRow  # 总额, the sum of the sources
+    indicators: tuple[IndicatorRow, ...]
+    scores: ProjectScores
+
+
+class ProjectService:
+    """Reads and edits the projects of one database; one session per call."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    # 读取 -----------------------------------------------------------------------------------
+
+    def list(self, department_id: int, year: int) -> list[ProjectRow]:
+        with Session(self._engine) as session:
+            projects = session.exec(
+                select(Project)
+                .where(Project.department_id == department_id, Project.year == year)
+                .order_by(Project.code)
+            ).all()
+            details = [_detail(session, project) for project in projects]
+        return [
+            ProjectRow(
+                id=detail.id,
+                code=detail.code,
+                name=detail.name,
+                adjusted_budget=detail.total.adjusted_budget,
+                executed=detail.total.executed,
+                execution_rate=detail.total.execution_rate,
+                score=detail.scores.total,
+                grade=detail.scores.grade,
+            )
+            for detail in details
+        ]
+
+    def get(self, project_id: int) -> ProjectDetail:
+        with Session(self._engine) as session:
+            return _detail(session, _project(session, project_id))
+
+    def find(self, department_id: int, year: int, code: str) -> ProjectDetail | None:
+        """The project with 项目编码 ``code`` in that year, if there is one."""
+        with Session(self._engine) as session:
+            project = session.exec(
+                select(Project).where(
+                    Project.department_id == department_id, Project.year == year, Project.code == code
+                )
+            ).first()
+            return None if project is None else _detail(session, project)
+
+    # 修改 -----------------------------------------------------------------------------------
+
+    def create_project(
+        self, department_id: int, year: int, code: str, name: str, **texts: str
+    ) -> ProjectDetail:
+        """新建项目 with its 项目编码 and 名称; ``texts`` are any of ``PROJECT_TEXT_FIELDS``."""
+        code, name = code.strip(), name.strip()
+        if not code:
+            raise UserInputError("项目编码：不能为空")
+        if not name:
+            raise UserInputError("项目名称：不能为空")
+        for field in texts:
+            _text_label(field)
+        with Session(self._engine) as session:
+            if session.get(Department, department_id) is None:
+                raise UserInputError(f"单位（编号 {department_id}）不存在")
+            clash = session.exec(
+                select(Project).where(
+                    Project.department_id == department_id, Project.year == year, Project.code == code
+                )
+            ).first()
+            if clash is not None:
+                raise UserInputError(f"项目编码：{year}年度已有项目“{code}”")
+            project = Project(department_id=department_id, year=year, code=code, name=name, **texts)
+            session.add(project)
+            session.commit()
+            return _detail(session, project)
+
+    def update_project(self, project_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
+        """Change one text of the project, or ``execution_manual_score`` (needs a reason)."""
+        with Session(self._engine) as session:
+            project = _project(session, project_id)
+            if field == "execution_manual_score":
+                score = _manual_score(value, "预算执行得分", EXECUTION_WEIGHT)
+                if score is not None and not project.execution_manual_reason.strip():
+                    raise UserInputError("预算执行得分：手工得分须先填写调整理由")
+                project.execution_manual_score = score
+            else:
+                label = _text_label(field)
+                text = _text(value)
+                if field == "name" and not text:
+                    raise UserInputError(f"{label}：不能为空")
+                if (
+                    field == "execution_manual_reason"
+                    and not text
+                    and project.execution_manual_score is not None
+                ):
+                    raise UserInputError(f"{label}：已有手工得分，理由不能为空")
+                setattr(project, field, text)
+            session.add(project)
+            session.commit()
+            return _detail(session, project)
+
+    def update_funding(
+        self, project_id: int, source: str, field: str, value: str | Decimal | None
+    ) -> ProjectDetail:
+        """Change 年初预算 / 调整后预算数 / 预算执行数 of one source; bare numbers are 万元."""
+        if source not in FUNDING_SOURCES:
+            raise UserInputError(f"资金来源“{source}”不是{'、'.join(FUNDING_SOURCES)}之一")
+        if field not in FUNDING_FIELDS:
+            raise UserInputError(f"预算执行情况：没有“{field}”这一栏")
+        amount = _money(value, f"{source}{FUNDING_FIELDS[field]}")
+        with Session(self._engine) as session:
+            project = _project(session, project_id)
+            row = session.exec(
+                select(ProjectFunding).where(
+                    ProjectFunding.project_id == project_id, ProjectFunding.source == source
+                )
+            ).first()
+            if row is None:
+                row = ProjectFunding(project_id=project_id, source=source)
+            setattr(row, field, amount)
+            session.add(row)
+            session.commit()
+            return _detail(session, project)
+
+    def update_indicator(self, indicator_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
+        """Change one cell of an indicator (指标性质, 权重, 完成值 …)."""
+        with Session(self._engine) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            _apply_indicator_field(indicator, field, value)
+            session.add(indicator)
+            session.commit()
+            return _detail(session, _project(session, indicator.project_id))
+
+    def add_indicator(
+        self, project_id: int, level3: str, *, position: int | None = None, **fields: str | Decimal | None
+    ) -> IndicatorRow:
+        """新增指标 (三级指标 ``level3``) at ``position`` (the end when not given).
+
+        ``fields`` are any of ``INDICATOR_FIELDS``; 指标性质 defaults to ≥.
+        """
+        with Session(self._engine) as session:
+            _project(session, project_id)
+            indicators = _indicators(session, project_id)
+            if position is None or position > len(indicators):
+                position = len(indicators)
+            indicator = Indicator(project_id=project_id, level1="", level2="", level3="", nature="≥")
+            _apply_indicator_field(indicator, "level3", level3)
+            manual_score = fields.pop("manual_score", None)
+            for field, value in fields.items():
+                _apply_indicator_field(indicator, field, value)
+            if manual_score is not None:
+                _apply_indicator_field(indicator, "manual_score", manual_score)
+            for index, other in enumerate(indicators):
+                other.position = index if index < position else index + 1
+                session.add(other)
+            indicator.position = position
+            session.add(indicator)
+            session.commit()
+            return _indicator_row(indicator)
+
+    def delete_indicator(self, indicator_id: int) -> IndicatorRow:
+        """删除指标; returns what was deleted, so that it can be added back (撤销)."""
+        with Session(self._engine) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            deleted = _indicator_row(indicator)
+            session.delete(indicator)
+            session.flush()
+            for index, other in enumerate(_indicators(session, deleted.project_id)):
+                other.position = index
+                session.add(other)
+            session.commit()
+            return deleted
+
+
+# 校验 ---------------------------------------------------------------------------------------
+
+
+def parse_amount(value: str | Decimal | None) -> Decimal:
+    """An amount in 元 from what was typed: bare numbers are 万元, blank is 0, never negative.
+
+    Raises ``UserInputError`` with a message that does not name the place (the caller does).
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Decimal("0.00")
+    try:
+        amount = parse_money(value, MoneyUnit.WAN)
+    except NumberFormatError as error:
+        raise UserInputError(str(error)) from error
+    if amount < 0:
+        raise UserInputError("金额不能为负数")
+    return amount
+
+
+def parse_indicator_value(field: str, value: str | Decimal | None) -> str | Decimal | None:
+    """What a typed indicator cell means: 指标性质 one of ≥ ≤ ＝ 定性 (>=, <=, = accepted),
+    权重 a number ≥ 0 (blank is 0), 调整后得分 a number or blank (None), texts trimmed.
+
+    Raises ``UserInputError`` with a message that does not name the place.
+    """
+    if field not in INDICATOR_FIELDS:
+        raise UserInputError(f"指标没有“{field}”这一栏")
+    text = _text(value)
+    if field == "nature":
+        nature = _NATURE_SPELLINGS.get(text, text)
+        if nature not in NATURES:
+            raise UserInputError(f"“{text}”不是 {' '.join(NATURES)} 之一")
+        return nature
+    if field == "weight":
+        weight = Decimal(0) if not text else _number(value)
+        if weight < 0:
+            raise UserInputError(f"{weight} 是负数，权重不能为负数")
+        return weight
+    if field == "manual_score":
+        return None if not text else _number(value)
+    if field == "level3" and not text:
+        raise UserInputError("三级指标不能为空")
+    return text
+
+
+def _text(value: str | Decimal | None) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _text_label(field: str) -> str:
+    if field not in PROJECT_TEXT_FIELDS:
+        raise UserInputError(f"项目没有“{field}”这一项")
+    return PROJECT_TEXT_FIELDS[field]
+
+
+def _money(value: str | Decimal | None, label: str) -> Decimal:
+    try:
+        return parse_amount(value)
+    except UserInputError as error:
+        raise UserInputError(f"{label}：{error}") from error
+
+
+def _number(value: str | Decimal | None) -> Decimal:
+    try:
+        return parse_quantity(value)
+    except NumberFormatError as error:
+        raise UserInputError(str(error)) from error
+
+
+def _manual_score(value: str | Decimal | None, label: str, weight: Decimal, **context: str) -> Decimal | None:
+    """A manual score typed for ``label``, checked against its weight (and its 定性 band)."""
+    if _text(value) == "":
+        return None
+    try:
+        score = _number(value)
+    except UserInputError as error:
+        raise UserInputError(f"{label}：{error}") from error
+    problem = check_manual_score(score, weight, **context)
+    if problem:
+        raise UserInputError(f"{label}：{problem}")
+    return score
+
+
+def _apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal | None) -> None:
+    """Check one typed value and set it on the (unsaved) indicator, or raise naming the field."""
+    label = f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
+    if field == "manual_score":
+        score = _manual_score(
+            value,
+            label,
+            indicator.weight,
+            nature=indicator.nature,
+            actual=indicator.actual,
+            target=indicator.target,
+        )
+        if score is not None and not indicator.manual_reason.strip():
+            raise UserInputError(f"{label}：手工得分须先填写调整理由")
+        indicator.manual_score = score
+        return
+    try:
+        parsed = parse_indicator_value(field, value)
+    except UserInputError as error:
+        raise UserInputError(f"{label}：{error}") from error
+    if field == "manual_reason" and not parsed and indicator.manual_score is not None:
+        raise UserInputError(f"{label}：已有手工得分，理由不能为空")
+    setattr(indicator, field, parsed)
+
+
+# 读取的细节 -----------------------------------------------------------------------------------
+
+
+def _project(session: Session, project_id: int) -> Project:
+    project = session.get(Project, project_id)
+    if project is None:
+        raise UserInputError(f"项目（编号 {project_id}）不存在，可能已被删除")
+    return project
+
+
+def _indicators(session: Session, project_id: int) -> list[Indicator]:
+    return list(
+        session.exec(
+            select(Indicator)
+            .where(Indicator.project_id == project_id)
+            .order_by(Indicator.position, Indicator.id)
+        )
+    )
+
+
+def _indicator_row(indicator: Indicator, formula_score=None, score=None, working="") -> IndicatorRow:
+    return IndicatorRow(
+        id=indicator.id,
+        project_id=indicator.project_id,
+        position=indicator.position,
+        level1=indicator.level1,
+        level2=indicator.level2,
+        level3=indicator.level3,
+        nature=indicator.nature,
+        target=indicator.target,
+        unit=indicator.unit,
+        weight=indicator.weight,
+        direction=indicator.direction,
+        actual=indicator.actual,
+        manual_score=indicator.manual_score,
+        manual_reason=indicator.manual_reason,
+        shortfall_reason=indicator.shortfall_reason,
+        formula_score=formula_score,
+        score=score,
+        working=working,
+    )
+
+
+def _detail(session: Session, project: Project) -> ProjectDetail:
+    stored = {
+        row.source: row
+        for row in session.exec(select(ProjectFunding).where(ProjectFunding.project_id == project.id))
+    }
+    amounts = [
+        (
+            source,
+            stored[source].initial_budget if source in stored else Decimal("0.00"),
+            stored[source].adjusted_budget if source in stored else Decimal("0.00"),
+            stored[source].executed if source in stored else Decimal("0.00"),
+        )
+        for source in FUNDING_SOURCES
+    ]
+    indicators = _indicators(session, project.id)
+    scores = score_project(amounts, indicators, project.execution_manual_score)
+    indicator_rows = tuple(
+        _indicator_row(indicator, result.formula_score, result.score, result.working)
+        for indicator, result in zip(indicators, scores.indicators, strict=True)
+    )
+    return ProjectDetail(
+        id=project.id,
+        department_id=project.department_id,
+        year=project.year,
+        code=project.code,
+        name=project.name,
+        competent_department=project.competent_department,
+        implementing_unit=project.implementing_unit,
+        function_code=project.function_code,
+        annual_goal=project.annual_goal,
+        goal_completion=project.goal_completion,
+        implementation_summary=project.implementation_summary,
+        execution_reason=project.execution_reason,
+        adjustment_reason=project.adjustment_reason,
+        conclusion=project.conclusion,
+        problems=project.problems,
+        improvements=project.improvements,
+        project_lead=project.project_lead,
+        finance_lead=project.finance_lead,
+        execution_manual_score=project.execution_manual_score,
+        execution_manual_reason=project.execution_manual_reason,
+        funding=scores.funding,
+        total=scores.total_funding,
+        indicators=indicator_rows,
+        scores=scores,
+    )
