@@ -88,6 +88,22 @@ def _run_stats(args) -> int:
     return EXIT_OK
 
 
+def _run_backup(args) -> int:
+    from desktop.services.backup import backup_database
+
+    print(f"已备份到 {backup_database(args.db, args.to)}")
+    return EXIT_OK
+
+
+def _run_restore(args) -> int:
+    from desktop.services.backup import restore_database
+
+    result = restore_database(args.db, getattr(args, "from"))
+    kept = f"；原文件另存为 {result.safety_copy}" if result.safety_copy else ""
+    print(f"已从 {result.restored_from} 恢复 {result.database}{kept}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ziping-cli", description="自评 Ziping 命令行：不开窗口使用同样的功能。")
     parser.add_argument("--version", action="version", version=f"ziping {__version__}")
@@ -142,11 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     template = command("template", "生成空白 Excel 模板", _not_yet("template", 6))
     template.add_argument("--out", required=True, type=Path)
 
-    backup = command("backup", "备份数据库", _not_yet("backup", 4))
+    backup = command("backup", "备份数据库（默认存到数据库旁的 backups 文件夹）", _run_backup)
     with_db(backup)
     backup.add_argument("--to", type=Path)
 
-    restore = command("restore", "从备份恢复数据库", _not_yet("restore", 4))
+    restore = command("restore", "从备份恢复数据库（先另存当前文件）", _run_restore)
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
     return parser
