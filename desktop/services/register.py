@@ -1,0 +1,310 @@
+"""信访登记: the register's use cases — statistics, paging and filtering in SQL, adding and editing matters and visits.
+
+Each method opens its own connection or session and returns plain frozen dataclasses
+(``Matter``, ``VisitBatch``, ``RegisterRow``, ``RegisterStatistics``); the rules live in
+``desktop.domain.petitions`` and ``desktop.domain.register_statistics``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+
+from desktop.domain.petitions import (
+    Matter,
+    PetitionInputError,
+    VisitBatch,
+    acceptance_deadline,
+    mask_id_number,
+    mask_phone,
+    validate_matter,
+    validate_visit,
+)
+from desktop.domain.register_statistics import (
+    RegisterStatistics,
+    format_statistics,
+    one_year_earlier,
+    register_statistics,
+)
+from desktop.services.errors import UserInputError
+from desktop.services.register_queries import SORT_KEYS, RegisterFilter, filter_conditions, petition
+from desktop.storage.models import Department, Visit
+
+__all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistics"]
+
+visit_table = Visit.__table__
+_MATTER_FIELDS = [field.name for field in fields(Matter)]
+_VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    """One line of the register table: masked ID and phone, deadlines and status as of today."""
+
+    id: int
+    number: str
+    registered_on: date
+    channel: str
+    petitioner_name: str
+    id_number: str  # masked
+    phone: str  # masked
+    persons: int
+    locality: str
+    category: str
+    summary: str
+    responsible_unit: str
+    accepted_on: date | None
+    closed_on: date | None
+    satisfaction: str
+    acceptance_deadline: date
+    completion_deadline: date
+    days_left: int | None
+    status: str
+    overdue: bool
+
+
+def _matter(row) -> Matter:
+    return Matter(**{name: getattr(row, name) for name in _MATTER_FIELDS})
+
+
+def _visit(row) -> VisitBatch:
+    return VisitBatch(**{name: getattr(row, name) for name in _VISIT_FIELDS})
+
+
+class RegisterService:
+    def __init__(self, engine: Engine, today: Callable[[], date] = date.today) -> None:
+        self._engine = engine
+        self._today = today
+
+    # 统计 ---------------------------------------------------------------------------------
+
+    def statistics(
+        self,
+        department_id: int,
+        year: int,
+        start: date | None = None,
+        end: date | None = None,
+        count_basic_satisfied: bool = False,
+    ) -> RegisterStatistics:
+        """三率一度, channels and visits of ``year`` (or ``start``–``end``), with the previous year's visits.
+
+        Raises ``UserInputError`` when the period is reversed or holds neither matters nor visits.
+        """
+        start = start or date(year, 1, 1)
+        end = end or date(year, 12, 31)
+        if start > end:
+            raise UserInputError(f"起始日期 {start} 晚于截止日期 {end}")
+        c = petition.c
+        in_period = or_(
+            c.registered_on.between(start, end),
+            c.review_requested_on.between(start, end),
+            c.recheck_requested_on.between(start, end),
+        )
+        with self._engine.connect() as connection:
+            name = connection.execute(
+                select(Department.__table__.c.name).where(Department.__table__.c.id == department_id)
+            ).scalar_one_or_none()
+            if name is None:
+                raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
+            matters = [
+                _matter(row)
+                for row in connection.execute(
+                    select(petition).where(c.department_id == department_id, in_period)
+                )
+            ]
+            visits = [
+                _visit(row)
+                for row in connection.execute(
+                    select(visit_table).where(
+                        visit_table.c.department_id == department_id,
+                        visit_table.c.visited_on.between(one_year_earlier(start), end),
+                    )
+                )
+            ]
+        statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
+        if statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values()):
+            raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
+        return statistics
+
+    # 信访事项 -------------------------------------------------------------------------------
+
+    def count(self, department_id: int, register_filter: RegisterFilter) -> int:
+        conditions = filter_conditions(department_id, register_filter, self._today())
+        with self._engine.connect() as connection:
+            return connection.execute(
+                select(func.count()).select_from(petition).where(*conditions)
+            ).scalar_one()
+
+    def page(
+        self,
+        department_id: int,
+        register_filter: RegisterFilter,
+        offset: int,
+        limit: int,
+        sort: str = "registered_on",
+        descending: bool = False,
+    ) -> list[RegisterRow]:
+        """``limit`` rows from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``); blanks last."""
+        today = self._today()
+        key = SORT_KEYS[sort]()
+        if descending:
+            order = [key.desc().nulls_last(), petition.c.id.desc()]
+        else:
+            order = [key.asc().nulls_last(), petition.c.id.asc()]
+        statement = (
+            select(petition)
+            .where(*filter_conditions(department_id, register_filter, today))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [self._row(_matter(row), today) for row in connection.execute(statement)]
+
+    @staticmethod
+    def _row(matter: Matter, today: date) -> RegisterRow:
+        progress = matter.progress(today)
+        return RegisterRow(
+            id=matter.id,
+            number=matter.number,
+            registered_on=matter.registered_on,
+            channel=matter.channel,
+            petitioner_name=matter.petitioner_name,
+            id_number=mask_id_number(matter.id_number),
+            phone=mask_phone(matter.phone),
+            persons=matter.persons,
+            locality=matter.locality,
+            category=matter.category,
+            summary=matter.summary,
+            responsible_unit=matter.responsible_unit,
+            accepted_on=matter.accepted_on,
+            closed_on=matter.closed_on,
+            satisfaction=matter.satisfaction,
+            acceptance_deadline=acceptance_deadline(matter.registered_on),
+            completion_deadline=matter.completion_deadline,
+            days_left=progress.days_left,
+            status=progress.status,
+            overdue=progress.overdue,
+        )
+
+    def choices(self, department_id: int, column: str) -> list[str]:
+        """The distinct 属地 (``locality``) or 问题类别 (``category``) already used, for the filter lists."""
+        if column not in ("locality", "category"):
+            raise ValueError(column)
+        field = petition.c[column]
+        statement = (
+            select(field)
+            .where(petition.c.department_id == department_id, field != "")
+            .distinct()
+            .order_by(field)
+        )
+        with self._engine.connect() as connection:
+            return list(connection.execute(statement).scalars())
+
+    def get(self, petition_id: int) -> Matter:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(petition).where(petition.c.id == petition_id)).one_or_none()
+        if row is None:
+            raise UserInputError(f"信访事项（内部编号 {petition_id}）已不存在")
+        return _matter(row)
+
+    def save(self, department_id: int, record: Matter) -> int:
+        """Add (``record.id`` is None), update, or put back a deleted matter under its old id (undo).
+
+        Raises ``UserInputError`` naming the matter and the field; nothing is saved then.
+        """
+        try:
+            matter = validate_matter(record)
+        except PetitionInputError as error:
+            raise UserInputError(f"信访事项 {record.number or '（无编号）'}：{error}") from error
+        values = {name: getattr(matter, name) for name in _MATTER_FIELDS if name != "id"}
+        values["number"] = matter.number.strip()
+        c = petition.c
+        with self._engine.begin() as connection:
+            clash = connection.execute(
+                select(c.id).where(
+                    c.department_id == department_id, c.number == values["number"], c.id != (matter.id or -1)
+                )
+            ).first()
+            if clash is not None:
+                raise UserInputError(f"信访事项编号“{values['number']}”已存在，请换一个编号")
+            if matter.id is not None:
+                changed = connection.execute(
+                    update(petition)
+                    .where(and_(c.id == matter.id, c.department_id == department_id))
+                    .values(values)
+                ).rowcount
+                if changed:
+                    return matter.id
+                values["id"] = matter.id
+            result = connection.execute(insert(petition).values(department_id=department_id, **values))
+            return matter.id if matter.id is not None else result.inserted_primary_key[0]
+
+    def delete(self, petition_id: int) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(delete(petition).where(petition.c.id == petition_id))
+
+    # 走访 -----------------------------------------------------------------------------------
+
+    def _visit_conditions(self, department_id: int, start: date | None, end: date | None) -> list:
+        conditions = [visit_table.c.department_id == department_id]
+        if start is not None:
+            conditions.append(visit_table.c.visited_on >= start)
+        if end is not None:
+            conditions.append(visit_table.c.visited_on <= end)
+        return conditions
+
+    def count_visits(self, department_id: int, start: date | None = None, end: date | None = None) -> int:
+        conditions = self._visit_conditions(department_id, start, end)
+        with self._engine.connect() as connection:
+            return connection.execute(
+                select(func.count()).select_from(visit_table).where(*conditions)
+            ).scalar_one()
+
+    def visits(
+        self, department_id: int, start: date | None, end: date | None, offset: int = 0, limit: int = 1000
+    ) -> list[VisitBatch]:
+        """Visit batches of the period, newest last."""
+        statement = (
+            select(visit_table)
+            .where(*self._visit_conditions(department_id, start, end))
+            .order_by(visit_table.c.visited_on, visit_table.c.id)
+            .offset(offset)
+            .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [_visit(row) for row in connection.execute(statement)]
+
+    def get_visit(self, visit_id: int) -> VisitBatch:
+        with self._engine.connect() as connection:
+            row = connection.execute(select(visit_table).where(visit_table.c.id == visit_id)).one_or_none()
+        if row is None:
+            raise UserInputError(f"走访记录（内部编号 {visit_id}）已不存在")
+        return _visit(row)
+
+    def save_visit(self, department_id: int, record: VisitBatch) -> int:
+        """Add, update, or put back a deleted visit batch under its old id (undo)."""
+        try:
+            visit = validate_visit(record)
+        except PetitionInputError as error:
+            raise UserInputError(f"走访记录 {record.visited_on}：{error}") from error
+        values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
+        with self._engine.begin() as connection:
+            if visit.id is not None:
+                changed = connection.execute(
+                    update(visit_table)
+                    .where(visit_table.c.id == visit.id, visit_table.c.department_id == department_id)
+                    .values(values)
+                ).rowcount
+                if changed:
+                    return visit.id
+                values["id"] = visit.id
+            result = connection.execute(insert(visit_table).values(department_id=department_id, **values))
+            return visit.id if visit.id is not None else result.inserted_primary_key[0]
+
+    def delete_visit(self, visit_id: int) -> None:
+        with self._engine.begin() as connection:
+            connection.execute(delete(visit_table).where(visit_table.c.id == visit_id))
