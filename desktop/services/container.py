@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from desktop.services.projects import ProjectService
+from desktop.services.register import RegisterService
 
 
 @dataclass(frozen=True)
 class Services:
     engine: Engine
     projects: ProjectService
+    register: RegisterService
 
 
 def build_services(engine: Engine) -> Services:
-    return Services(engine=engine, projects=ProjectService(engine))
+    return Services(engine=engine, projects=ProjectService(engine), register=RegisterService(engine))
