@@ -1,0 +1,115 @@
+"""A4 documents of one or more forms, portrait or landscape, with 第 X 页 共 Y 页 on every page.
+
+The page count is known only once every page is laid out, so the canvas keeps each page's state
+and draws the footers when the document is saved (the usual two-pass canvas of reportlab).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+
+MARGIN = 12 * mm
+FOOTER_Y = 7 * mm
+PAGE_SIZES = {"portrait": A4, "landscape": landscape(A4)}
+
+
+@dataclass
+class Section:
+    """The flowables of one form and the orientation of its pages."""
+
+    orientation: str
+    flowables: list[Flowable]
+    key: str = ""  # when set, the first page of the section is recorded under this key
+
+
+@dataclass
+class RenderResult:
+    pages: int = 0
+    first_pages: dict[str, int] = field(default_factory=dict)
+
+
+class _PageMark(Flowable):
+    """Zero-size flowable that notes the page it lands on."""
+
+    def __init__(self, key: str, pages: dict[str, int]):
+        super().__init__()
+        self.width = self.height = 0
+        self._key, self._pages = key, pages
+
+    def draw(self) -> None:
+        self._pages[self._key] = self.canv.getPageNumber()
+
+
+class _NumberedCanvas(Canvas):
+    """Keeps every page and writes 第 X 页 共 Y 页 once the total is known."""
+
+    def __init__(self, *args, font: str, unnumbered: int, result: RenderResult, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages_kept: list[dict] = []
+        self._font, self._unnumbered, self._result = font, unnumbered, result
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages_kept.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages_kept)
+        for number, state in enumerate(self._pages_kept, start=1):
+            self.__dict__.update(state)
+            if number > self._unnumbered:
+                self.setFont(self._font, 9)
+                self.drawCentredString(self._pagesize[0] / 2, FOOTER_Y, f"第 {number} 页 共 {total} 页")
+            super().showPage()
+        self._result.pages = total
+        super().save()
+
+
+def _templates(first: str) -> list[PageTemplate]:
+    templates = []
+    for orientation, size in PAGE_SIZES.items():
+        frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id=orientation)
+        templates.append(PageTemplate(id=orientation, frames=[frame], pagesize=size))
+    return sorted(templates, key=lambda template: template.id != first)
+
+
+def frame_height(orientation: str) -> float:
+    return PAGE_SIZES[orientation][1] - 2 * MARGIN
+
+
+def render(
+    path: Path, sections: Sequence[Section], *, title: str, font: str, unnumbered: int = 0
+) -> RenderResult:
+    """Lay the sections out one after another, each from a new page; ``unnumbered`` leading
+    pages (a cover) carry no page footer but count in the total."""
+    result = RenderResult()
+    story: list[Flowable] = []
+    for index, section in enumerate(sections):
+        if index:
+            story += [NextPageTemplate(section.orientation), PageBreak()]
+        if section.key:
+            story.append(_PageMark(section.key, result.first_pages))
+        story += section.flowables
+    document = BaseDocTemplate(
+        str(path),
+        pagesize=PAGE_SIZES[sections[0].orientation],
+        title=title,
+        author="自评 Ziping",
+        creator="自评 Ziping",
+        invariant=1,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+    )
+    document.addPageTemplates(_templates(sections[0].orientation))
+    canvasmaker = partial(_NumberedCanvas, font=font, unnumbered=unnumbered, result=result)
+    document.build(story, canvasmaker=canvasmaker)
+    return result
