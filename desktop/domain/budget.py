@@ -1,0 +1,167 @@
+"""预算决算 aggregates and the figures derived from them (DOMAIN.md §4.7, §5, §2.1).
+
+Pure functions over ``Decimal`` amounts in 元: totals by 类/款/项, 人员经费 / 公用经费 by economic
+code, year-on-year change, shares, execution progress and the points the 执行进度 checkpoints
+earn. Ratios are ``Decimal`` ratios (0.4358), shown as percentages by ``format_percent``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from desktop.domain.classification import function_class, function_section
+from desktop.domain.money import round_half_up
+
+ZERO = Decimal("0.00")
+ONE = Decimal(1)
+
+PERSONNEL = "人员经费"
+PUBLIC = "公用经费"
+# 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; the rest of 基本支出 is 公用经费 (§4.7).
+PERSONNEL_CLASSES = ("301", "303")
+
+BASIC = "基本支出"
+PROJECT = "项目支出"
+EXPENDITURE_CATEGORIES = (BASIC, PROJECT, "上缴上级支出", "经营支出", "对附属单位补助支出")
+FISCAL_FUNDING = "一般公共预算财政拨款"
+FUNDINGS = (FISCAL_FUNDING, "政府性基金预算财政拨款", "国有资本经营预算财政拨款", "其他资金")
+
+# Income rows that are not 本年收入 (the 总表 lists them below 本年收入合计).
+CARRIED_IN = "年初结转和结余"
+NOT_CURRENT_INCOME = (CARRIED_IN, "使用非财政拨款结余")
+CARRIED_OUT = "年末结转和结余"
+
+THREE_PUBLIC_ITEMS = (
+    "因公出国（境）费",
+    "公务用车购置费",
+    "公务用车运行维护费",
+    "国内公务接待费",
+    "外事接待费",
+)
+
+
+@dataclass(frozen=True)
+class ProgressTarget:
+    """执行进度: the share of the year's budget to be spent by the end of a month, and its points."""
+
+    month: int
+    target: Decimal
+    points: Decimal
+
+
+# The seed's 遂宁 scorecard (DOMAIN.md §2.1): 6/9/11月 40% / 67.5% / 82.5% worth 3/4/3 points
+# (执行进度), and 12月 100% worth 10 (预算完成).
+PROGRESS_TARGETS = (
+    ProgressTarget(6, Decimal("0.40"), Decimal(3)),
+    ProgressTarget(9, Decimal("0.675"), Decimal(4)),
+    ProgressTarget(11, Decimal("0.825"), Decimal(3)),
+    ProgressTarget(12, ONE, Decimal(10)),
+)
+
+
+def progress_target(month: int) -> ProgressTarget | None:
+    return next((target for target in PROGRESS_TARGETS if target.month == month), None)
+
+
+def change(current: Decimal, previous: Decimal) -> Decimal:
+    """增减额 = 本年 − 上年."""
+    return current - previous
+
+
+def change_rate(current: Decimal, previous: Decimal) -> Decimal | None:
+    """增减率 = (本年 − 上年) / 上年; none when there was nothing last year."""
+    if previous == 0:
+        return None
+    return (current - previous) / previous
+
+
+def share(part: Decimal, whole: Decimal) -> Decimal | None:
+    """占比 = part / whole; none for an empty whole."""
+    if whole == 0:
+        return None
+    return part / whole
+
+
+def progress(cumulative: Decimal, budget_base: Decimal) -> Decimal | None:
+    """执行进度 = 累计支出 / 全年预算 (调整后); none without a budget."""
+    if budget_base <= 0:
+        return None
+    return cumulative / budget_base
+
+
+def progress_points(ratio: Decimal | None, target: ProgressTarget) -> Decimal:
+    """Points earned: 分值 × min(1, 实际进度 / 目标进度), rounded half-up to 0.01 (§2.1)."""
+    if ratio is None:
+        return ZERO
+    return round_half_up(target.points * min(ONE, ratio / target.target), 2)
+
+
+def expense_kind(economic_code: str) -> str:
+    """人员经费 for 301/303 codes, 公用经费 for the others (302, 310, 307, 399)."""
+    return PERSONNEL if economic_code[:3] in PERSONNEL_CLASSES else PUBLIC
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The four amounts of a budget line or a subtotal, in 元."""
+
+    initial_budget: Decimal = ZERO
+    adjusted_budget: Decimal = ZERO
+    final_amount: Decimal = ZERO
+    previous_final: Decimal = ZERO
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(
+            self.initial_budget + other.initial_budget,
+            self.adjusted_budget + other.adjusted_budget,
+            self.final_amount + other.final_amount,
+            self.previous_final + other.previous_final,
+        )
+
+
+def total(figures: Iterable[Figures]) -> Figures:
+    result = Figures()
+    for item in figures:
+        result = result + item
+    return result
+
+
+@dataclass(frozen=True)
+class CodedFigures:
+    """A line's 功能分类 code, with its figures (several lines may share a code)."""
+
+    function_code: str
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class FunctionNode:
+    """A 类, 款 or 项 with the subtotal of everything charged below it."""
+
+    code: str
+    level: str
+    figures: Figures
+    children: tuple[FunctionNode, ...] = field(default=())
+
+
+def function_tree(lines: Iterable[CodedFigures]) -> list[FunctionNode]:
+    """类 → 款 → 项 subtotals of the lines, in code order."""
+    by_item: dict[str, Figures] = {}
+    for line in lines:
+        by_item[line.function_code] = by_item.get(line.function_code, Figures()) + line.figures
+    classes: dict[str, dict[str, list[FunctionNode]]] = {}
+    for code in sorted(by_item):
+        item = FunctionNode(code, "项", by_item[code])
+        classes.setdefault(function_class(code), {}).setdefault(function_section(code), []).append(item)
+    tree = []
+    for class_code, sections in classes.items():
+        section_nodes = tuple(
+            FunctionNode(code, "款", total(item.figures for item in items), tuple(items))
+            for code, items in sections.items()
+        )
+        tree.append(
+            FunctionNode(class_code, "类", total(node.figures for node in section_nodes), section_nodes)
+        )
+    return tree

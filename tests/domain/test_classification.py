@@ -1,0 +1,37 @@
+"""政府收支分类科目 editions: parsing, look-up and the choice of edition by year."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.domain.classification import ClassificationError, parse_classification
+from desktop.services.classification import classification_for_year
+from desktop.services.errors import UserInputError
+
+
+def test_the_2023_edition_names_the_seed_codes():
+    codes = classification_for_year(2023)
+    # DOMAIN.md §4.3 and the seed's 名词解释
+    assert codes.function_name("2010308") == "信访事务"
+    assert codes.function_name("20103") == "政府办公厅（室）及相关机构事务"
+    assert codes.function_name("2081105") == "残疾人就业"
+    assert codes.economic_name("30217") == "公务接待费"
+    assert ("2210201", "住房公积金") in codes.function_items()
+    assert all(len(code) == 5 for code, _ in codes.economic_items())
+
+
+def test_a_later_year_uses_the_newest_earlier_edition(tmp_path):
+    (tmp_path / "2023.toml").write_text(
+        '[function]\n"201" = "一般公共服务支出"\n[economic]\n', encoding="utf-8"
+    )
+    assert classification_for_year(2025, tmp_path).year == 2023
+    with pytest.raises(UserInputError, match="没有 2022 年或更早的政府收支分类科目"):
+        classification_for_year(2022, tmp_path)
+
+
+def test_unknown_code_and_missing_parent_are_named():
+    codes = parse_classification(2023, {"function": {"201": "一般公共服务支出"}, "economic": {}})
+    with pytest.raises(ClassificationError, match="功能分类科目“2019999”不在2023年政府收支分类科目中"):
+        codes.function_name("2019999")
+    with pytest.raises(ClassificationError, match="缺少上级科目“20103”"):
+        parse_classification(2023, {"function": {"201": "x", "2010301": "行政运行"}, "economic": {}})
