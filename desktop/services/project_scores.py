@@ -52,7 +52,8 @@ def _funding_row(source: str, initial: Decimal, adjusted: Decimal, executed: Dec
     return FundingRow(source, initial, adjusted, executed, execution_rate(executed, adjusted))
 
 
-def _indicator_score(indicator: Indicator) -> IndicatorScore:
+def indicator_score(indicator: Indicator) -> IndicatorScore:
+    """The formula score of one indicator and the score that counts (manual when given)."""
     formula, working = None, "未填完成值"
     if indicator.actual.strip():
         try:
@@ -80,7 +81,7 @@ def score_project(
     )
     execution = score_execution(total_funding.executed, total_funding.adjusted_budget)
     execution_score = execution.score if execution_manual_score is None else execution_manual_score
-    indicator_scores = tuple(_indicator_score(indicator) for indicator in indicators)
+    indicator_scores = tuple(indicator_score(indicator) for indicator in indicators)
     indicator_total = sum((item.score for item in indicator_scores if item.score is not None), ZERO)
     total = execution_score + indicator_total
     return ProjectScores(

@@ -17,7 +17,13 @@ from sqlmodel import Session, select
 from desktop.domain.money import MoneyUnit, NumberFormatError, parse_money, parse_quantity
 from desktop.domain.scoring import check_manual_score
 from desktop.services.errors import UserInputError
-from desktop.services.project_scores import FundingRow, ProjectScores, score_project
+from desktop.services.project_scores import (
+    FundingRow,
+    IndicatorScore,
+    ProjectScores,
+    indicator_score,
+    score_project,
+)
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
 
 FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
@@ -130,6 +136,20 @@ class ProjectDetail:
     scores: ProjectScores
 
 
+def project_row(detail: ProjectDetail) -> ProjectRow:
+    """The project-list line of a project."""
+    return ProjectRow(
+        id=detail.id,
+        code=detail.code,
+        name=detail.name,
+        adjusted_budget=detail.total.adjusted_budget,
+        executed=detail.total.executed,
+        execution_rate=detail.total.execution_rate,
+        score=detail.scores.total,
+        grade=detail.scores.grade,
+    )
+
+
 class ProjectService:
     """Reads and edits the projects of one database; one session per call."""
 
@@ -146,19 +166,7 @@ class ProjectService:
                 .order_by(Project.code)
             ).all()
             details = [_detail(session, project) for project in projects]
-        return [
-            ProjectRow(
-                id=detail.id,
-                code=detail.code,
-                name=detail.name,
-                adjusted_budget=detail.total.adjusted_budget,
-                executed=detail.total.executed,
-                execution_rate=detail.total.execution_rate,
-                score=detail.scores.total,
-                grade=detail.scores.grade,
-            )
-            for detail in details
-        ]
+        return [project_row(detail) for detail in details]
 
     def get(self, project_id: int) -> ProjectDetail:
         with Session(self._engine) as session:
@@ -230,7 +238,7 @@ class ProjectService:
     def update_funding(
         self, project_id: int, source: str, field: str, value: str | Decimal | None
     ) -> ProjectDetail:
-        """Change 年初预算 / 调整后预算数 / 预算执行数 of one source; bare numbers are 万元."""
+        """Change 年初预算 / 调整后预算数 / 预算执行数 of one source (see ``parse_amount``)."""
         if source not in FUNDING_SOURCES:
             raise UserInputError(f"资金来源“{source}”不是{'、'.join(FUNDING_SOURCES)}之一")
         if field not in FUNDING_FIELDS:
@@ -261,6 +269,19 @@ class ProjectService:
             session.commit()
             return _detail(session, _project(session, indicator.project_id))
 
+    def preview_indicator(self, indicator_id: int, field: str, value: str) -> IndicatorScore:
+        """The score the indicator would get with ``value`` typed in ``field``; nothing is saved."""
+        with Session(self._engine) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            session.expunge(indicator)
+        try:
+            _apply_indicator_field(indicator, field, value)
+        except UserInputError as error:
+            return IndicatorScore(None, None, str(error))
+        return indicator_score(indicator)
+
     def add_indicator(
         self, project_id: int, level3: str, *, position: int | None = None, **fields: str | Decimal | None
     ) -> IndicatorRow:
@@ -288,6 +309,21 @@ class ProjectService:
             session.commit()
             return _indicator_row(indicator)
 
+    def restore_indicator(self, row: IndicatorRow) -> IndicatorRow:
+        """Put back a deleted indicator with its id and position (撤销删除)."""
+        with Session(self._engine) as session:
+            _project(session, row.project_id)
+            if session.get(Indicator, row.id) is not None:
+                raise UserInputError(f"指标“{row.level3}”已存在，无需恢复")
+            indicators = _indicators(session, row.project_id)
+            for index, other in enumerate(indicators):
+                other.position = index if index < row.position else index + 1
+                session.add(other)
+            fields = {name: getattr(row, name) for name in INDICATOR_FIELDS}
+            session.add(Indicator(id=row.id, project_id=row.project_id, position=row.position, **fields))
+            session.commit()
+            return row
+
     def delete_indicator(self, indicator_id: int) -> IndicatorRow:
         """删除指标; returns what was deleted, so that it can be added back (撤销)."""
         with Session(self._engine) as session:
@@ -308,14 +344,15 @@ class ProjectService:
 
 
 def parse_amount(value: str | Decimal | None) -> Decimal:
-    """An amount in 元 from what was typed: bare numbers are 万元, blank is 0, never negative.
+    """An amount in 元: a ``Decimal`` is already 元; text is read as typed, bare numbers in 万元.
 
-    Raises ``UserInputError`` with a message that does not name the place (the caller does).
+    Blank is 0; negative amounts are refused. Raises ``UserInputError`` with a message that
+    does not name the place (the caller does).
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return Decimal("0.00")
     try:
-        amount = parse_money(value, MoneyUnit.WAN)
+        amount = parse_money(value, MoneyUnit.YUAN if isinstance(value, Decimal) else MoneyUnit.WAN)
     except NumberFormatError as error:
         raise UserInputError(str(error)) from error
     if amount < 0:

@@ -37,7 +37,11 @@ def test_the_detail_has_the_funding_rows_and_the_total(chufei):
     detail = service.get(project_id)
     assert [row.source for row in detail.funding] == ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
     fiscal = detail.funding[0]
-    assert [format_wan(fiscal.initial_budget), format_wan(fiscal.adjusted_budget), format_wan(fiscal.executed)] == [
+    assert [
+        format_wan(fiscal.initial_budget),
+        format_wan(fiscal.adjusted_budget),
+        format_wan(fiscal.executed),
+    ] == [
         "85.00",
         "131.65",
         "117.65",
@@ -65,8 +69,14 @@ def test_bad_input_names_the_field_and_saves_nothing(chufei):
     before = service.get(project_id)
     first = before.indicators[0].id
     cases = [
-        (lambda: service.update_funding(project_id, "财政资金", "executed", "十万"), "财政资金预算执行数：“十万”不是数字"),
-        (lambda: service.update_funding(project_id, "财政资金", "executed", "-3"), "财政资金预算执行数：金额不能为负数"),
+        (
+            lambda: service.update_funding(project_id, "财政资金", "executed", "十万"),
+            "财政资金预算执行数：“十万”不是数字",
+        ),
+        (
+            lambda: service.update_funding(project_id, "财政资金", "executed", "-3"),
+            "财政资金预算执行数：金额不能为负数",
+        ),
         (
             lambda: service.update_indicator(first, "nature", "大于"),
             "指标“大型集中宣传月活动开展次数”的指标性质：“大于”不是 ≥ ≤ ＝ 定性 之一",
@@ -83,7 +93,10 @@ def test_bad_input_names_the_field_and_saves_nothing(chufei):
             lambda: service.update_indicator(first, "manual_score", "9"),
             "指标“大型集中宣传月活动开展次数”的调整后得分：手工得分须先填写调整理由",
         ),
-        (lambda: service.update_project(project_id, "execution_manual_score", "9"), "预算执行得分：手工得分须先填写调整理由"),
+        (
+            lambda: service.update_project(project_id, "execution_manual_score", "9"),
+            "预算执行得分：手工得分须先填写调整理由",
+        ),
         (lambda: service.update_project(project_id, "name", "  "), "项目名称：不能为空"),
     ]
     for change, message in cases:

@@ -1,0 +1,330 @@
+"""Table models of the 项目绩效 tab: the year's projects, funding by source, the indicators.
+
+Each model keeps a row cache of the service's frozen dataclasses and ids, never ORM objects.
+Editable models save a cell through ``ProjectService`` as one undo step and emit ``saved``
+with the project's fresh ``ProjectDetail``; the tab then refreshes every view from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.domain.money import format_percent, format_wan
+from desktop.services.projects import (
+    FUNDING_FIELDS,
+    FundingRow,
+    IndicatorRow,
+    ProjectDetail,
+    ProjectRow,
+    ProjectService,
+    parse_amount,
+    parse_indicator_value,
+)
+from desktop.ui.editing import apply_change
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+ALIGN = Qt.ItemDataRole.TextAlignmentRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _points(score: Decimal | None) -> str:
+    return "" if score is None else f"{score:.2f}"
+
+
+def _number(value: Decimal) -> str:
+    """A weight as the form prints it: 10, 2.5."""
+    return f"{value.normalize():f}"
+
+
+class _TableModel(QAbstractTableModel):
+    headers: tuple[str, ...] = ()
+
+    def rowCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.headers):
+            return self.headers[section]
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def column_of(self, header: str) -> int:
+        return self.headers.index(header) if header in self.headers else -1
+
+
+class ProjectListModel(_TableModel):
+    """项目清单: 项目编码, 项目名称, 调整后预算, 执行数, 执行率, 得分, 等级 (read-only)."""
+
+    headers = ("项目编码", "项目名称", "调整后预算（万元）", "执行数（万元）", "执行率", "得分", "等级")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, tuple[str, ...]]] = []
+
+    def set_projects(self, projects: Sequence[ProjectRow]) -> None:
+        self.beginResetModel()
+        self._rows = [(project.id, self._texts(project)) for project in projects]
+        self.endResetModel()
+
+    def update_project(self, project: ProjectRow) -> None:
+        """Show the new figures of one listed project (after an edit); others stay as they are."""
+        row = self.row_of(project.id)
+        if row >= 0:
+            self._rows[row] = (project.id, self._texts(project))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+
+    @staticmethod
+    def _texts(project: ProjectRow) -> tuple[str, ...]:
+        return (
+            project.code,
+            project.name,
+            format_wan(project.adjusted_budget),
+            format_wan(project.executed),
+            format_percent(project.execution_rate),
+            _points(project.score),
+            project.grade,
+        )
+
+    def project_id(self, row: int) -> int | None:
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def code(self, row: int) -> str | None:
+        return self._rows[row][1][0] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, project_id: int | None = None, code: str | None = None) -> int:
+        for row, (row_id, texts) in enumerate(self._rows):
+            if row_id == project_id or (code is not None and texts[0] == code):
+                return row
+        return -1
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        if role in (DISPLAY, TOOLTIP):
+            return self._rows[index.row()][1][index.column()]
+        if role == ALIGN and 2 <= index.column() <= 5:
+            return int(RIGHT)
+        return None
+
+
+@dataclass(frozen=True)
+class _Place:
+    """What an undoable edit needs to find its cell again: the project and the service call."""
+
+    text: str
+    save: Callable[[object], ProjectDetail]
+
+
+class _EditableModel(_TableModel):
+    saved = Signal(object)  # ProjectDetail after a change (or its undo)
+
+    def __init__(self, service: ProjectService, undo_stack: QUndoStack | None, parent=None) -> None:
+        super().__init__(parent)
+        self._service, self._undo_stack = service, undo_stack
+
+    def _change(self, place: _Place, before: object, after: object) -> None:
+        """Save ``after`` now (UserInputError reaches the caller), ``before`` on 撤销."""
+        apply_change(
+            self._undo_stack,
+            place.text,
+            lambda: self.saved.emit(place.save(after)),
+            lambda: self.saved.emit(place.save(before)),
+        )
+
+
+FUNDING_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分")
+_FUNDING_FIELDS = tuple(FUNDING_FIELDS)  # the first three columns, in order
+
+
+class FundingModel(_EditableModel):
+    """预算执行情况: 总额 (computed) and the four funding sources; amounts are 元 in the edit role."""
+
+    headers = FUNDING_COLUMNS
+
+    def __init__(self, service: ProjectService, undo_stack: QUndoStack | None, parent=None) -> None:
+        super().__init__(service, undo_stack, parent)
+        self._project_id: int | None = None
+        self._rows: list[FundingRow] = []
+        self._execution_score = ""
+
+    def set_detail(self, detail: ProjectDetail | None) -> None:
+        rows = [] if detail is None else [detail.total, *detail.funding]
+        if len(rows) == len(self._rows):
+            self._project_id, self._rows = detail.id if detail else None, rows
+            self._execution_score = _points(detail.scores.execution_score) if detail else ""
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.headers) - 1))
+            return
+        self.beginResetModel()
+        self._project_id, self._rows = (detail.id if detail else None), rows
+        self._execution_score = _points(detail.scores.execution_score) if detail else ""
+        self.endResetModel()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
+        if orientation == Qt.Orientation.Vertical and role == DISPLAY and 0 <= section < len(self._rows):
+            source = self._rows[section].source
+            return source if section == 0 else f"其中：{source}" if section == 1 else source
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if column < 3:
+            amount = (row.initial_budget, row.adjusted_budget, row.executed)[column]
+            if role == EDIT:
+                return amount
+            if role == DISPLAY:
+                return format_wan(amount)
+        elif role == DISPLAY:
+            if column == 3:
+                return format_percent(row.execution_rate)
+            if index.row() > 0:
+                return "/"
+            return "10" if column == 4 else self._execution_score
+        if role == ALIGN:
+            return int(RIGHT)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and index.row() > 0 and index.column() < 3:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def parse_cell(self, row: int, column: int, text: str) -> Decimal:
+        return parse_amount(text)
+
+    def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
+        if role != EDIT or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        amount = parse_amount(value)
+        row = self._rows[index.row()]
+        field = _FUNDING_FIELDS[index.column()]
+        before = (row.initial_budget, row.adjusted_budget, row.executed)[index.column()]
+        if amount == before:
+            return False
+        project_id, source = self._project_id, row.source
+
+        def save(value):
+            return self._service.update_funding(project_id, source, field, value)
+
+        self._change(_Place(f"修改{source}{self.headers[index.column()]}", save), before, amount)
+        return True
+
+
+@dataclass(frozen=True)
+class IndicatorColumn:
+    header: str
+    field: str | None  # None: computed (得分)
+
+
+INDICATOR_COLUMNS = (
+    IndicatorColumn("一级指标", "level1"),
+    IndicatorColumn("二级指标", "level2"),
+    IndicatorColumn("三级指标", "level3"),
+    IndicatorColumn("指标性质", "nature"),
+    IndicatorColumn("指标值", "target"),
+    IndicatorColumn("度量单位", "unit"),
+    IndicatorColumn("权重", "weight"),
+    IndicatorColumn("完成值", "actual"),
+    IndicatorColumn("得分", None),
+    IndicatorColumn("未完成原因分析", "shortfall_reason"),
+)
+
+
+class IndicatorModel(_EditableModel):
+    """绩效指标: every column but 得分 is typed by the clerk; 得分 comes from the service."""
+
+    headers = tuple(column.header for column in INDICATOR_COLUMNS)
+    SCORE_COLUMN = headers.index("得分")
+
+    def __init__(self, service: ProjectService, undo_stack: QUndoStack | None, parent=None) -> None:
+        super().__init__(service, undo_stack, parent)
+        self._rows: list[IndicatorRow] = []
+        self._previews: dict[int, tuple[str, str]] = {}  # row → (score, working) while typing
+
+    def set_indicators(self, indicators: Sequence[IndicatorRow]) -> None:
+        self._previews = {}
+        if [row.id for row in indicators] == [row.id for row in self._rows]:
+            self._rows = list(indicators)
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, 0), self.index(len(self._rows) - 1, len(self.headers) - 1)
+                )
+            return
+        self.beginResetModel()
+        self._rows = list(indicators)
+        self.endResetModel()
+
+    def indicator(self, row: int) -> IndicatorRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def field(self, column: int) -> str | None:
+        return INDICATOR_COLUMNS[column].field
+
+    def show_preview(self, row: int, score: Decimal | None, working: str) -> None:
+        """得分 while a 完成值 or 权重 is being typed, until the edit is saved or dropped."""
+        self._previews[row] = (_points(score), working)
+        index = self.index(row, self.SCORE_COLUMN)
+        self.dataChanged.emit(index, index)
+
+    def clear_preview(self, row: int) -> None:
+        if self._previews.pop(row, None) is not None:
+            index = self.index(row, self.SCORE_COLUMN)
+            self.dataChanged.emit(index, index)
+
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if not index.isValid():
+            return None
+        row, field = self._rows[index.row()], INDICATOR_COLUMNS[index.column()].field
+        if field is None:
+            score, working = self._previews.get(index.row(), (_points(row.score), row.working))
+            if role == DISPLAY:
+                return score
+            if role == TOOLTIP:
+                return working
+        elif role in (DISPLAY, EDIT, TOOLTIP):
+            return _number(row.weight) if field == "weight" else getattr(row, field)
+        if role == ALIGN and field in ("weight", None, "target", "actual"):
+            return int(RIGHT)
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and INDICATOR_COLUMNS[index.column()].field is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def parse_cell(self, row: int, column: int, text: str):
+        return parse_indicator_value(INDICATOR_COLUMNS[column].field, text)
+
+    def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
+        if role != EDIT or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        row = self._rows[index.row()]
+        field = INDICATOR_COLUMNS[index.column()].field
+        after = parse_indicator_value(field, value)
+        before = getattr(row, field)
+        if after == before:
+            self.clear_preview(index.row())
+            return False
+        indicator_id = row.id
+
+        def save(value):
+            return self._service.update_indicator(indicator_id, field, value)
+
+        text = f"修改指标“{row.level3}”的{self.headers[index.column()]}"
+        self._change(_Place(text, save), before, after)
+        return True

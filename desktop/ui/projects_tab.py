@@ -1,0 +1,401 @@
+"""项目绩效: the year's projects and, for the selected one, its 自评表 to fill in.
+
+Every edit is saved at once through ``ProjectService`` and goes on the window's undo stack;
+the tab then shows the fresh figures (执行率, 得分, 权重合计) the service computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.services.errors import UserInputError
+from desktop.services.projects import PROJECT_TEXT_FIELDS, ProjectDetail, project_row
+from desktop.ui.context import WorkContext
+from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
+from desktop.ui.messages import show_error
+from desktop.ui.project_models import FundingModel, IndicatorModel, ProjectListModel
+from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
+
+INDICATOR_WEIGHT_TOTAL = 90  # 绩效指标（90分） on the Sichuan 自评表
+PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+
+
+class IndicatorDelegate(QStyledItemDelegate):
+    """Indicator cells: the 得分 follows what is typed in 指标性质/指标值/权重/完成值; a bad value is
+    reported with its cell and not saved."""
+
+    def __init__(self, model: IndicatorModel, preview: Callable[[int, int, str], None], parent: QWidget):
+        super().__init__(parent)
+        self._model, self._preview = model, preview
+        self.closeEditor.connect(self._closed)
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit) and self._model.field(index.column()) in PREVIEW_FIELDS:
+            row, column = index.row(), index.column()
+            editor.setProperty("indicator_row", row)
+            editor.textEdited.connect(lambda text: self._preview(row, column, text))
+        return editor
+
+    def _closed(self, editor: QWidget, _hint) -> None:
+        row = editor.property("indicator_row")
+        if row is not None:
+            self._model.clear_preview(row)
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        text = editor.text() if isinstance(editor, QLineEdit) else index.data(Qt.ItemDataRole.EditRole)
+        try:
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
+        except UserInputError as error:
+            show_error(self.parent().window(), f"{cell_name(model, index.row(), index.column())}：{error}")
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    view.setWordWrap(False)
+    return view
+
+
+class ProjectsTab(QWidget):
+    """项目绩效: project list on the left, the selected project's 自评表 on the right."""
+
+    def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self._service = services.projects
+        self._context = context
+        self._undo_stack = undo_stack
+        self._detail: ProjectDetail | None = None
+
+        self.project_model = ProjectListModel(self)
+        self.project_view = QTableView()
+        self.project_view.setModel(self.project_model)
+        self.project_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.project_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.project_view.verticalHeader().hide()
+        self.project_view.selectionModel().currentRowChanged.connect(self._current_project_changed)
+
+        self.funding_model = FundingModel(self._service, undo_stack, self)
+        self.funding_view = _table(self.funding_model)
+        money = MoneyDelegate(self.funding_view)
+        for column in range(3):
+            self.funding_view.setItemDelegateForColumn(column, money)
+        self.funding_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        TableEditing(self.funding_view, self.funding_model.parse_cell, undo_stack)
+
+        self.indicator_model = IndicatorModel(self._service, undo_stack, self)
+        self.indicator_view = _table(self.indicator_model)
+        self.indicator_view.setItemDelegate(
+            IndicatorDelegate(self.indicator_model, self._preview_score, self.indicator_view)
+        )
+        self.indicator_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.indicator_view.setMinimumHeight(260)
+        TableEditing(self.indicator_view, self.indicator_model.parse_cell, undo_stack)
+
+        for model in (self.funding_model, self.indicator_model):
+            model.saved.connect(self._show_saved)
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.execution_label = QLabel()
+        self.execution_label.setWordWrap(True)
+        self.weight_label = QLabel()
+        self.add_button = QPushButton("新增指标")
+        self.delete_button = QPushButton("删除指标")
+        self.add_button.clicked.connect(self.add_indicator)
+        self.delete_button.clicked.connect(self.delete_indicator)
+
+        self.texts: dict[str, CommittingTextEdit | CommittingLineEdit] = {}
+        self.detail_widget = self._build_detail()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail_widget)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.project_view)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        context.changed.connect(self.reload)
+        self.reload()
+
+    # 布局 -------------------------------------------------------------------------------------
+
+    def _text(self, field: str, lines: int = 3) -> CommittingTextEdit:
+        edit = CommittingTextEdit(PROJECT_TEXT_FIELDS[field])
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        edit.committed.connect(lambda text: self._commit_text(field, text))
+        self.texts[field] = edit
+        return edit
+
+    def _line(self, field: str) -> CommittingLineEdit:
+        edit = CommittingLineEdit()
+        edit.committed.connect(lambda text: self._commit_text(field, text))
+        self.texts[field] = edit
+        return edit
+
+    def _build_detail(self) -> QWidget:
+        basics = QGroupBox("项目基本情况")
+        form = QFormLayout(basics)
+        for field in ("annual_goal", "goal_completion", "implementation_summary"):
+            form.addRow(PROJECT_TEXT_FIELDS[field], self._text(field))
+
+        execution = QGroupBox("预算执行情况（10分，金额单位：万元）")
+        execution_layout = QVBoxLayout(execution)
+        rows = 5
+        header = self.funding_view.horizontalHeader().sizeHint().height()
+        self.funding_view.setFixedHeight(
+            header + rows * self.funding_view.verticalHeader().defaultSectionSize() + 4
+        )
+        execution_layout.addWidget(self.funding_view)
+        execution_layout.addWidget(self.execution_label)
+        reasons = QFormLayout()
+        reasons.addRow("执行率原因", self._text("execution_reason", 2))
+        reasons.addRow("预算调整理由", self._text("adjustment_reason", 2))
+        execution_layout.addLayout(reasons)
+
+        indicators = QGroupBox("绩效指标（90分）")
+        indicator_layout = QVBoxLayout(indicators)
+        indicator_layout.addWidget(self.indicator_view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.weight_label)
+        buttons.addStretch()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        indicator_layout.addLayout(buttons)
+
+        conclusion = QGroupBox("评价结论")
+        conclusion_form = QFormLayout(conclusion)
+        for field in ("conclusion", "problems", "improvements"):
+            conclusion_form.addRow(PROJECT_TEXT_FIELDS[field], self._text(field))
+        signatories = QHBoxLayout()
+        for field in ("project_lead", "finance_lead"):
+            signatories.addWidget(QLabel(f"{PROJECT_TEXT_FIELDS[field]}："))
+            signatories.addWidget(self._line(field))
+        conclusion_form.addRow(signatories)
+
+        widget = QWidget()
+        layout = QVBoxLayout(widget)
+        for part in (self.title, basics, execution, indicators, conclusion):
+            layout.addWidget(part)
+        layout.addStretch()
+        return widget
+
+    # 载入 -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Show the projects of the selected department and year, keeping the selected project."""
+        keep = self._detail.id if self._detail else None
+        department_id, year = self._context.department_id, self._context.year
+        projects = [] if department_id is None or year is None else self._service.list(department_id, year)
+        self.project_model.set_projects(projects)
+        row = self.project_model.row_of(keep)
+        self._select_row(row if row >= 0 else 0)
+        if self.project_model.rowCount() == 0:
+            self._show_detail(None)
+
+    def _select_row(self, row: int) -> None:
+        if 0 <= row < self.project_model.rowCount():
+            self.project_view.selectionModel().setCurrentIndex(
+                self.project_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _current_project_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._commit_open_text()
+        project_id = self.project_model.project_id(current.row()) if current.isValid() else None
+        self._show_detail(None if project_id is None else self._service.get(project_id))
+
+    def _commit_open_text(self) -> None:
+        """A text being typed is saved before another project is shown."""
+        for edit in self.texts.values():
+            if edit.hasFocus():
+                edit.commit()
+
+    def _show_detail(self, detail: ProjectDetail | None) -> None:
+        self._detail = detail
+        self.detail_widget.setEnabled(detail is not None)
+        self.funding_model.set_detail(detail)
+        self.indicator_model.set_indicators(detail.indicators if detail else ())
+        for field, edit in self.texts.items():
+            edit.show_text(getattr(detail, field) if detail else "")
+        if detail is None:
+            self.title.setText("本年度还没有项目" if self._context.year else "请先选择单位和年度")
+            self.execution_label.clear()
+            self.weight_label.clear()
+            return
+        self.title.setText(
+            f"<b>{detail.code}-{detail.name}</b><br>主管部门：{detail.competent_department}"
+            f"　实施单位：{detail.implementing_unit}　自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
+        )
+        self.execution_label.setText(detail.scores.execution_working)
+        weight_total = detail.scores.weight_total
+        if weight_total == INDICATOR_WEIGHT_TOTAL:
+            self.weight_label.setText(f"权重合计 {weight_total.normalize():f}")
+            self.weight_label.setStyleSheet("")
+        else:
+            self.weight_label.setText(
+                f"⚠ 权重合计 {weight_total.normalize():f}，应为 {INDICATOR_WEIGHT_TOTAL}"
+            )
+            self.weight_label.setStyleSheet(WARNING_STYLE)
+
+    def _show_saved(self, detail: ProjectDetail) -> None:
+        """After a change (or its undo): show the project it changed, with its new figures."""
+        self.project_model.update_project(project_row(detail))
+        if self._detail is not None and detail.id == self._detail.id:
+            self._show_detail(detail)
+        else:
+            self._select_row(self.project_model.row_of(detail.id))
+
+    # 修改 -------------------------------------------------------------------------------------
+
+    def _commit_text(self, field: str, text: str) -> None:
+        detail = self._detail
+        if detail is None:
+            return
+        before, after, project_id = getattr(detail, field), text.strip(), detail.id
+        if after == before:
+            return
+
+        def save(value: str) -> Callable[[], None]:
+            return lambda: self._show_saved(self._service.update_project(project_id, field, value))
+
+        try:
+            apply_change(self._undo_stack, f"修改{PROJECT_TEXT_FIELDS[field]}", save(after), save(before))
+        except UserInputError as error:
+            self.texts[field].show_text(before)
+            show_error(self.window(), str(error))
+
+    def _preview_score(self, row: int, column: int, text: str) -> None:
+        indicator = self.indicator_model.indicator(row)
+        if indicator is not None:
+            result = self._service.preview_indicator(indicator.id, self.indicator_model.field(column), text)
+            self.indicator_model.show_preview(row, result.score, result.working)
+
+    def add_indicator(self) -> None:
+        """新增指标 below the current one (at the end when none is selected)."""
+        detail = self._detail
+        if detail is None:
+            return
+        current = self.indicator_view.currentIndex()
+        position = current.row() + 1 if current.isValid() else len(detail.indicators)
+        added = []
+
+        def redo() -> None:
+            if added:
+                self._service.restore_indicator(added[0])
+            else:
+                added.append(self._service.add_indicator(detail.id, "新指标", position=position))
+            self._show_saved(self._service.get(detail.id))
+
+        def undo() -> None:
+            self._service.delete_indicator(added[0].id)
+            self._show_saved(self._service.get(detail.id))
+
+        apply_change(self._undo_stack, "新增指标", redo, undo)
+        self.indicator_view.setCurrentIndex(self.indicator_model.index(position, 2))
+
+    def delete_indicator(self) -> None:
+        """删除指标 of the current row (撤销 puts it back)."""
+        detail = self._detail
+        indicator = self.indicator_model.indicator(self.indicator_view.currentIndex().row())
+        if detail is None or indicator is None:
+            return
+
+        def redo() -> None:
+            self._service.delete_indicator(indicator.id)
+            self._show_saved(self._service.get(detail.id))
+
+        def undo() -> None:
+            self._service.restore_indicator(indicator)
+            self._show_saved(self._service.get(detail.id))
+
+        apply_change(self._undo_stack, f"删除指标“{indicator.level3}”", redo, undo)
+
+    # 对外 -------------------------------------------------------------------------------------
+
+    def print_target(self) -> tuple[str, str | None] | None:
+        """The 自评表 of the selected project (``export-pdf --form self-eval --project CODE``)."""
+        return None if self._detail is None else ("self-eval", self._detail.code)
+
+    def show_place(self, place: dict) -> bool:
+        """Select the project ``place["project"]`` (项目编码) and, when given, the indicator cell
+        ``place["row"]`` (0-based, or the 三级指标) / ``place["column"]`` (header text), or the
+        funding cell (row = 资金来源 or 总额)."""
+        row = self.project_model.row_of(code=place.get("project"))
+        if row < 0:
+            return False
+        self._select_row(row)
+        self.project_view.setFocus()
+        column = place.get("column")
+        target = place.get("row")
+        if column in self.funding_model.headers:
+            return self._select_cell(
+                self.funding_view, self._funding_row(target), self.funding_model.column_of(column)
+            )
+        if column in self.indicator_model.headers or target is not None:
+            return self._select_cell(
+                self.indicator_view,
+                self._indicator_row(target),
+                max(self.indicator_model.column_of(column), 0),
+            )
+        return True
+
+    def _funding_row(self, target) -> int:
+        if isinstance(target, int):
+            return target
+        sources = [
+            self.funding_model.headerData(row, Qt.Orientation.Vertical)
+            for row in range(self.funding_model.rowCount())
+        ]
+        names = [str(name).removeprefix("其中：") for name in sources]
+        return names.index(target) if target in names else 0
+
+    def _indicator_row(self, target) -> int:
+        if isinstance(target, int):
+            return target
+        for row in range(self.indicator_model.rowCount()):
+            if self.indicator_model.indicator(row).level3 == target:
+                return row
+        return 0
+
+    def _select_cell(self, view: QTableView, row: int, column: int) -> bool:
+        index = view.model().index(row, column)
+        if not index.isValid():
+            return True
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        view.setFocus()
+        return True
