@@ -1,0 +1,24 @@
+"""All cross-table checks of one department-year, in the order the clerk reads them."""
+
+from __future__ import annotations
+
+from desktop.domain.check_accounts import Accounts, check_accounts
+from desktop.domain.check_projects import ManualScore, ProjectRecord, check_manual_scores, check_projects
+from desktop.domain.checks import SEVERITIES, Finding, Ledger, Statement
+
+
+def run_checks(
+    accounts: Accounts,
+    projects: list[ProjectRecord],
+    statements: list[Statement],
+    manual_scores: list[ManualScore] = (),
+) -> list[Finding]:
+    """The findings, 确定 first, then 疑似, then 提示; one per rule and place."""
+    ledger = Ledger(statements)
+    project_spending, fiscal_project_spending = check_accounts(accounts, ledger)
+    check_projects(projects, project_spending, fiscal_project_spending, ledger)
+    check_manual_scores(list(manual_scores), ledger)
+    unique: dict[tuple[str, str], Finding] = {}
+    for finding in ledger.findings:
+        unique.setdefault(finding.identity(), finding)
+    return sorted(unique.values(), key=lambda finding: SEVERITIES.index(finding.severity))
