@@ -309,7 +309,7 @@ class ProjectService:
             session.commit()
             return _indicator_row(indicator)
 
-    def restore_indicator(self, row: IndicatorRow) -> IndicatorRow:
+    def restore_indicator(self, row: IndicatorRow) -> None:
         """Put back a deleted indicator with its id and position (撤销删除)."""
         with Session(self._engine) as session:
             _project(session, row.project_id)
@@ -322,7 +322,6 @@ class ProjectService:
             fields = {name: getattr(row, name) for name in INDICATOR_FIELDS}
             session.add(Indicator(id=row.id, project_id=row.project_id, position=row.position, **fields))
             session.commit()
-            return row
 
     def delete_indicator(self, indicator_id: int) -> IndicatorRow:
         """删除指标; returns what was deleted, so that it can be added back (撤销)."""

@@ -184,3 +184,29 @@ def test_a_project_code_is_unique_in_its_year(chufei):
     assert other_year.total.execution_rate is None
     assert other_year.scores.total == 0
     assert other_year.scores.grade == "差"
+
+
+def test_a_decimal_amount_is_already_yuan(chufei):
+    service, _, project_id = chufei
+    detail = service.update_funding(project_id, "其他资金", "executed", Decimal("1234.56"))
+    assert detail.funding[3].executed == Decimal("1234.56")
+
+
+def test_preview_scores_what_is_being_typed_without_saving(chufei):
+    service, _, project_id = chufei
+    last = service.get(project_id).indicators[-1]
+    preview = service.preview_indicator(last.id, "actual", "90")
+    assert preview.score == Decimal("9.00")  # 10 × 90 / 100
+    assert service.preview_indicator(last.id, "weight", "-2").score is None
+    assert service.get(project_id).indicators[-1].actual == "85"
+
+
+def test_a_deleted_indicator_comes_back_with_its_id(chufei):
+    service, _, project_id = chufei
+    first = service.get(project_id).indicators[0]
+    service.delete_indicator(first.id)
+    service.restore_indicator(first)
+    again = service.get(project_id).indicators[0]
+    assert (again.id, again.level3, again.actual, again.weight) == (first.id, first.level3, "2", Decimal(10))
+    with pytest.raises(UserInputError, match="已存在"):
+        service.restore_indicator(first)

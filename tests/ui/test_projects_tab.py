@@ -8,7 +8,9 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.container import build_services
+from desktop.services.departments import resolve_department
 from desktop.services.projects import ProjectService
+from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.projects_tab import ProjectsTab
@@ -250,3 +252,19 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, chufei):
     tab, _, _, _, _ = chufei
     for model in (tab.project_model, tab.funding_model, tab.indicator_model):
         qtmodeltester.check(model)
+
+
+def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, tmp_path):
+    path = tmp_path / "sample.sqlite3"
+    build_sample_database(path)
+    engine = open_database(path)
+    try:
+        tab, _ = make_tab(qtbot, engine, resolve_department(engine).id)
+        assert tab.show_place({"project": CODE})
+        row = tab.project_model.row_of(code=CODE)
+        assert row_texts(tab.project_view, row)[:5] == [CODE, NAME, "131.65", "117.65", "89.37%"]
+        assert row_texts(tab.funding_view, 0) == ["85.00", "131.65", "117.65", "89.37%", "10", "8.94"]
+        assert tab.indicator_model.rowCount() == 9
+        assert tab.weight_label.text() == "权重合计 90"
+    finally:
+        engine.dispose()
