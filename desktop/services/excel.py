@@ -1,0 +1,204 @@
+"""Excel in and out: the template, the export of one year, the all-or-nothing import.
+
+The import reads the whole workbook, checks every cell and record, and writes in ONE
+transaction that is rolled back when anything is wrong (or for a dry run), so a database is
+never half-imported. ``import_into_path`` also creates the database file when it does not
+exist yet, as a new Ziping database holding the department named on the 单位 sheet.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from desktop.exchange import sheets as S
+from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
+from desktop.exchange.writer import write_template, write_workbook
+from desktop.services import excel_export as export_rows
+from desktop.services.errors import UserInputError
+from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
+from desktop.storage import models as M
+
+__all__ = [
+    "ExcelService",
+    "ImportCancelled",
+    "ImportRejected",
+    "ImportReport",
+    "SheetCount",
+    "import_into_path",
+    "write_blank_template",
+]
+
+
+@dataclass(frozen=True)
+class SheetCount:
+    sheet: str
+    added: int
+    updated: int
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, for a dry run or a refused file, would do) and every problem found."""
+
+    file: str
+    department: str
+    counts: tuple[SheetCount, ...]
+    problems: tuple[str, ...]
+    warnings: tuple[str, ...]
+    dry_run: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def lines(self) -> list[str]:
+        if self.problems:
+            head = f"{self.file}：发现 {len(self.problems)} 处问题，未导入任何数据"
+        elif self.dry_run:
+            head = f"{self.file}：检查通过（试导入，未写入数据库），单位：{self.department}"
+        else:
+            head = f"{self.file}：已导入，单位：{self.department}"
+        lines = [head]
+        lines += [f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts]
+        lines += [f"  问题：{problem}" for problem in self.problems]
+        lines += [f"  提示：{warning}" for warning in self.warnings]
+        return lines
+
+
+class ImportRejected(UserInputError):
+    """The workbook has problems; ``report`` lists all of them, the message names the first."""
+
+    def __init__(self, report: ImportReport) -> None:
+        more = f"（共 {len(report.problems)} 处问题，见上方报告）" if len(report.problems) > 1 else ""
+        super().__init__(f"{report.file} 未导入：{report.problems[0]}{more}")
+        self.report = report
+
+
+def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | None, str, list[Problem]]:
+    """The department the workbook is for: the one on its 单位 sheet, or the only one in the database."""
+    table = M.Department.__table__
+    rows = workbook.sheets.get(S.DEPARTMENT.name)
+    if rows is None or not rows.rows:
+        stored = connection.execute(select(table.c.id, table.c.name)).all()
+        if len(stored) == 1:
+            return stored[0].id, stored[0].name, []
+        reason = "缺少“单位”表：新数据库或有多个单位的数据库须在“单位”表写明单位名称"
+        return None, "", [Problem(reason, S.DEPARTMENT.name)]
+    if len(rows.rows) > 1:
+        return None, "", [Problem("“单位”表只能有一行", S.DEPARTMENT.name, rows.rows[1][0])]
+    values = {field: value for field, value in rows.rows[0][1].items() if value is not None}
+    name = values.pop("name")
+    department_id = connection.execute(select(table.c.id).where(table.c.name == name)).scalar()
+    if department_id is None:
+        department_id = connection.execute(insert(table).values(name=name, **values)).inserted_primary_key[0]
+    elif values:
+        connection.execute(update(table).where(table.c.id == department_id).values(values))
+    return department_id, name, []
+
+
+class ExcelService:
+    """Export and import for one open database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def export(self, department_id: int, year: int, path: Path, *, unmasked: bool = False) -> str:
+        """Write every sheet of ``year``; returns a one-line Chinese summary."""
+        path = Path(path)
+        if not path.parent.is_dir():
+            raise UserInputError(f"文件夹不存在：{path.parent}")
+        with self._engine.connect() as connection:
+            department = export_rows.department_rows(connection, department_id)
+            tables = [
+                (S.DEPARTMENT, department),
+                (S.PETITIONS, export_rows.petition_rows(connection, department_id, year, unmasked)),
+                (S.VISITS, export_rows.visit_rows(connection, department_id, year)),
+                *export_rows.keyed_rows(connection, department_id, year),
+                (S.PROJECTS, export_rows.project_rows(connection, department_id, year)),
+                (S.INDICATORS, export_rows.indicator_rows(connection, department_id, year)),
+            ]
+            try:
+                write_workbook(path, tables, title=f"{department[0][0]} {year} 年度 ")
+            except PermissionError as error:
+                raise UserInputError(f"无法写入 {path}：文件可能正在 Excel 中打开") from error
+        masked = "" if unmasked else "（身份证号、电话已打码）"
+        return f"已导出 {year} 年度数据到 {path}{masked}"
+
+    def import_workbook(
+        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> ImportReport:
+        """Read, check and (unless ``dry_run``) import ``path`` in one transaction.
+
+        Raises ``ImportRejected`` (a ``UserInputError`` carrying the full report) when anything
+        is wrong, ``UserInputError`` for a file that is no workbook, ``ImportCancelled`` when
+        ``progress`` returned False; the database is unchanged in all three cases.
+        """
+        path = Path(path)
+        try:
+            workbook = read_workbook(path, progress)
+        except UnreadableWorkbook as error:
+            raise UserInputError(str(error)) from error
+        except ReadCancelled as error:
+            raise ImportCancelled from error
+        with self._engine.connect() as connection, connection.begin() as transaction:
+            department_id, name, problems = _department(connection, workbook)
+            counts: dict[str, tuple[int, int]] = {}
+            if department_id is not None:
+                counts, problems = apply_workbook(connection, department_id, workbook, progress)
+            else:
+                problems = workbook.errors + problems
+            report = ImportReport(
+                file=path.name,
+                department=name,
+                counts=tuple(SheetCount(sheet, *counts[sheet]) for sheet in counts),
+                problems=tuple(str(problem) for problem in problems),
+                warnings=tuple(str(problem) for problem in workbook.problems if problem.warning),
+                dry_run=dry_run,
+            )
+            if problems or dry_run:
+                transaction.rollback()
+        if problems:
+            raise ImportRejected(report)
+        return report
+
+
+def import_into_path(db_path: Path, workbook: Path, *, dry_run: bool = False) -> ImportReport:
+    """Import into the database at ``db_path``, creating it (all or nothing) when it does not exist."""
+    from desktop.storage.database import open_database
+
+    db_path = Path(db_path)
+    if db_path.exists():
+        engine = open_database(db_path)
+        try:
+            return ExcelService(engine).import_workbook(workbook, dry_run=dry_run)
+        finally:
+            engine.dispose()
+    if not db_path.parent.is_dir():
+        raise UserInputError(f"文件夹不存在：{db_path.parent}")
+    temporary = db_path.with_name(f".{db_path.name}.importing")
+    temporary.unlink(missing_ok=True)
+    engine = open_database(temporary, create=True)
+    try:
+        report = ExcelService(engine).import_workbook(workbook, dry_run=dry_run)
+    except BaseException:
+        engine.dispose()
+        temporary.unlink(missing_ok=True)
+        raise
+    engine.dispose()
+    if dry_run:
+        temporary.unlink()
+    else:
+        os.replace(temporary, db_path)
+    return report
+
+
+def write_blank_template(path: Path) -> str:
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise UserInputError(f"文件夹不存在：{path.parent}")
+    write_template(path)
+    return f"已生成空白模板：{path}（共 {len(S.ALL_SHEETS)} 张表，说明见“{S.GUIDE_SHEET}”表）"
