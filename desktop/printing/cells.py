@@ -44,14 +44,18 @@ def ruled_table(
     extra: Sequence[tuple] = (),
     repeat_rows: int = 0,
     open_first_column: bool = False,
+    *,
+    font: str,
 ) -> Table:
     """A fixed-width table with the full grid; ``extra`` adds spans and shading.
 
     With ``open_first_column`` the first column has no rules across it, so the section label in
-    its header cell reads as one tall cell on every page the table runs over.
+    its header cell reads as one tall cell on every page the table runs over. ``font`` is set on
+    the empty cells too, so no other font is referenced by the PDF.
     """
     table = Table(rows, colWidths=list(widths), repeatRows=repeat_rows)
-    table.setStyle(TableStyle([*(OPEN_FIRST_COLUMN if open_first_column else GRID), *extra]))
+    grid = OPEN_FIRST_COLUMN if open_first_column else GRID
+    table.setStyle(TableStyle([*grid, ("FONTNAME", (0, 0), (-1, -1), font), *extra]))
     return table
 
 

@@ -104,6 +104,7 @@ def render(
         author="自评 Ziping",
         creator="自评 Ziping",
         invariant=1,
+        initialFontName=font,  # else the page preamble references an unembedded Helvetica
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN,

@@ -62,7 +62,7 @@ def scorecard_flowables(sheet: ScorecardSheet, layout: PrintLayout, styles: Form
         for row, text in zip(body, printed, strict=True):
             row[column] = cell(text, styles.label)
         spans += span_commands(runs, column, 1)
-    items = ruled_table([header, *body], widths, spans, repeat_rows=1)
+    items = ruled_table([header, *body], widths, spans, repeat_rows=1, font=styles.text.fontName)
     weight, score = keys.index("weight"), keys.index("score")
     total = [""] * len(keys)
     total[0] = cell(f"{layout.label('total')}（{layout.label('grade')}：{sheet.grade}）", styles.label)
@@ -76,5 +76,5 @@ def scorecard_flowables(sheet: ScorecardSheet, layout: PrintLayout, styles: Form
     return [
         *title_block(layout, styles, sheet.year, sheet.heading),
         items,
-        KeepTogether([ruled_table([total], layout.widths("items"), total_spans)]),
+        KeepTogether([ruled_table([total], layout.widths("items"), total_spans, font=styles.text.fontName)]),
     ]

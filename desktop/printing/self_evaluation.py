@@ -65,7 +65,7 @@ def header_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormSt
             ("SPAN", (3, 3), (4, 3)),
             ("SPAN", (2, 4), (4, 4)),
         ]
-    return ruled_table(rows, layout.widths("header"), spans)
+    return ruled_table(rows, layout.widths("header"), spans, font=styles.text.fontName)
 
 
 def _funding_cells(line: FundingLine, columns, layout, styles, *, total: bool) -> list:
@@ -97,7 +97,7 @@ def budget_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormSt
         rows[1][reason] = [cell(sheet.execution_reason, styles.text), cell(notes, styles.note)]
         spans.append(("SPAN", (reason, 1), (reason, len(rows) - 1)))
         spans.append(("VALIGN", (reason, 1), (reason, 1), "TOP"))
-    return ruled_table(rows, layout.widths("budget"), spans)
+    return ruled_table(rows, layout.widths("budget"), spans, font=styles.text.fontName)
 
 
 def indicator_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles, section: str):
@@ -124,7 +124,9 @@ def indicator_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: For
         for row, text in zip(body, printed, strict=True):
             row[column] = cell(text, styles.label)
         spans += span_commands(runs, column, 1)
-    return ruled_table([header, *body], widths, spans, repeat_rows=1, open_first_column=True)
+    return ruled_table(
+        [header, *body], widths, spans, repeat_rows=1, open_first_column=True, font=styles.text.fontName
+    )
 
 
 def total_row(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles):
@@ -138,7 +140,7 @@ def total_row(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyle
     spans = [("SPAN", (0, 0), (weight - 1, 0))]
     if score + 1 < len(keys):
         spans.append(("SPAN", (score + 1, 0), (len(keys) - 1, 0)))
-    return ruled_table([row], layout.widths("indicators"), spans)
+    return ruled_table([row], layout.widths("indicators"), spans, font=styles.text.fontName)
 
 
 def closing_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles):
@@ -161,7 +163,7 @@ def closing_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormS
         ("TOPPADDING", (0, 3), (-1, 3), 10),
         ("BOTTOMPADDING", (0, 3), (-1, 3), 10),
     ]
-    return ruled_table(rows, widths, spans)
+    return ruled_table(rows, widths, spans, font=styles.text.fontName)
 
 
 def goals_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles):
@@ -174,7 +176,7 @@ def goals_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormSty
         ],
         ["", *[cell(getattr(sheet, c.key), styles.text) for c in columns[1:]]],
     ]
-    return ruled_table(rows, layout.widths("goals"), [("SPAN", (0, 0), (0, 1))])
+    return ruled_table(rows, layout.widths("goals"), [("SPAN", (0, 0), (0, 1))], font=styles.text.fontName)
 
 
 def sichuan_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:

@@ -1,0 +1,80 @@
+"""The year pack: a cover, a contents page with the first page of each form, then every form,
+numbered 第 X 页 共 Y 页 throughout. Laid out twice: the first pass finds the page numbers the
+contents page lists (the contents page keeps its size, so the numbers do not move)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from desktop.printing.cells import cell, ruled_table
+from desktop.printing.document import RenderResult, Section, frame_height, render
+from desktop.printing.fonts import register_font
+from desktop.printing.forms import form_section
+from desktop.printing.layouts import PrintLayout
+from desktop.printing.sheets import YearPack
+from desktop.printing.styles import FormStyles, form_styles
+
+
+def _cover(pack: YearPack, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
+    fields = {"department": pack.department, "year": pack.year}
+    return [
+        Spacer(1, frame_height(layout.orientation) * 0.3),
+        cell(layout.title.format(**fields), styles.title),
+        Spacer(1, 30 * mm),
+        *[cell(line.format(**fields), styles.subtitle) for line in layout.notes],
+    ]
+
+
+def _contents(
+    pack: YearPack, layout: PrintLayout, styles: FormStyles, pages: Mapping[str, int]
+) -> list[Flowable]:
+    columns = layout.columns("contents")
+    rows = [[cell(column.title, styles.label) for column in columns]]
+    for index, entry in enumerate(pack.entries):
+        values = {"number": str(index + 1), "caption": entry.caption, "page": str(pages.get(_key(index), ""))}
+        rows.append(
+            [
+                cell(values[column.key], styles.centred if column.key != "caption" else styles.text)
+                for column in columns
+            ]
+        )
+    return [
+        cell(layout.label("contents"), styles.title),
+        Spacer(1, 4 * mm),
+        ruled_table(rows, layout.widths("contents"), repeat_rows=1, font=styles.text.fontName),
+    ]
+
+
+def _key(index: int) -> str:
+    return f"entry-{index}"
+
+
+def write_pack(
+    path: Path,
+    pack: YearPack,
+    layouts: Mapping[str, PrintLayout],
+    pack_layout: PrintLayout,
+    *,
+    font_file: Path | None = None,
+) -> RenderResult:
+    """``layouts`` maps each entry's form id to its layout."""
+    font = register_font(font_file) if font_file else register_font()
+    styles = form_styles(font, pack_layout.font_size)
+
+    def sections(pages: Mapping[str, int]) -> list[Section]:
+        return [
+            Section(pack_layout.orientation, _cover(pack, pack_layout, styles)),
+            Section(pack_layout.orientation, _contents(pack, pack_layout, styles, pages)),
+            *[
+                form_section(layouts[entry.form], entry.sheet, font, _key(index))
+                for index, entry in enumerate(pack.entries)
+            ],
+        ]
+
+    title = pack_layout.title.format(department=pack.department, year=pack.year)
+    first = render(path, sections({}), title=title, font=font, unnumbered=1)
+    return render(path, sections(first.first_pages), title=title, font=font, unnumbered=1)

@@ -1,0 +1,129 @@
+"""导出 PDF: gather one form of the year through the services and write it atomically.
+
+Forms (as ``ziping-cli export-pdf --form``): self-eval (the province's 自评表), self-eval-national
+(财预〔2020〕10号 附件1), targets (项目绩效目标表), dept-scorecard, project-scorecard and pack (every
+form of the year). The project forms print one project when a code is given, else every project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus.doctemplate import LayoutError
+from sqlalchemy import Engine
+
+from desktop.paths import FORMS as FORMS_FOLDER
+from desktop.printing.forms import write_form
+from desktop.printing.layouts import PrintLayout, choose_layout
+from desktop.printing.pack import write_pack
+from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
+from desktop.services.atomic_file import write_atomically
+from desktop.services.departments import DepartmentInfo, list_departments
+from desktop.services.errors import UserInputError
+from desktop.services.print_sheets import self_evaluation_sheet
+from desktop.services.projects import ProjectDetail, ProjectService
+
+FORM_NAMES = {
+    "self-eval": "项目支出绩效自评表",
+    "self-eval-national": "项目支出绩效自评表（全国格式）",
+    "targets": "项目绩效目标表",
+    "dept-scorecard": "部门整体支出绩效评价表",
+    "project-scorecard": "项目支出绩效评价表",
+    "pack": "年度资料汇编",
+}
+PROJECT_FORMS = ("self-eval", "self-eval-national", "targets", "project-scorecard")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+
+
+class PdfExportService:
+    def __init__(self, engine: Engine, *, forms_folder: Path = FORMS_FOLDER, font_file: Path | None = None):
+        self._engine = engine
+        self._projects = ProjectService(engine)
+        self._forms_folder = forms_folder
+        self._font_file = font_file
+
+    def export(
+        self, department_id: int, year: int, form: str, out: Path, project_code: str | None = None
+    ) -> ExportResult:
+        """Write ``form`` of the year to ``out`` (replaced only once the new file is complete)."""
+        if form not in FORM_NAMES:
+            raise UserInputError(f"表格“{form}”不存在，可选：{'、'.join(FORM_NAMES)}")
+        if project_code and form not in PROJECT_FORMS:
+            raise UserInputError(f"“{FORM_NAMES[form]}”不按项目导出，请去掉项目编码")
+        department = self._department(department_id)
+        if form == "pack":
+            pack = self._pack(department, year)
+            layouts = {entry.form: self._layout(entry.form, department, year) for entry in pack.entries}
+            pack_layout = self._layout("pack", department, year)
+            return self._write(
+                out, lambda path: write_pack(path, pack, layouts, pack_layout, font_file=self._font_file)
+            )
+        layout = self._layout(form, department, year)
+        sheets = self._sheets(form, department, year, project_code)
+        return self._write(out, lambda path: write_form(path, layout, sheets, font_file=self._font_file))
+
+    # 数据 ------------------------------------------------------------------------------------
+
+    def _department(self, department_id: int) -> DepartmentInfo:
+        for department in list_departments(self._engine):
+            if department.id == department_id:
+                return department
+        raise UserInputError(f"单位（编号 {department_id}）不存在")
+
+    def _layout(self, form: str, department: DepartmentInfo, year: int) -> PrintLayout:
+        return choose_layout(form, department.province, year, self._forms_folder)
+
+    def _project_details(self, department_id: int, year: int, code: str | None) -> list[ProjectDetail]:
+        if code:
+            project = self._projects.find(department_id, year, code)
+            if project is None:
+                raise UserInputError(f"{year} 年没有项目编码为“{code}”的项目")
+            return [project]
+        projects = [self._projects.get(row.id) for row in self._projects.list(department_id, year)]
+        if not projects:
+            raise UserInputError(f"{year} 年还没有项目，无法导出")
+        return projects
+
+    def _sheets(
+        self, form: str, department: DepartmentInfo, year: int, code: str | None
+    ) -> list[SelfEvaluationSheet] | list[ScorecardSheet]:
+        if form == "dept-scorecard":
+            return [self._department_scorecard(department, year)]
+        projects = self._project_details(department.id, year, code)
+        if form == "project-scorecard":
+            return self._project_scorecards(projects, required=bool(code))
+        return [self_evaluation_sheet(project) for project in projects]
+
+    def _department_scorecard(self, department: DepartmentInfo, year: int) -> ScorecardSheet:
+        raise UserInputError("部门整体支出绩效评价表暂不能导出：评分服务尚未提供（见第 3 号事项）")
+
+    def _project_scorecards(self, projects: list[ProjectDetail], *, required: bool) -> list[ScorecardSheet]:
+        raise UserInputError("项目支出绩效评价表暂不能导出：评分服务尚未提供（见第 3 号事项）")
+
+    def _pack(self, department: DepartmentInfo, year: int) -> YearPack:
+        entries: list[PackEntry] = []
+        for project in self._project_details(department.id, year, None):
+            sheet = self_evaluation_sheet(project)
+            entries.append(PackEntry(f"{project.name} 项目绩效目标表", "targets", sheet))
+            entries.append(PackEntry(f"{project.name} 项目支出绩效自评表", "self-eval", sheet))
+        return YearPack(department.name, year, tuple(entries))
+
+    # 文件 ------------------------------------------------------------------------------------
+
+    def _write(self, out: Path, render) -> ExportResult:
+        def write(path: Path):
+            try:
+                return render(path)
+            except LayoutError as error:
+                raise UserInputError(
+                    f"有一处内容过长，一页放不下，请缩短后再导出：{str(error)[:80]}"
+                ) from error
+
+        result = write_atomically(out, write)
+        return ExportResult(out, result.pages)

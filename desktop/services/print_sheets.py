@@ -1,0 +1,81 @@
+"""Fill the printing view models from the services' results, written as the forms print them:
+amounts in 万元 with two decimals, rates as 89.37%, scores with two decimals, weights as typed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop.domain.money import format_percent, format_wan, round_half_up
+from desktop.printing.sheets import FundingLine, IndicatorLine, SelfEvaluationSheet
+from desktop.services.project_scores import FundingRow
+from desktop.services.projects import EXECUTION_WEIGHT, IndicatorRow, ProjectDetail
+
+
+def format_score(score: Decimal | None) -> str:
+    """``Decimal("8.9366")`` → ``"8.94"``; empty until there is a score."""
+    return "" if score is None else f"{round_half_up(score, 2):.2f}"
+
+
+def format_weight(weight: Decimal) -> str:
+    """Weights print as typed: 10, 22.5, 2.25."""
+    return f"{weight.normalize():f}"
+
+
+def _funding_line(row: FundingRow, weight: str = "", score: str = "") -> FundingLine:
+    return FundingLine(
+        label=row.source,
+        initial=format_wan(row.initial_budget),
+        adjusted=format_wan(row.adjusted_budget),
+        executed=format_wan(row.executed),
+        rate=format_percent(row.execution_rate),
+        weight=weight,
+        score=score,
+    )
+
+
+def _indicator_line(row: IndicatorRow) -> IndicatorLine:
+    return IndicatorLine(
+        level1=row.level1,
+        level2=row.level2,
+        level3=row.level3,
+        nature=row.nature,
+        target=row.target,
+        unit=row.unit,
+        actual=row.actual,
+        weight=format_weight(row.weight),
+        score=format_score(row.score),
+        reason=row.shortfall_reason,
+    )
+
+
+def self_evaluation_sheet(project: ProjectDetail) -> SelfEvaluationSheet:
+    """One project's 自评表 (and 绩效目标表) from ``ProjectService.get``."""
+    scores = project.scores
+    return SelfEvaluationSheet(
+        year=project.year,
+        code=project.code,
+        name=project.name,
+        competent_department=project.competent_department,
+        implementing_unit=project.implementing_unit,
+        annual_goal=project.annual_goal,
+        goal_completion=project.goal_completion,
+        implementation_summary=project.implementation_summary,
+        total=_funding_line(
+            project.total, format_weight(EXECUTION_WEIGHT), format_score(scores.execution_score)
+        ),
+        funding=tuple(_funding_line(row) for row in project.funding),
+        execution_reason="\n".join(
+            text for text in (project.execution_reason, project.adjustment_reason) if text
+        ),
+        indicators=tuple(_indicator_line(row) for row in project.indicators),
+        indicator_weight=format_weight(scores.weight_total),
+        indicator_score=format_score(scores.indicator_score),
+        total_weight=format_weight(EXECUTION_WEIGHT + scores.weight_total),
+        total_score=format_score(scores.total),
+        grade=scores.grade,
+        conclusion=project.conclusion,
+        problems=project.problems,
+        improvements=project.improvements,
+        project_lead=project.project_lead,
+        finance_lead=project.finance_lead,
+    )
