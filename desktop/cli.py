@@ -88,6 +88,21 @@ def _run_stats(args) -> int:
     return EXIT_OK
 
 
+def _run_score(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.score_text import format_score_report
+    from desktop.services.scoring import ScoringService, score_report
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    report = score_report(ScoringService(engine), department.id, args.year)
+    if args.json:
+        print_json(report)
+    else:
+        print(format_score_report(department.name, report))
+    return EXIT_OK
+
+
 def _run_backup(args) -> int:
     from desktop.services.backup import backup_database
 
@@ -132,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--to", type=_date, help="截止日期（含），默认为当年 12 月 31 日")
     stats.add_argument("--json", action="store_true", help="输出 JSON")
 
-    score = command("score", "计算项目自评与部门整体评价得分", _not_yet("score", 3))
+    score = command("score", "计算项目自评与部门整体评价得分", _run_score)
     with_year(score)
     score.add_argument("--json", action="store_true")
 

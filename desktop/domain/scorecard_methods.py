@@ -54,6 +54,11 @@ def _ratio(inputs: Inputs, name: str, label: str) -> Decimal:
         raise ScoringInputError(f"“{label}”：{error}") from error
 
 
+def _shown(inputs: Inputs, name: str) -> str:
+    """An input as the clerk or the records wrote it (377.47万元), for the working."""
+    return str(inputs[name]).strip()
+
+
 def score_ratio(weight: Decimal, params: Mapping, inputs: Inputs) -> ScoreResult:
     """比率分值法: 得分 = 比率 × 分值, the ratio capped at 100%."""
     if inputs.get("rate") not in (None, ""):
@@ -114,7 +119,7 @@ def score_threshold_bands(weight: Decimal, params: Mapping, inputs: Inputs) -> S
     score = capped(weight * share, weight)
     return ScoreResult(
         score,
-        f"偏差程度=|{final}−{budget}|÷{final}={format_percent(deviation)}，得{points(score)}分",
+        f"偏差程度=|{_shown(inputs, 'final')}−{_shown(inputs, 'budget')}|÷{_shown(inputs, 'final')}={format_percent(deviation)}，得{points(score)}分",
     )
 
 
@@ -127,15 +132,16 @@ def score_linear_cutoff(weight: Decimal, params: Mapping, inputs: Inputs) -> Sco
     if initial <= 0:
         raise ScoringInputError("年初预算数为0，无法计算调剂比例")
     ratio = adjustment / initial
+    shown = f"{_shown(inputs, 'adjustment')}÷{_shown(inputs, 'initial_budget')}"
     if ratio > cutoff:
         return ScoreResult(
             ZERO,
-            f"调剂比例={adjustment}÷{initial}={format_percent(ratio)}，超过{format_percent(cutoff)}，得0分",
+            f"调剂比例={shown}={format_percent(ratio)}，超过{format_percent(cutoff)}，得0分",
         )
     score = capped((ONE - factor * ratio) * weight, weight)
     return ScoreResult(
         score,
-        f"调剂比例={adjustment}÷{initial}={format_percent(ratio)}，得分=(1−{factor}×{format_percent(ratio)})×{points(weight)}={points(score)}分",
+        f"调剂比例={shown}={format_percent(ratio)}，得分=(1−{factor}×{format_percent(ratio)})×{points(weight)}={points(score)}分",
     )
 
 

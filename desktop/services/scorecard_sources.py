@@ -1,0 +1,120 @@
+"""Where a scorecard input comes from when the records hold it: a checkpoint, a budget figure,
+the project's funding, or a statistic of the petition register.
+
+A source is written ``kind:detail`` in the template (or in the item's own ``_sources``):
+
+- ``checkpoint:6``: 执行进度 at the end of June, cumulative spending ÷ the budget of that date;
+- ``budget:initial_expenditure`` / ``budget:adjusted_expenditure``: 本年支出合计, 年初 / 调整后;
+- ``budget:basic_budget:30201+30202`` / ``budget:basic_final:…``: 基本支出 of those economic codes;
+- ``project:execution_rate``: the scorecard project's 预算执行数 ÷ 调整后预算数;
+- ``register:按期办结率`` (any of the 三率一度): the year's register statistics.
+
+Each value is text the scoring methods read (``43.58%``, ``377.47万元``), with where it came from.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from desktop.domain.money import format_percent, format_wan, round_half_up
+from desktop.domain.scoring import execution_rate
+from desktop.services.errors import UserInputError
+from desktop.services.register import RegisterService
+from desktop.storage.models import BasicExpenditureLine, ExecutionCheckpoint, ExpenditureLine, ProjectFunding
+
+ZERO = Decimal("0.00")
+
+
+class SourceReader:
+    """Reads the sources of one scorecard within the caller's session."""
+
+    def __init__(
+        self, engine: Engine, session: Session, department_id: int, year: int, project_id: int | None
+    ):
+        self._engine = engine
+        self._session = session
+        self._department_id = department_id
+        self._year = year
+        self._project_id = project_id
+        self._rates: dict | None = None
+
+    def read(self, source: str) -> tuple[str, str] | None:
+        """(value text, origin) of a source, or none when the records do not hold it."""
+        kind, _, detail = source.partition(":")
+        if kind == "checkpoint":
+            return self._checkpoint(int(detail))
+        if kind == "budget":
+            return self._budget(detail)
+        if kind == "project" and detail == "execution_rate":
+            return self._project_rate()
+        if kind == "register":
+            return self._register(detail)
+        return None
+
+    def _checkpoint(self, month: int) -> tuple[str, str] | None:
+        row = self._session.exec(
+            select(ExecutionCheckpoint).where(
+                ExecutionCheckpoint.department_id == self._department_id,
+                ExecutionCheckpoint.year == self._year,
+                ExecutionCheckpoint.month == month,
+            )
+        ).first()
+        if row is None or row.budget_base <= 0:
+            return None
+        progress = round_half_up(row.cumulative_spending / row.budget_base, 4)  # as printed: 43.58%
+        return format_percent(progress), f"执行进度表{month}月"
+
+    def _budget(self, detail: str) -> tuple[str, str] | None:
+        what, _, codes = detail.partition(":")
+        if what in ("initial_expenditure", "adjusted_expenditure"):
+            column = (
+                ExpenditureLine.initial_budget
+                if what == "initial_expenditure"
+                else ExpenditureLine.adjusted_budget
+            )
+            amounts = self._session.exec(
+                select(column).where(
+                    ExpenditureLine.department_id == self._department_id, ExpenditureLine.year == self._year
+                )
+            ).all()
+            label = "支出表年初预算合计" if what == "initial_expenditure" else "支出表调整后预算合计"
+        elif what in ("basic_budget", "basic_final"):
+            column = (
+                BasicExpenditureLine.budget if what == "basic_budget" else BasicExpenditureLine.final_amount
+            )
+            amounts = self._session.exec(
+                select(column).where(
+                    BasicExpenditureLine.department_id == self._department_id,
+                    BasicExpenditureLine.year == self._year,
+                    BasicExpenditureLine.economic_code.in_(codes.split("+")),
+                )
+            ).all()
+            label = f"基本支出{'预算' if what == 'basic_budget' else '决算'}（{codes.replace('+', '、')}）"
+        else:
+            return None
+        if not amounts:
+            return None
+        return f"{format_wan(sum(amounts, ZERO))}万元", label
+
+    def _project_rate(self) -> tuple[str, str] | None:
+        if self._project_id is None:
+            return None
+        rows = self._session.exec(
+            select(ProjectFunding).where(ProjectFunding.project_id == self._project_id)
+        ).all()
+        rate = execution_rate(
+            sum((r.executed for r in rows), ZERO), sum((r.adjusted_budget for r in rows), ZERO)
+        )
+        return None if rate is None else (format_percent(rate), "项目预算执行数÷调整后预算数")
+
+    def _register(self, name: str) -> tuple[str, str] | None:
+        if self._rates is None:
+            try:
+                self._rates = RegisterService(self._engine).statistics(self._department_id, self._year).rates
+            except UserInputError:  # no register for the year: the clerk types the value
+                self._rates = {}
+        value = self._rates.get(name)
+        return None if value is None else (f"{value}%", f"信访登记{self._year}年{name}")

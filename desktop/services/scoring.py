@@ -1,0 +1,354 @@
+"""评价打分: the projects' 自评 scores and the scorecards (部门整体 and 项目), with manual scores.
+
+Each action opens its own session and returns frozen dataclasses. Scores come from
+``desktop.domain`` (scoring, scorecard_methods, scorecards); the templates from forms/*.toml.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from desktop.domain.money import NumberFormatError, parse_quantity, percent_value
+from desktop.domain.scorecard_methods import method_inputs
+from desktop.domain.scorecards import InputValue, LeafEntry, ScorecardLine, input_label, score_scorecard
+from desktop.domain.scoring import check_manual_score
+from desktop.domain.templates import Template, TemplateError, load_template
+from desktop.paths import FORMS
+from desktop.services.errors import UserInputError
+from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
+from desktop.services.scorecard_inputs import check_input
+from desktop.services.scorecard_sources import SourceReader
+from desktop.storage.models import Department, Project, Scorecard, ScorecardItem
+
+DEPARTMENT_TEMPLATE = "sichuan_department"
+PROJECT_TEMPLATE = "sichuan_project"
+
+
+@dataclass(frozen=True)
+class ScorecardChoice:
+    """One scorecard of the year, as the 评价打分 tab lists it."""
+
+    id: int
+    title: str
+    template: str
+    project_id: int | None
+    project_code: str
+    project_name: str
+
+
+@dataclass(frozen=True)
+class ScorecardResult:
+    scorecard_id: int
+    template: str
+    title: str
+    project_id: int | None
+    project_code: str
+    project_name: str
+    lines: tuple[ScorecardLine, ...]
+    total: Decimal
+    full_marks: Decimal
+    grade: str
+    warnings: tuple[str, ...]
+
+    def line(self, key: str) -> ScorecardLine:
+        return next(line for line in self.lines if line.key == key)
+
+    def to_json(self) -> dict:
+        def item(line: ScorecardLine) -> dict:
+            return {
+                "key": line.key,
+                "name": line.name,
+                "weight": line.weight,
+                "method": line.method_label,
+                "inputs": {value.name: value.value for value in line.inputs},
+                "formula_score": line.formula_score,
+                "manual_score": line.manual_score,
+                "manual_reason": line.manual_reason,
+                "score": line.score,
+                "working": line.working,
+                "flagged": line.flagged,
+            }
+
+        return {
+            "title": self.title,
+            "template": self.template,
+            "items": [item(line) for line in self.lines if line.is_leaf],
+            "headings": [
+                {"key": line.key, "name": line.name, "weight": line.weight, "score": line.score}
+                for line in self.lines
+                if not line.is_leaf
+            ],
+            "total": self.total,
+            "full_marks": self.full_marks,
+            "grade": self.grade,
+            "warnings": list(self.warnings),
+        }
+
+
+def _stored_inputs(item: ScorecardItem | None) -> dict:
+    if item is None or not item.inputs.strip():
+        return {}
+    return json.loads(item.inputs)
+
+
+class ScoringService:
+    def __init__(self, engine: Engine, forms: Path = FORMS):
+        self._engine = engine
+        self._forms = forms
+        self._templates: dict[str, Template] = {}
+
+    def template(self, template_id: str) -> Template:
+        """A template of forms/, validated; a broken one is a UserInputError naming file, item and field."""
+        if template_id not in self._templates:
+            try:
+                self._templates[template_id] = load_template(self._forms / f"{template_id}.toml")
+            except TemplateError as error:
+                raise UserInputError(str(error)) from error
+        return self._templates[template_id]
+
+    # 项目自评 ------------------------------------------------------------------------------------
+
+    def _self_evaluation_template(self, session: Session, department_id: int) -> Template:
+        department = session.get(Department, department_id)
+        province = department.province if department else ""
+        return self.template(
+            "sichuan_self_evaluation" if province == "四川省" else "national_self_evaluation"
+        )
+
+    def project_evaluations(self, department_id: int, year: int) -> list[ProjectEvaluation]:
+        with Session(self._engine) as session:
+            template = self._self_evaluation_template(session, department_id)
+            projects = session.exec(
+                select(Project)
+                .where(Project.department_id == department_id, Project.year == year)
+                .order_by(Project.code)
+            ).all()
+            return [evaluate_project(session, project, template) for project in projects]
+
+    def project_evaluation(self, project_id: int) -> ProjectEvaluation:
+        with Session(self._engine) as session:
+            project = session.get(Project, project_id)
+            if project is None:
+                raise UserInputError(f"项目（编号 {project_id}）不存在")
+            return evaluate_project(
+                session, project, self._self_evaluation_template(session, project.department_id)
+            )
+
+    # 评价指标体系 --------------------------------------------------------------------------------
+
+    def scorecards(self, department_id: int, year: int) -> list[ScorecardChoice]:
+        with Session(self._engine) as session:
+            rows = session.exec(
+                select(Scorecard, Project)
+                .join(Project, Project.id == Scorecard.project_id, isouter=True)
+                .where(Scorecard.department_id == department_id, Scorecard.year == year)
+                .order_by(Scorecard.project_id.is_not(None), Project.code)
+            ).all()
+            return [
+                ScorecardChoice(
+                    card.id,
+                    card.title or self.template(card.template).title,
+                    card.template,
+                    card.project_id,
+                    project.code if project else "",
+                    project.name if project else "",
+                )
+                for card, project in rows
+            ]
+
+    def create_scorecard(
+        self, department_id: int, year: int, template_id: str, project_id: int | None = None
+    ) -> int:
+        template = self.template(template_id)
+        with Session(self._engine) as session:
+            card = Scorecard(
+                department_id=department_id,
+                year=year,
+                template=template_id,
+                title=template.title,
+                project_id=project_id,
+            )
+            session.add(card)
+            session.commit()
+            return card.id
+
+    def department_scorecard(self, department_id: int, year: int) -> ScorecardResult | None:
+        with Session(self._engine) as session:
+            card = session.exec(
+                select(Scorecard)
+                .where(
+                    Scorecard.department_id == department_id,
+                    Scorecard.year == year,
+                    Scorecard.project_id.is_(None),
+                )
+                .order_by(Scorecard.id)
+            ).first()
+            return None if card is None else self._result(session, card)
+
+    def project_scorecard(self, project_id: int) -> ScorecardResult | None:
+        with Session(self._engine) as session:
+            card = session.exec(
+                select(Scorecard).where(Scorecard.project_id == project_id).order_by(Scorecard.id)
+            ).first()
+            return None if card is None else self._result(session, card)
+
+    def scorecard(self, scorecard_id: int) -> ScorecardResult:
+        with Session(self._engine) as session:
+            return self._result(session, self._card(session, scorecard_id))
+
+    def _card(self, session: Session, scorecard_id: int) -> Scorecard:
+        card = session.get(Scorecard, scorecard_id)
+        if card is None:
+            raise UserInputError(f"评价表（编号 {scorecard_id}）不存在")
+        return card
+
+    def _result(self, session: Session, card: Scorecard) -> ScorecardResult:
+        template = self.template(card.template)
+        items = {
+            item.item_key: item
+            for item in session.exec(select(ScorecardItem).where(ScorecardItem.scorecard_id == card.id))
+        }
+        reader = SourceReader(self._engine, session, card.department_id, card.year, card.project_id)
+        entries = {}
+        for node in template.leaves():
+            item = items.get(node.key)
+            stored = _stored_inputs(item)
+            sources = {**node.sources, **stored.get("_sources", {})}
+            inputs = {}
+            for name in method_inputs(node.method, node.params):
+                found = reader.read(sources[name]) if name in sources else None
+                if found is not None:
+                    inputs[name] = InputValue(name, input_label(name), found[0], found[1])
+                elif str(stored.get(name, "")).strip():
+                    inputs[name] = InputValue(name, input_label(name), str(stored[name]), "录入")
+            entries[node.key] = LeafEntry(
+                inputs, item.manual_score if item else None, item.manual_reason if item else ""
+            )
+        scored = score_scorecard(template, entries)
+        project = session.get(Project, card.project_id) if card.project_id else None
+        return ScorecardResult(
+            scorecard_id=card.id,
+            template=card.template,
+            title=card.title or template.title,
+            project_id=card.project_id,
+            project_code=project.code if project else "",
+            project_name=project.name if project else "",
+            lines=scored.lines,
+            total=scored.total,
+            full_marks=scored.full_marks,
+            grade=scored.grade,
+            warnings=template.warnings,
+        )
+
+    # 录入 ------------------------------------------------------------------------------------------
+
+    def _item(self, session: Session, card: Scorecard, item_key: str) -> ScorecardItem:
+        item = session.exec(
+            select(ScorecardItem).where(
+                ScorecardItem.scorecard_id == card.id, ScorecardItem.item_key == item_key
+            )
+        ).first()
+        return item or ScorecardItem(scorecard_id=card.id, item_key=item_key)
+
+    def _leaf(self, card: Scorecard, item_key: str):
+        template = self.template(card.template)
+        leaf = next((node for node in template.leaves() if node.key == item_key), None)
+        if leaf is None:
+            raise UserInputError(f"评价表“{template.title}”中没有指标“{item_key}”")
+        return leaf
+
+    def set_input(self, scorecard_id: int, item_key: str, name: str, value: str) -> ScorecardResult:
+        """Save one typed input of a leaf (empty clears it); refused with the field named when unreadable."""
+        with Session(self._engine) as session:
+            card = self._card(session, scorecard_id)
+            leaf = self._leaf(card, item_key)
+            if name not in method_inputs(leaf.method, leaf.params):
+                raise UserInputError(f"“{leaf.name}”没有输入项“{name}”")
+            text = value.strip()
+            if text:
+                check_input(leaf, name, text)
+            item = self._item(session, card, item_key)
+            stored = _stored_inputs(item)
+            if text:
+                stored[name] = text
+            else:
+                stored.pop(name, None)
+            item.inputs = json.dumps(stored, ensure_ascii=False) if stored else ""
+            session.add(item)
+            session.commit()
+            return self._result(session, card)
+
+    def set_manual_score(
+        self, scorecard_id: int, item_key: str, score: str | Decimal | None, reason: str
+    ) -> ScorecardResult:
+        """Give a leaf a manual score with its reason, or clear it (score empty or None)."""
+        with Session(self._engine) as session:
+            card = self._card(session, scorecard_id)
+            leaf = self._leaf(card, item_key)
+            item = self._item(session, card, item_key)
+            if score is None or (isinstance(score, str) and not score.strip()):
+                item.manual_score, item.manual_reason = None, ""
+            else:
+                value = _manual_value(leaf.name, score)
+                inputs = {
+                    entry.name: entry.value for entry in self._result(session, card).line(item_key).inputs
+                }
+                nature = "定性" if leaf.method == "qualitative" else inputs.get("nature", "")
+                refused = check_manual_score(
+                    value,
+                    leaf.weight,
+                    nature=nature,
+                    actual=inputs.get("actual", ""),
+                    target=inputs.get("target", ""),
+                )
+                if refused:
+                    raise UserInputError(f"“{leaf.name}”：{refused}")
+                if not reason.strip():
+                    raise UserInputError(f"“{leaf.name}”的手工得分需要填写理由")
+                item.manual_score, item.manual_reason = value, reason.strip()
+            session.add(item)
+            session.commit()
+            return self._result(session, card)
+
+    def item_state(self, scorecard_id: int, item_key: str) -> tuple[dict, Decimal | None, str]:
+        """The typed inputs, manual score and reason of a leaf, to undo a change."""
+        with Session(self._engine) as session:
+            item = self._item(session, self._card(session, scorecard_id), item_key)
+            return _stored_inputs(item), item.manual_score, item.manual_reason
+
+
+def _manual_value(name: str, score: str | Decimal) -> Decimal:
+    try:
+        return parse_quantity(score)
+    except NumberFormatError as error:
+        raise UserInputError(f"“{name}”的手工得分：{error}") from error
+
+
+def score_report(service: ScoringService, department_id: int, year: int) -> dict:
+    """What ``ziping-cli score --json`` prints: each project's 自评 and scorecard, the department's card."""
+    projects = []
+    for evaluation in service.project_evaluations(department_id, year):
+        entry = {
+            "code": evaluation.code,
+            "name": evaluation.name,
+            "self_evaluation": {
+                "execution_rate": percent_value(evaluation.execution_rate),
+                "execution_score": evaluation.execution_score,
+                "indicator_score": evaluation.indicator_score,
+                "total": evaluation.total,
+                "grade": evaluation.grade,
+                "warnings": list(evaluation.warnings),
+            },
+        }
+        card = service.project_scorecard(evaluation.project_id)
+        if card is not None:
+            entry["scorecard"] = card.to_json()
+        projects.append(entry)
+    department = service.department_scorecard(department_id, year)
+    return {"year": year, "projects": projects, "department": department.to_json() if department else None}
