@@ -1,7 +1,8 @@
 """``ziping``: the window. The one composition root of the desktop program.
 
 It decides which database to open (``--db``, ``--demo`` or the one in the user's data folder)
-and hands the opened engine to the window. Only ``desktop.ui`` touches Qt; heavy modules
+and hands the opened workspace (engine and services) to the window, with the function that
+opens another one (新建/打开数据库, 恢复). Only ``desktop.ui`` touches Qt; heavy modules
 (reportlab, openpyxl) are imported by the services when first used, so the window shows first.
 """
 
@@ -12,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import Engine
+from desktop.services.workspace import Workspace, open_workspace
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -22,9 +23,9 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def open_chosen_database(args: argparse.Namespace) -> tuple[Engine, Path]:
-    """The engine of the database the user asked for; raises DatabaseError / UserInputError."""
-    from desktop.storage.database import default_database_path, open_database
+def open_chosen_database(args: argparse.Namespace) -> Workspace:
+    """The database the user asked for, with its services; raises DatabaseError / UserInputError."""
+    from desktop.storage.database import default_database_path
 
     if args.demo:
         from desktop.services.sample import build_sample_database
@@ -35,11 +36,11 @@ def open_chosen_database(args: argparse.Namespace) -> tuple[Engine, Path]:
         path = args.db or default_database_path()
         if args.db is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-    return open_database(path, create=True), path
+    return open_workspace(path, create=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from desktop.ui.application import run
 
-    return run(lambda: open_chosen_database(args))
+    return run(lambda: open_chosen_database(args), open_workspace)

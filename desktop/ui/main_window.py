@@ -1,23 +1,256 @@
-"""The main window: one tab per area of the clerk's work."""
+"""The main window: the clerk's tabs under one department and year, the menus, backups.
+
+It is handed the open ``Workspace`` and a function that opens another one (both from the
+composition root, ``desktop/app.py``); it never builds services itself.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
-from sqlalchemy import Engine
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
-TABS = ("信访登记", "预算决算", "项目绩效", "评价打分")
+from desktop.services.backup import backup_database, backup_folder, last_backup_time, restore_database
+from desktop.services.department_setup import create_department, fiscal_years
+from desktop.services.departments import list_departments
+from desktop.services.errors import UserInputError
+from desktop.services.workspace import Workspace
+from desktop.storage.database import DatabaseError
+from desktop.ui.about import AboutDialog
+from desktop.ui.context import WorkContext
+from desktop.ui.messages import show_error
+from desktop.ui.welcome import WelcomePage
+from desktop.ui.window_menus import WindowMenus
+from desktop.ui.work_toolbar import WorkToolbar
+
+OpenWorkspace = Callable[[Path, bool], Workspace]
+DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
+
+# (title, key used by a check finding's place["tab"], class); 总览 first.
+TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = ()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, *, engine: Engine, database_path: Path, parent=None) -> None:
+    def __init__(
+        self, workspace: Workspace, open_workspace: OpenWorkspace, settings: QSettings, parent=None
+    ) -> None:
         super().__init__(parent)
-        self.engine = engine
-        self.setWindowTitle(f"自评 Ziping — {database_path}")
+        self.open_workspace, self.settings = open_workspace, settings
+        self.workspace: Workspace | None = None
+        self.context = WorkContext(parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.setDocumentMode(True)
+        self.welcome = WelcomePage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+        self.toolbar = WorkToolbar(self)
+        self.addToolBar(self.toolbar)
+        self.menus = WindowMenus(self)
+        self.database_label = QLabel(objectName="database")
+        self.backup_label = QLabel(objectName="last_backup")
+        self.statusBar().addWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.welcome.create_requested.connect(self.create_department)
+        self.welcome.sample_requested.connect(self.choose_sample_file)
+        self.toolbar.search_changed.connect(self._search)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.resize(1366, 768)
-        tabs = QTabWidget()
-        for title in TABS:
-            tabs.addTab(QLabel(title), title)
-        self.setCentralWidget(tabs)
-        self.statusBar().showMessage(f"数据库：{database_path}")
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_workspace(workspace)
+
+    # The open database -----------------------------------------------------------------
+
+    def show_workspace(self, workspace: Workspace, department_id: int | None = None, year: int | None = None):
+        """Show ``workspace`` (closing the previous one): the tabs, or the welcome page if it has no
+        department yet."""
+        if self.workspace is not None and self.workspace is not workspace:
+            self.workspace.close()
+        self.workspace = workspace
+        self.undo_stack.clear()
+        departments = list_departments(workspace.engine)
+        if department_id is None and departments:
+            department_id = departments[0].id
+        if year is None and department_id is not None:
+            year = next(iter(fiscal_years(workspace.engine, department_id)), date.today().year)
+        self._replace_tabs(department_id, year)
+        self.toolbar.bind(self.context, departments)
+        self.pages.setCurrentWidget(self.tabs if departments else self.welcome)
+        self.setWindowTitle(f"自评 Ziping — {workspace.path}")
+        self.database_label.setText(f"数据库：{workspace.path}")
+        self._show_last_backup()
+
+    def _replace_tabs(self, department_id: int | None, year: int | None) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            old = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            old.deleteLater()
+        self.context.deleteLater()
+        self.context = WorkContext(department_id, year, parent=self)
+        if department_id is not None:
+            for title, _key, tab_type in TAB_TYPES:
+                tab = tab_type(self.workspace.services, self.context, self.undo_stack)
+                if hasattr(tab, "place_requested"):
+                    tab.place_requested.connect(self.show_place)
+                self.tabs.addTab(tab, title)
+        titles = [self.tabs.tabText(index) for index in range(self.tabs.count())]
+        remembered = self.settings.value("window/tab")
+        self.tabs.setCurrentIndex(titles.index(remembered) if remembered in titles else 0)
+        self.tabs.blockSignals(False)
+        self._tab_changed()
+
+    def open_database(self, path: Path, create: bool = False) -> bool:
+        """Open (or make) another database; on failure the current one stays open."""
+        try:
+            workspace = self.open_workspace(Path(path), create)
+        except (DatabaseError, UserInputError) as error:
+            show_error(self, str(error), "无法打开数据库")
+            return False
+        self.show_workspace(workspace)
+        return True
+
+    def choose_database(self, create: bool) -> None:
+        folder = str(self.workspace.path.parent)
+        if create:
+            path, _ = QFileDialog.getSaveFileName(self, "新建数据库", folder, DATABASE_FILTER)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, "打开数据库", folder, DATABASE_FILTER)
+        if path:
+            if create and Path(path).exists():
+                show_error(
+                    self, f"{path} 已存在；新建数据库请换一个文件名，打开它请用“打开数据库”", "无法新建数据库"
+                )
+                return
+            self.open_database(Path(path), create)
+
+    # First start -----------------------------------------------------------------------
+
+    def create_department(self, name: str, competent: str, implementing: str, year: int) -> bool:
+        try:
+            created = create_department(self.workspace.engine, name, competent, implementing)
+        except UserInputError as error:
+            show_error(self, str(error))
+            return False
+        self.show_workspace(self.workspace, created.id, year)
+        return True
+
+    def choose_sample_file(self) -> None:
+        folder = str(self.workspace.path.parent / "示例.sqlite3")
+        path, _ = QFileDialog.getSaveFileName(self, "示例数据保存为", folder, DATABASE_FILTER)
+        if path:
+            self.load_sample(Path(path))
+
+    def load_sample(self, path: Path) -> bool:
+        """Build the sample database in ``path`` (the file dialog already asked about replacing it)."""
+        from desktop.services.sample import build_sample_database
+
+        try:
+            summary = build_sample_database(path, force=True)
+        except (UserInputError, DatabaseError) as error:
+            show_error(self, str(error), "无法生成示例数据")
+            return False
+        if self.open_database(path):
+            self.statusBar().showMessage(summary, 10000)
+            return True
+        return False
+
+    # Backups ---------------------------------------------------------------------------
+
+    def _show_last_backup(self) -> None:
+        when = last_backup_time(self.workspace.path)
+        self.backup_label.setText(f"上次备份：{when:%Y-%m-%d %H:%M}" if when else "尚未备份")
+
+    def backup_now(self) -> Path | None:
+        try:
+            target = backup_database(self.workspace.path)
+        except (UserInputError, DatabaseError) as error:
+            show_error(self, str(error), "备份失败")
+            return None
+        self._show_last_backup()
+        self.statusBar().showMessage(f"已备份到 {target}", 10000)
+        return target
+
+    def choose_backup_to_restore(self) -> None:
+        folder = backup_folder(self.workspace.path)
+        start = str(folder if folder.is_dir() else self.workspace.path.parent)
+        path, _ = QFileDialog.getOpenFileName(self, "选择要恢复的备份", start, DATABASE_FILTER)
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            "恢复备份",
+            f"用 {path} 替换当前数据库？\n当前数据库会先另存到 backups 文件夹。",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(Path(path))
+
+    def restore_from(self, backup: Path) -> bool:
+        """Replace the open database with ``backup`` and show it; on refusal nothing changes."""
+        workspace = self.workspace
+        department_id, year = self.context.department_id, self.context.year
+        self._replace_tabs(None, None)  # the tabs let go of the database before its file is replaced
+        workspace.close()
+        try:
+            result = restore_database(workspace.path, backup)
+        except (UserInputError, DatabaseError) as error:
+            show_error(self, str(error), "无法恢复")
+            self.show_workspace(workspace, department_id, year)
+            return False
+        self.workspace = None
+        if not self.open_database(workspace.path):
+            return False
+        self.statusBar().showMessage(
+            f"已从 {result.restored_from} 恢复；原文件另存为 {result.safety_copy}", 10000
+        )
+        return True
+
+    # Tabs, search, places --------------------------------------------------------------
+
+    def current_tab(self) -> QWidget | None:
+        return self.tabs.currentWidget() if self.pages.currentWidget() is self.tabs else None
+
+    def _tab_changed(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            self.settings.setValue("window/tab", self.tabs.tabText(self.tabs.currentIndex()))
+        self.toolbar.search.setEnabled(hasattr(tab, "search"))
+
+    def _search(self, text: str) -> None:
+        tab = self.current_tab()
+        if hasattr(tab, "search"):
+            tab.search(text)
+
+    def show_place(self, place: dict) -> bool:
+        """Switch to the tab a check finding names (by key or title) and let it select the cell."""
+        for index, (title, key, _type) in enumerate(TAB_TYPES):
+            if place.get("tab") in (title, key) and index < self.tabs.count():
+                self.tabs.setCurrentIndex(index)
+                return bool(self.tabs.widget(index).show_place(place))
+        return False
+
+    def show_about(self) -> None:
+        AboutDialog(self.workspace.path if self.workspace else None, self).open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        if self.workspace is not None:
+            self.workspace.close()
+        super().closeEvent(event)

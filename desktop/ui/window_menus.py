@@ -1,0 +1,105 @@
+"""The main window's menus: 文件, 编辑, 帮助, with the copy/paste routed to the focused table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
+
+from desktop.ui.editing import copy_block, table_editing
+
+LATER = {
+    "导入 Excel…": "导入 Excel 见第 6 号事项，尚未提供",
+    "导出 Excel…": "导出 Excel 见第 6 号事项，尚未提供",
+    "导出 PDF…": "导出 PDF 见第 5 号事项，尚未提供",
+    "打印…": "打印见第 5 号事项，尚未提供",
+    "打印预览…": "打印预览见第 5 号事项，尚未提供",
+}
+
+
+class WindowMenus:
+    """Builds the menu bar of ``window`` (a ``MainWindow``) and keeps the actions' enabled state."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+        file_menu = self._menu(bar, "文件(&F)")
+        self._add(
+            file_menu,
+            "新建数据库…",
+            lambda: window.choose_database(create=True),
+            QKeySequence.StandardKey.New,
+        )
+        self._add(
+            file_menu,
+            "打开数据库…",
+            lambda: window.choose_database(create=False),
+            QKeySequence.StandardKey.Open,
+        )
+        file_menu.addSeparator()
+        for text in ("导入 Excel…", "导出 Excel…"):
+            self._later(file_menu, text)
+        file_menu.addSeparator()
+        for text in ("导出 PDF…", "打印…", "打印预览…"):
+            self._later(file_menu, text)
+        file_menu.addSeparator()
+        self._add(file_menu, "备份", window.backup_now)
+        self._add(file_menu, "恢复…", window.choose_backup_to_restore)
+        file_menu.addSeparator()
+        self._add(file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = self._menu(bar, "编辑(&E)")
+        undo = window.undo_stack.createUndoAction(window, "撤销")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = window.undo_stack.createRedoAction(window, "重做")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self._add(edit_menu, "复制", self.copy, QKeySequence.StandardKey.Copy)
+        self._add(edit_menu, "粘贴", self.paste, QKeySequence.StandardKey.Paste)
+        edit_menu.addSeparator()
+        self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
+
+        help_menu = self._menu(bar, "帮助(&H)")
+        self._add(help_menu, "关于 自评 Ziping", window.show_about)
+
+    def _menu(self, bar, title: str) -> QMenu:
+        menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def _add(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _later(self, menu: QMenu, text: str) -> QAction:
+        action = menu.addAction(text)
+        action.setEnabled(False)
+        action.setToolTip(LATER[text])
+        return action
+
+    def _focused(self) -> QWidget | None:
+        return QApplication.focusWidget()
+
+    def copy(self) -> None:
+        widget = self._focused()
+        if isinstance(widget, QAbstractItemView):
+            copy_block(widget)
+        elif hasattr(widget, "copy"):
+            widget.copy()
+
+    def paste(self) -> None:
+        widget = self._focused()
+        editing = table_editing(widget)
+        if editing is not None:
+            editing.paste()
+        elif hasattr(widget, "paste") and not isinstance(widget, QAbstractItemView):
+            widget.paste()
+
+    def find(self) -> None:
+        search = self.window.toolbar.search
+        if search.isEnabled():
+            search.setFocus()
+            search.selectAll()

@@ -1,0 +1,187 @@
+"""The main window on real database files: menus, selectors, remembered settings, welcome, backups."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit
+
+from desktop import __version__
+from desktop.services.department_setup import create_department
+from desktop.services.departments import list_departments
+from desktop.services.workspace import open_workspace
+from desktop.ui.about import AboutDialog
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, db_path, settings):
+    def make(path=db_path):
+        window = MainWindow(open_workspace(path, True), open_workspace, settings)
+        qtbot.addWidget(window)
+        return window
+
+    return make
+
+
+def menu_actions(window, title):
+    menu = next(action.menu() for action in window.menuBar().actions() if action.text() == title)
+    return {action.text(): action for action in menu.actions() if not action.isSeparator()}
+
+
+def messages(window) -> list[str]:
+    return [box.text() for box in window.findChildren(QMessageBox)]
+
+
+def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_window):
+    window = make_window()
+    assert [action.text() for action in window.menuBar().actions()] == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+    file_menu = menu_actions(window, "文件(&F)")
+    assert list(file_menu) == [
+        "新建数据库…",
+        "打开数据库…",
+        "导入 Excel…",
+        "导出 Excel…",
+        "导出 PDF…",
+        "打印…",
+        "打印预览…",
+        "备份",
+        "恢复…",
+        "退出",
+    ]
+    assert {text: action.isEnabled() for text, action in file_menu.items()} == {
+        "新建数据库…": True,
+        "打开数据库…": True,
+        "导入 Excel…": False,
+        "导出 Excel…": False,
+        "导出 PDF…": False,
+        "打印…": False,
+        "打印预览…": False,
+        "备份": True,
+        "恢复…": True,
+        "退出": True,
+    }
+    assert file_menu["导出 PDF…"].toolTip() == "导出 PDF 见第 5 号事项，尚未提供"
+    assert file_menu["导入 Excel…"].toolTip() == "导入 Excel 见第 6 号事项，尚未提供"
+    edit_menu = menu_actions(window, "编辑(&E)")
+    assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找"]
+    assert (edit_menu["撤销"].isEnabled(), edit_menu["重做"].isEnabled()) == (False, False)
+    assert list(menu_actions(window, "帮助(&H)")) == ["关于 自评 Ziping"]
+
+
+def test_an_empty_database_opens_on_the_welcome_page(make_window, db_path):
+    window = make_window()
+    assert window.pages.currentWidget() is window.welcome
+    assert not window.toolbar.department.isEnabled()
+    assert window.database_label.text() == f"数据库：{db_path}"
+    assert window.backup_label.text() == "尚未备份"
+
+
+def test_creating_a_department_from_the_welcome_page_opens_it(make_window, db_path, qtbot):
+    window = make_window()
+    welcome = window.welcome
+    welcome.name.setText("遂宁市船山区信访局")
+    welcome.competent.setText("四川省遂宁市船山区信访局部门")
+    welcome.year.setValue(2023)
+    welcome.create.click()
+    assert window.pages.currentWidget() is window.tabs
+    assert window.toolbar.department.currentText() == "遂宁市船山区信访局"
+    assert window.toolbar.year.value() == 2023
+    department = list_departments(window.workspace.engine)[0]
+    assert (window.context.department_id, window.context.year) == (department.id, 2023)
+    assert department.implementing_unit == "遂宁市船山区信访局"
+
+
+def test_a_department_without_a_name_is_refused_in_a_message(make_window):
+    window = make_window()
+    window.welcome.create.click()
+    assert messages(window) == ["单位名称：不能为空"]
+    assert window.pages.currentWidget() is window.welcome
+
+
+def test_the_toolbar_selectors_drive_the_work_context(make_window, engine, qtbot):
+    first = create_department(engine, "遂宁市船山区信访局")
+    second = create_department(engine, "遂宁市船山区财政局")
+    window = make_window()
+    toolbar = window.toolbar
+    assert [toolbar.department.itemText(i) for i in range(toolbar.department.count())] == [
+        "遂宁市船山区信访局",
+        "遂宁市船山区财政局",
+    ]
+    assert window.context.department_id == first.id
+    with qtbot.waitSignal(window.context.changed):
+        toolbar.department.setCurrentIndex(1)
+    assert window.context.department_id == second.id
+    with qtbot.waitSignal(window.context.changed):
+        toolbar.year.setValue(2022)
+    assert (window.context.department_id, window.context.year) == (second.id, 2022)
+
+
+def test_size_and_position_are_remembered(make_window, engine, settings):
+    create_department(engine, "遂宁市船山区信访局")
+    window = make_window()
+    window.show()
+    window.resize(640, 480)  # the offscreen test screen is 800 × 600
+    window.move(40, 30)
+    window.close()
+    again = make_window()
+    assert (again.width(), again.height()) == (640, 480)
+    assert abs(again.x() - 40) <= 8 and abs(again.y() - 30) <= 8  # give or take the window frame
+
+
+def test_backup_and_restore_from_the_window(make_window, engine, db_path):
+    create_department(engine, "遂宁市船山区信访局")
+    window = make_window()
+    backup = window.backup_now()
+    assert backup.parent == db_path.parent / "backups"
+    assert window.backup_label.text().startswith("上次备份：20")
+    create_department(window.workspace.engine, "后来的单位")
+    assert window.restore_from(backup) is True
+    assert [department.name for department in list_departments(window.workspace.engine)] == [
+        "遂宁市船山区信访局"
+    ]
+    assert window.toolbar.department.count() == 1
+    safety = [path.name for path in backup.parent.iterdir() if "恢复前" in path.name]
+    assert len(safety) == 1
+
+
+def test_a_backup_from_another_program_is_refused_and_the_database_stays(make_window, engine, tmp_path):
+    create_department(engine, "遂宁市船山区信访局")
+    window = make_window()
+    other = tmp_path / "别的程序.sqlite3"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    connection.close()
+    assert window.restore_from(other) is False
+    assert messages(window) == [f"{other} 不是 Ziping 数据库备份"]
+    assert [department.name for department in list_departments(window.workspace.engine)] == [
+        "遂宁市船山区信访局"
+    ]
+    assert window.toolbar.department.currentText() == "遂宁市船山区信访局"
+
+
+def test_opening_a_file_that_is_not_a_database_keeps_the_current_one(make_window, db_path, tmp_path):
+    window = make_window()
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a database", encoding="utf-8")
+    assert window.open_database(text) is False
+    assert messages(window) == [f"{text} 不是 Ziping 数据库（不是 SQLite 文件）"]
+    assert window.workspace.path == db_path
+
+
+def test_about_names_the_version_the_database_and_the_font_licence(qtbot, db_path):
+    dialog = AboutDialog(db_path)
+    qtbot.addWidget(dialog)
+    summary = dialog.findChild(QLabel, "summary")
+    assert f"自评 Ziping {__version__}" in summary.text()
+    assert str(db_path) in summary.text()
+    licences = dialog.findChild(QPlainTextEdit, "licences").toPlainText()
+    assert "文泉驿微米黑 (WenQuanYi Micro Hei)：Apache License 2.0" in licences
+    assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in licences
