@@ -31,6 +31,7 @@ from desktop.storage.database import DatabaseError
 from desktop.ui.about import AboutDialog
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
+from desktop.ui.projects_tab import ProjectsTab
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.work_toolbar import WorkToolbar
@@ -39,7 +40,7 @@ OpenWorkspace = Callable[[Path, bool], Workspace]
 DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
 
 # (title, key used by a check finding's place["tab"], class); 总览 first.
-TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = ()
+TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (("项目绩效", "projects", ProjectsTab),)
 
 
 class MainWindow(QMainWindow):

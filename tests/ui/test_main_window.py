@@ -13,7 +13,7 @@ from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import TAB_TYPES, MainWindow
 
 
 @pytest.fixture
@@ -185,3 +185,51 @@ def test_about_names_the_version_the_database_and_the_font_licence(qtbot, db_pat
     licences = dialog.findChild(QPlainTextEdit, "licences").toPlainText()
     assert "文泉驿微米黑 (WenQuanYi Micro Hei)：Apache License 2.0" in licences
     assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in licences
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory):
+    from desktop.services.sample import build_sample_database
+
+    path = tmp_path_factory.mktemp("sample") / "示例.sqlite3"
+    build_sample_database(path)
+    return path
+
+
+@pytest.fixture
+def sample_copy(sample_file, tmp_path):
+    copy = tmp_path / "示例.sqlite3"
+    copy.write_bytes(sample_file.read_bytes())
+    return copy
+
+
+def tab_titles(window) -> list[str]:
+    return [window.tabs.tabText(index) for index in range(window.tabs.count())]
+
+
+def test_the_sample_opens_on_its_department_and_newest_year(make_window, sample_copy):
+    window = make_window(sample_copy)
+    assert window.pages.currentWidget() is window.tabs
+    assert (window.toolbar.department.currentText(), window.toolbar.year.value()) == (
+        "遂宁市船山区信访局",
+        2023,
+    )
+    assert window.context.year == 2023
+    assert tab_titles(window) == [title for title, _key, _type in TAB_TYPES]
+
+
+def test_the_last_tab_is_remembered(make_window, sample_copy):
+    window = make_window(sample_copy)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    last = window.tabs.tabText(window.tabs.currentIndex())
+    window.close()
+    again = make_window(sample_copy)
+    assert again.tabs.tabText(again.tabs.currentIndex()) == last
+
+
+def test_a_place_from_a_finding_switches_to_its_tab(make_window, sample_copy):
+    window = make_window(sample_copy)
+    window.tabs.setCurrentIndex(0)
+    assert window.show_place({"tab": "项目绩效", "project": "51090322T000000344324"}) is True
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
+    assert window.show_place({"tab": "没有的页"}) is False
