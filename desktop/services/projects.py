@@ -78,7 +78,7 @@ class ProjectRow:
     adjusted_budget: Decimal  # 元
     executed: Decimal  # 元
     execution_rate: Decimal | None  # ratio, 0.8937
-    score: Decimal
+    score: Decimal | None  # None for a project without 绩效指标
     grade: str
 
 
@@ -137,7 +137,8 @@ class ProjectDetail:
 
 
 def project_row(detail: ProjectDetail) -> ProjectRow:
-    """The project-list line of a project."""
+    """The project-list line of a project; no score or grade until it has 绩效指标 (not self-evaluated)."""
+    evaluated = bool(detail.indicators)
     return ProjectRow(
         id=detail.id,
         code=detail.code,
@@ -145,8 +146,8 @@ def project_row(detail: ProjectDetail) -> ProjectRow:
         adjusted_budget=detail.total.adjusted_budget,
         executed=detail.total.executed,
         execution_rate=detail.total.execution_rate,
-        score=detail.scores.total,
-        grade=detail.scores.grade,
+        score=detail.scores.total if evaluated else None,
+        grade=detail.scores.grade if evaluated else "",
     )
 
 

@@ -80,7 +80,17 @@ def _table(model) -> QTableView:
         | QAbstractItemView.EditTrigger.AnyKeyPressed
     )
     view.setWordWrap(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
+
+
+def _fit_height(view: QTableView, rows: int | None = None) -> None:
+    """Make a table as tall as its rows, so that the detail pane scrolls as one page."""
+    count = view.model().rowCount() if rows is None else rows
+    height = view.horizontalHeader().sizeHint().height() + count * view.verticalHeader().defaultSectionSize()
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setFixedHeight(height + 2 * view.frameWidth())
 
 
 class ProjectsTab(QWidget):
@@ -98,8 +108,13 @@ class ProjectsTab(QWidget):
         self.project_view.setModel(self.project_model)
         self.project_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.project_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.project_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.project_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.project_view.verticalHeader().hide()
+        self.project_view.verticalHeader().setDefaultSectionSize(
+            self.project_view.fontMetrics().height() + 10
+        )
         self.project_view.selectionModel().currentRowChanged.connect(self._current_project_changed)
 
         self.funding_model = FundingModel(self._service, undo_stack, self)
@@ -115,8 +130,10 @@ class ProjectsTab(QWidget):
         self.indicator_view.setItemDelegate(
             IndicatorDelegate(self.indicator_model, self._preview_score, self.indicator_view)
         )
-        self.indicator_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.indicator_view.setMinimumHeight(260)
+        header = self.indicator_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (2, len(self.indicator_model.headers) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         TableEditing(self.indicator_view, self.indicator_model.parse_cell, undo_stack)
 
         for model in (self.funding_model, self.indicator_model):
@@ -139,11 +156,10 @@ class ProjectsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail_widget)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.project_view)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([215, 535])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -174,11 +190,7 @@ class ProjectsTab(QWidget):
 
         execution = QGroupBox("预算执行情况（10分，金额单位：万元）")
         execution_layout = QVBoxLayout(execution)
-        rows = 5
-        header = self.funding_view.horizontalHeader().sizeHint().height()
-        self.funding_view.setFixedHeight(
-            header + rows * self.funding_view.verticalHeader().defaultSectionSize() + 4
-        )
+        _fit_height(self.funding_view, rows=5)
         execution_layout.addWidget(self.funding_view)
         execution_layout.addWidget(self.execution_label)
         reasons = QFormLayout()
@@ -249,6 +261,7 @@ class ProjectsTab(QWidget):
         self.detail_widget.setEnabled(detail is not None)
         self.funding_model.set_detail(detail)
         self.indicator_model.set_indicators(detail.indicators if detail else ())
+        _fit_height(self.indicator_view)
         for field, edit in self.texts.items():
             edit.show_text(getattr(detail, field) if detail else "")
         if detail is None:
@@ -258,7 +271,7 @@ class ProjectsTab(QWidget):
             return
         self.title.setText(
             f"<b>{detail.code}-{detail.name}</b><br>主管部门：{detail.competent_department}"
-            f"　实施单位：{detail.implementing_unit}　自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
+            f"　实施单位：{detail.implementing_unit}　{self._score_text(detail)}"
         )
         self.execution_label.setText(detail.scores.execution_working)
         weight_total = detail.scores.weight_total
@@ -270,6 +283,12 @@ class ProjectsTab(QWidget):
                 f"⚠ 权重合计 {weight_total.normalize():f}，应为 {INDICATOR_WEIGHT_TOTAL}"
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
+
+    @staticmethod
+    def _score_text(detail: ProjectDetail) -> str:
+        if not detail.indicators:
+            return "尚无绩效指标，未自评"
+        return f"自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
 
     def _show_saved(self, detail: ProjectDetail) -> None:
         """After a change (or its undo): show the project it changed, with its new figures."""

@@ -182,8 +182,8 @@ def test_a_project_code_is_unique_in_its_year(chufei):
         service.create_project(department_id, 2023, CODE, "重复")
     other_year = service.create_project(department_id, 2024, CODE, NAME)
     assert other_year.total.execution_rate is None
-    assert other_year.scores.total == 0
-    assert other_year.scores.grade == "差"
+    [row] = service.list(department_id, 2024)
+    assert (row.score, row.grade) == (None, "")  # no 绩效指标: not self-evaluated
 
 
 def test_a_decimal_amount_is_already_yuan(chufei):
