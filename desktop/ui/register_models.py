@@ -1,0 +1,208 @@
+"""Table models of the 信访登记 tab: the register (paged in SQL, a window of rows cached) and the visits.
+
+The register model never holds the whole register: it asks the service for the number of
+matching rows and fetches pages of ``PAGE_SIZE`` rows as the view scrolls to them, keeping
+at most ``CACHED_PAGES`` pages, so a million matters cost a count and a page.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.domain.petitions import VisitBatch
+from desktop.services.register import RegisterFilter, RegisterRow, RegisterService
+
+PAGE_SIZE = 200
+CACHED_PAGES = 40
+OVERDUE_BACKGROUND = QColor("#fde2e1")
+OVERDUE_TEXT = QColor("#b3261e")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()  # the invalid index: “no parent”, never modified
+
+
+def _day(value: date | None) -> str:
+    return "" if value is None else value.isoformat()
+
+
+# (header, how the cell reads, sort key of the service or None)
+REGISTER_COLUMNS = (
+    ("编号", lambda r: r.number, "number"),
+    ("登记日期", lambda r: _day(r.registered_on), "registered_on"),
+    ("信访形式", lambda r: r.channel, "channel"),
+    ("信访人", lambda r: r.petitioner_name, "petitioner_name"),
+    ("身份证号", lambda r: r.id_number, None),
+    ("联系电话", lambda r: r.phone, None),
+    ("人数", lambda r: str(r.persons), "persons"),
+    ("属地", lambda r: r.locality, "locality"),
+    ("问题类别", lambda r: r.category, "category"),
+    ("内容摘要", lambda r: r.summary, None),
+    ("责任单位", lambda r: r.responsible_unit, "responsible_unit"),
+    ("受理日期", lambda r: _day(r.accepted_on), "accepted_on"),
+    ("受理期限", lambda r: _day(r.acceptance_deadline), "acceptance_deadline"),
+    ("办结期限", lambda r: _day(r.completion_deadline), "completion_deadline"),
+    ("剩余天数", lambda r: "" if r.days_left is None else str(r.days_left), "days_left"),
+    ("办结日期", lambda r: _day(r.closed_on), "closed_on"),
+    ("状态", lambda r: r.status, None),
+    ("满意度", lambda r: r.satisfaction, "satisfaction"),
+)
+RIGHT_ALIGNED = {"人数", "剩余天数"}
+
+
+class RegisterTableModel(QAbstractTableModel):
+    """The matters matching a filter, in the chosen order, fetched a page at a time."""
+
+    def __init__(self, service: RegisterService, parent=None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._department_id: int | None = None
+        self._filter = RegisterFilter()
+        self._sort, self._descending = "registered_on", False
+        self._count = 0
+        self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+
+    def set_query(self, department_id: int | None, register_filter: RegisterFilter) -> None:
+        self._department_id, self._filter = department_id, register_filter
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Count again and forget the cached rows (after a filter change or an edit)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = (
+            0 if self._department_id is None else self._service.count(self._department_id, self._filter)
+        )
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RegisterRow:
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._service.page(
+                self._department_id, self._filter, number * PAGE_SIZE, PAGE_SIZE, self._sort, self._descending
+            )
+            self._pages[number] = page
+            if len(self._pages) > CACHED_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page[offset]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(REGISTER_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        header, text, _ = REGISTER_COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text(self.row_at(index.row()))
+        if role == ID_ROLE:
+            return self.row_at(index.row()).id
+        if role == Qt.ItemDataRole.BackgroundRole and self.row_at(index.row()).overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and self.row_at(index.row()).overdue:
+            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.TextAlignmentRole and header in RIGHT_ALIGNED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return REGISTER_COLUMNS[section][0] if 0 <= section < len(REGISTER_COLUMNS) else None
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(REGISTER_COLUMNS) or REGISTER_COLUMNS[column][2] is None:
+            return
+        self._sort = REGISTER_COLUMNS[column][2]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.beginResetModel()
+        self._pages.clear()
+        self.endResetModel()
+
+
+VISIT_COLUMNS = (
+    ("走访日期", lambda v: _day(v.visited_on)),
+    ("层级", lambda v: v.level),
+    ("人数", lambda v: str(v.persons)),
+    ("集访", lambda v: "是" if v.collective else ""),
+    ("属地", lambda v: v.locality),
+    ("备注", lambda v: v.note),
+)
+
+
+class VisitTableModel(QAbstractTableModel):
+    """The visit batches of the period, fetched in chunks as the view scrolls (``fetchMore``)."""
+
+    CHUNK = 500
+
+    def __init__(self, service: RegisterService, parent=None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._query: tuple[int | None, date | None, date | None] = (None, None, None)
+        self._rows: list[VisitBatch] = []
+        self._total = 0
+
+    def set_query(self, department_id: int | None, start: date | None, end: date | None) -> None:
+        self._query = (department_id, start, end)
+        self.refresh()
+
+    def refresh(self) -> None:
+        department_id, start, end = self._query
+        self.beginResetModel()
+        self._rows = []
+        self._total = 0 if department_id is None else self._service.count_visits(department_id, start, end)
+        self.endResetModel()
+        if self.canFetchMore():
+            self.fetchMore()
+
+    def visit_at(self, row: int) -> VisitBatch:
+        return self._rows[row]
+
+    def canFetchMore(self, parent: Index = ROOT) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = ROOT) -> None:
+        if parent.isValid():
+            return
+        department_id, start, end = self._query
+        chunk = self._service.visits(department_id, start, end, len(self._rows), self.CHUNK)
+        if not chunk:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(chunk) - 1)
+        self._rows.extend(chunk)
+        self.endInsertRows()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(VISIT_COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return VISIT_COLUMNS[index.column()][1](self._rows[index.row()])
+        if role == ID_ROLE:
+            return self._rows[index.row()].id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return VISIT_COLUMNS[section][0] if 0 <= section < len(VISIT_COLUMNS) else None
+        return str(section + 1)

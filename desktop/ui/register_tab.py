@@ -1,0 +1,348 @@
+"""信访登记 tab: the register (filtered and paged in SQL), its visits and the statistics of the period.
+
+Every change goes through ``RegisterService`` at once and is one step on the shared undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
+from desktop.domain.register_statistics import format_statistics
+from desktop.services.container import Services
+from desktop.services.errors import UserInputError
+from desktop.services.register import RegisterFilter
+from desktop.ui.context import WorkContext
+from desktop.ui.editing import apply_change
+from desktop.ui.messages import show_error
+from desktop.ui.register_forms import MatterForm, VisitForm
+from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
+
+ALL = "全部"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _choice(combo: QComboBox) -> str | None:
+    return None if combo.currentText() == ALL else combo.currentText()
+
+
+class StatisticsPanel(QWidget):
+    """三率一度 in large type, then channels, 复查/复核 and visits by level with the previous year."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rates = QLabel()
+        font = QFont(self.rates.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.rates.setFont(font)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rates)
+        layout.addWidget(self.details)
+
+    def show_text(self, rates: str, details: str) -> None:
+        self.rates.setText(rates)
+        self.details.setPlainText(details)
+
+    def text(self) -> str:
+        return f"{self.rates.text()}\n{self.details.toPlainText()}"
+
+
+class RegisterTab(QWidget):
+    def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self._service, self._context, self._undo = services.register, context, undo_stack
+        self.model = RegisterTableModel(self._service, self)
+        self.visit_model = VisitTableModel(self._service, self)
+
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for edit in (self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.channel = QComboBox()
+        self.channel.addItems([ALL, *CHANNELS])
+        self.status = QComboBox()
+        self.status.addItems([ALL, *STATUSES])
+        self.locality, self.category = QComboBox(), QComboBox()
+        self.overdue_only = QCheckBox("仅超期")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("编号 / 信访人 / 摘要")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("登记日期", self.start), ("至", self.end), ("信访形式", self.channel), ("状态", self.status),
+            ("属地", self.locality), ("问题类别", self.category), ("", self.overdue_only), ("查找", self.search),
+        ):  # fmt: skip
+            if label:
+                filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.count_label, 1)
+
+        self.add_button, self.edit_button = QPushButton("新增事项"), QPushButton("编辑事项")
+        self.delete_button = QPushButton("删除事项")
+        self.add_visit_button, self.delete_visit_button = QPushButton("新增走访"), QPushButton("删除走访")
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (self.add_visit_button, self.delete_visit_button):
+            buttons.addWidget(button)
+
+        self.table = self._view(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.visit_table = self._view(self.visit_model)
+        self.statistics = StatisticsPanel()
+        lower = QTabWidget()
+        lower.addTab(self.visit_table, "走访记录")
+        lower.addTab(self.statistics, "统计（三率一度）")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(buttons)
+        layout.addWidget(splitter)
+
+        self.start.dateChanged.connect(self._period_changed)
+        self.end.dateChanged.connect(self._period_changed)
+        for combo in (self.channel, self.status, self.locality, self.category):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.overdue_only.toggled.connect(self._filter_changed)
+        self.search.returnPressed.connect(self._filter_changed)
+        self.search.textChanged.connect(lambda text: text or self._filter_changed())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.add_button.clicked.connect(self.add_matter)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.add_visit_button.clicked.connect(self.add_visit)
+        self.delete_visit_button.clicked.connect(self.delete_selected_visit)
+        context.changed.connect(self.reload)
+        self.reload()
+
+    @staticmethod
+    def _view(model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    # 数据 ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fill the lists for the selected department and show its year (context changed)."""
+        year = self._context.year or date.today().year
+        department_id = self._context.department_id
+        for combo, column in ((self.locality, "locality"), (self.category, "category")):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(ALL)
+            if department_id is not None:
+                combo.addItems(self._service.choices(department_id, column))
+            combo.blockSignals(False)
+        for edit, day in ((self.start, date(year, 1, 1)), (self.end, date(year, 12, 31))):
+            edit.blockSignals(True)
+            edit.setDate(_qdate(day))
+            edit.blockSignals(False)
+        self._period_changed()
+
+    def current_filter(self) -> RegisterFilter:
+        return RegisterFilter(
+            start=_pydate(self.start.date()),
+            end=_pydate(self.end.date()),
+            channel=_choice(self.channel),
+            status=_choice(self.status),
+            locality=_choice(self.locality),
+            category=_choice(self.category),
+            overdue_only=self.overdue_only.isChecked(),
+            text=self.search.text(),
+        )
+
+    def _filter_changed(self) -> None:
+        self.model.set_query(self._context.department_id, self.current_filter())
+        self.count_label.setText(f"共 {self.model.rowCount()} 件")
+
+    def _period_changed(self) -> None:
+        self._filter_changed()
+        self.visit_model.set_query(
+            self._context.department_id, _pydate(self.start.date()), _pydate(self.end.date())
+        )
+        self.refresh_statistics()
+
+    def refresh_statistics(self) -> None:
+        department_id = self._context.department_id
+        if department_id is None:
+            self.statistics.show_text("", "请先选择单位")
+            return
+        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        try:
+            result = self._service.statistics(department_id, self._context.year or start.year, start, end)
+        except UserInputError as error:
+            self.statistics.show_text("", str(error))
+            return
+        rates = "　".join(
+            f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
+        )
+        self.statistics.show_text(rates, format_statistics("", result).lstrip())
+
+    def _changed(self) -> None:
+        self.model.refresh()
+        self.visit_model.refresh()
+        self.count_label.setText(f"共 {self.model.rowCount()} 件")
+        self.refresh_statistics()
+
+    # 编辑 ---------------------------------------------------------------------------------
+
+    def _selected_id(self, view: QTableView) -> int | None:
+        rows = view.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _open_form(self, form) -> None:
+        form.setModal(True)
+        form.open()
+
+    def add_matter(self) -> MatterForm | None:
+        if self._context.department_id is None:
+            return None
+        today = date.today()
+        form = MatterForm(Matter(number="", registered_on=today, channel="来信"), self._add, self)
+        self._open_form(form)
+        return form
+
+    def _add(self, matter: Matter) -> None:
+        department_id, saved = self._context.department_id, [matter.id]
+
+        def redo():
+            saved[0] = self._service.save(department_id, replace(matter, id=saved[0]))
+            self._changed()
+
+        def undo():
+            self._service.delete(saved[0])
+            self._changed()
+
+        apply_change(self._undo, f"新增信访事项 {matter.number}", redo, undo)
+
+    def edit_selected(self) -> MatterForm | None:
+        petition_id = self._selected_id(self.table)
+        if petition_id is None:
+            return None
+        before = self._service.get(petition_id)
+        form = MatterForm(before, lambda after: self._edit(before, after), self)
+        self._open_form(form)
+        return form
+
+    def _edit(self, before: Matter, after: Matter) -> None:
+        department_id = self._context.department_id
+
+        def put(matter: Matter):
+            self._service.save(department_id, matter)
+            self._changed()
+
+        apply_change(self._undo, f"修改信访事项 {after.number}", lambda: put(after), lambda: put(before))
+
+    def delete_selected(self) -> None:
+        petition_id = self._selected_id(self.table)
+        if petition_id is None:
+            return
+        before, department_id = self._service.get(petition_id), self._context.department_id
+
+        def redo():
+            self._service.delete(petition_id)
+            self._changed()
+
+        def undo():
+            self._service.save(department_id, before)
+            self._changed()
+
+        apply_change(self._undo, f"删除信访事项 {before.number}", redo, undo)
+
+    def add_visit(self) -> VisitForm | None:
+        if self._context.department_id is None:
+            return None
+        form = VisitForm(VisitBatch(visited_on=_pydate(self.end.date()), level="到区"), self._add_visit, self)
+        self._open_form(form)
+        return form
+
+    def _add_visit(self, visit: VisitBatch) -> None:
+        department_id, saved = self._context.department_id, [visit.id]
+
+        def redo():
+            saved[0] = self._service.save_visit(department_id, replace(visit, id=saved[0]))
+            self._changed()
+
+        def undo():
+            self._service.delete_visit(saved[0])
+            self._changed()
+
+        apply_change(self._undo, f"新增走访 {visit.visited_on} {visit.level}", redo, undo)
+
+    def delete_selected_visit(self) -> None:
+        visit_id = self._selected_id(self.visit_table)
+        if visit_id is None:
+            return
+        before, department_id = self._service.get_visit(visit_id), self._context.department_id
+
+        def redo():
+            self._service.delete_visit(visit_id)
+            self._changed()
+
+        def undo():
+            self._service.save_visit(department_id, before)
+            self._changed()
+
+        apply_change(self._undo, f"删除走访 {before.visited_on} {before.level}", redo, undo)
+
+    # 定位 ---------------------------------------------------------------------------------
+
+    def show_place(self, place: dict) -> bool:
+        """Select the matter a check finding names (``{"number": "…"}``); False when it is not listed."""
+        number = place.get("number")
+        if not number:
+            return False
+        self.search.setText(number)
+        self._filter_changed()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).number == number:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        show_error(self, f"信访登记中没有编号为“{number}”的事项", title="找不到")
+        return False

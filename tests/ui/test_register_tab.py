@@ -1,0 +1,143 @@
+"""The 信访登记 tab on the sample register: what the clerk sees, edits and undoes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import insert
+
+from desktop.services.container import build_services
+from desktop.services.sample_register import add_sample_register
+from desktop.storage.models import Department
+from desktop.ui.context import WorkContext
+from desktop.ui.register_tab import RegisterTab
+
+
+@pytest.fixture
+def undo_stack():
+    return QUndoStack()
+
+
+@pytest.fixture
+def tab(qtbot, engine, undo_stack):
+    with engine.begin() as connection:
+        department_id = connection.execute(
+            insert(Department.__table__).values(name="遂宁市船山区信访局")
+        ).inserted_primary_key[0]
+        add_sample_register(connection, department_id)
+    widget = RegisterTab(build_services(engine), WorkContext(department_id, 2023), undo_stack)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _cell(tab, row: int, header: str) -> str:
+    model = tab.table.model()
+    column = next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header
+    )
+    return model.index(row, column).data()
+
+
+def test_the_register_lists_the_782_matters_of_2023_and_the_statistics(tab):
+    assert tab.table.model().rowCount() == 782
+    assert tab.count_label.text() == "共 782 件"
+    assert "满意率 99.22%" in tab.statistics.text()
+    assert "到区 176 批 2354 人次，其中集访 60 批 2188 人次" in tab.statistics.text()
+    assert tab.visit_table.model().rowCount() > 0
+
+
+def test_id_numbers_and_phones_are_masked_in_the_table_only(tab, qtbot):
+    masked = _cell(tab, 0, "身份证号")
+    assert masked.startswith("510903") and "********" in masked
+    assert "****" in _cell(tab, 0, "联系电话")
+    tab.table.selectRow(0)
+    form = tab.edit_selected()
+    qtbot.addWidget(form)
+    assert len(form.id_number.text()) == 18 and "*" not in form.id_number.text()
+
+
+def test_filters_narrow_the_list(tab):
+    tab.channel.setCurrentText("来访")
+    assert tab.table.model().rowCount() == 163
+    tab.channel.setCurrentText("全部")
+    tab.start.setDate(tab.start.date().fromString("2023-12-31", "yyyy-MM-dd"))
+    rows = tab.table.model().rowCount()
+    assert rows >= 1  # the sample has a matter received on the last day of the year
+    assert {_cell(tab, row, "登记日期") for row in range(rows)} == {"2023-12-31"}
+
+
+def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, engine, undo_stack):
+    tab.search.setText("船信〔2023〕0001号")
+    tab.search.returnPressed.emit()
+    assert tab.table.model().rowCount() == 1
+    tab.table.selectRow(0)
+    form = tab.edit_selected()
+    qtbot.addWidget(form)
+    form.persons.setValue(0)
+    form.buttons.accepted.emit()
+    assert form.error.text() == "信访事项 船信〔2023〕0001号：人数应至少为 1，现为 0"
+    assert form.isVisible()
+    form.persons.setValue(7)
+    form.id_number.setText("11010519491231002x")
+    form.buttons.accepted.emit()
+    assert not form.isVisible()
+    assert _cell(tab, 0, "人数") == "7"
+    register = build_services(engine).register
+    reopened = register.get(register.page(1, tab.current_filter(), 0, 1)[0].id)
+    assert (reopened.persons, reopened.id_number) == (7, "11010519491231002X")
+    undo_stack.undo()
+    assert _cell(tab, 0, "人数") != "7"
+
+
+def test_a_wrong_id_check_digit_is_refused_in_the_form(tab, qtbot, undo_stack):
+    form = tab.add_matter()
+    qtbot.addWidget(form)
+    form.number.setText("新-1")
+    form.id_number.setText("110105194912310021")
+    form.buttons.accepted.emit()
+    assert "校验位应为 X" in form.error.text()
+    form.id_number.setText("")
+    form.registered_on.setText("2023-06-01")
+    form.accepted_on.setText("2023-05-01")
+    form.buttons.accepted.emit()
+    assert form.error.text() == "信访事项 新-1：受理日期（2023-05-01）早于登记日期（2023-06-01）"
+    form.accepted_on.setText("2023-06-02")
+    form.buttons.accepted.emit()
+    assert tab.table.model().rowCount() == 783
+    undo_stack.undo()
+    assert tab.table.model().rowCount() == 782
+    undo_stack.redo()
+    assert tab.table.model().rowCount() == 783
+
+
+def test_deleting_a_visit_is_undone(tab, undo_stack):
+    before = tab.visit_table.model().rowCount()
+    tab.visit_table.selectRow(0)
+    tab.delete_selected_visit()
+    assert "到区" in tab.statistics.text()
+    undo_stack.undo()
+    assert tab.visit_table.model().rowCount() == before
+    assert "到区 176 批 2354 人次" in tab.statistics.text()
+
+
+def test_sorting_by_days_left_and_show_place(tab):
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert _cell(tab, 0, "编号") == "船信〔2023〕0782号"
+    assert tab.show_place({"number": "船信〔2023〕0100号"})
+    assert tab.table.selectionModel().selectedRows()[0].row() == 0
+
+
+def test_the_models_pass_the_model_tester(tab, qtmodeltester):
+    qtmodeltester.check(tab.table.model())
+    qtmodeltester.check(tab.visit_table.model())
+
+
+def test_a_period_without_data_says_so(tab):
+    tab.start.setDate(tab.start.date().fromString("2021-01-01", "yyyy-MM-dd"))
+    tab.end.setDate(tab.end.date().fromString("2021-12-31", "yyyy-MM-dd"))
+    assert tab.table.model().rowCount() == 0
+    assert "没有信访数据" in tab.statistics.text()
+    assert date(2021, 1, 1) == tab.current_filter().start
