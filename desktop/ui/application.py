@@ -12,6 +12,7 @@ from desktop.services.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.main_window import MainWindow, OpenWorkspace
+from desktop.ui.messages import install_error_hook
 from desktop.ui.theme import apply_theme
 
 
@@ -27,5 +28,6 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
         QMessageBox.critical(None, "无法打开数据库", str(error))
         return 2
     window = MainWindow(workspace, open_workspace, QSettings())
+    install_error_hook(lambda: app.activeWindow() or window)
     window.show()
     return app.exec()

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.services.errors import UserInputError
+from desktop.storage.database import DatabaseError
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "输入有误") -> QMessageBox:
@@ -13,3 +19,17 @@ def show_error(parent: QWidget | None, message: str, title: str = "输入有误"
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
     return box
+
+
+def install_error_hook(parent: Callable[[], QWidget | None]) -> None:
+    """A user's mistake that escapes a slot (``UserInputError``, ``DatabaseError``) becomes a
+    dialog instead of a traceback on the console; anything else is still reported as the bug it is."""
+    previous = sys.excepthook
+
+    def hook(kind, error, trace) -> None:
+        if isinstance(error, UserInputError | DatabaseError):
+            show_error(parent(), str(error))
+        else:
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
