@@ -103,6 +103,20 @@ def _run_score(args) -> int:
     return EXIT_OK
 
 
+def _run_check(args) -> int:
+    from desktop.services.checks import CheckService, findings_json, format_findings
+    from desktop.services.departments import resolve_department
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    findings = CheckService(engine).run(department.id, args.year)
+    if args.json:
+        print_json(findings_json(findings))
+    else:
+        print(format_findings(department.name, args.year, findings))
+    return EXIT_OK
+
+
 def _run_backup(args) -> int:
     from desktop.services.backup import backup_database
 
@@ -151,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_year(score)
     score.add_argument("--json", action="store_true")
 
-    check = command("check", "表间勾稽关系检查", _not_yet("check", 3))
+    check = command("check", "表间勾稽关系检查", _run_check)
     with_year(check)
     check.add_argument("--json", action="store_true")
 

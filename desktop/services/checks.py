@@ -1,0 +1,240 @@
+"""表间勾稽关系检查: the year's records and published figures through the rules of ``desktop.domain``.
+
+``CheckService.run`` reads one department-year in one session, hands plain records to
+``desktop.domain.cross_checks.run_checks`` and attaches the clerk's 说明 (``FindingNote``) to each
+finding; ``set_note`` keeps a 说明 across runs, keyed by the rule and the place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from desktop.domain.check_accounts import (
+    Accounts,
+    BalanceRecord,
+    BasicRecord,
+    CheckpointRecord,
+    ExpenditureRecord,
+    IncomeRecord,
+    ThreePublicRecord,
+)
+from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
+from desktop.domain.checks import SEVERITIES, Finding, Statement
+from desktop.domain.cross_checks import run_checks
+from desktop.services.errors import UserInputError
+from desktop.services.scoring import ScoringService
+from desktop.storage.models import (
+    BalanceLine,
+    BasicExpenditureLine,
+    ExecutionCheckpoint,
+    ExpenditureLine,
+    FindingNote,
+    IncomeLine,
+    Indicator,
+    Project,
+    ProjectFunding,
+    StatedFigure,
+    ThreePublicItem,
+)
+
+NOTE_LIMIT = 500
+
+
+def _scoped(session: Session, table, department_id: int, year: int):
+    return session.exec(select(table).where(table.department_id == department_id, table.year == year)).all()
+
+
+def _accounts(session: Session, department_id: int, year: int) -> Accounts:
+    def rows(table):
+        return _scoped(session, table, department_id, year)
+
+    return Accounts(
+        income=tuple(IncomeRecord(r.source, r.final_amount, r.previous_final) for r in rows(IncomeLine)),
+        expenditure=tuple(
+            ExpenditureRecord(
+                r.function_code, r.name, r.category, r.funding, r.final_amount, r.previous_final
+            )
+            for r in sorted(rows(ExpenditureLine), key=lambda r: (r.function_code, r.category, r.funding))
+        ),
+        balances=tuple(BalanceRecord(r.kind, r.final_amount) for r in rows(BalanceLine)),
+        basic=tuple(
+            BasicRecord(r.economic_code, r.funding, r.final_amount, r.previous_final)
+            for r in rows(BasicExpenditureLine)
+        ),
+        three_public=tuple(
+            ThreePublicRecord(r.item, r.final_amount, r.previous_final) for r in rows(ThreePublicItem)
+        ),
+        checkpoints=tuple(
+            CheckpointRecord(r.month, r.cumulative_spending, r.budget_base)
+            for r in sorted(rows(ExecutionCheckpoint), key=lambda r: r.month)
+        ),
+    )
+
+
+def _projects(session: Session, department_id: int, year: int) -> list[ProjectRecord]:
+    projects = []
+    for project in sorted(_scoped(session, Project, department_id, year), key=lambda p: p.code):
+        funding = session.exec(
+            select(ProjectFunding).where(ProjectFunding.project_id == project.id).order_by(ProjectFunding.id)
+        ).all()
+        indicators = session.exec(
+            select(Indicator)
+            .where(Indicator.project_id == project.id)
+            .order_by(Indicator.position, Indicator.id)
+        ).all()
+        rows = tuple(
+            IndicatorRecord(row, i.level1, i.level2, i.level3, i.unit, i.weight, i.actual)
+            for row, i in enumerate(indicators, start=1)
+        )
+        projects.append(
+            ProjectRecord(
+                project.code,
+                project.name,
+                tuple(FundingRecord(f.source, f.adjusted_budget, f.executed) for f in funding),
+                rows,
+                project.execution_reason,
+            )
+        )
+    return projects
+
+
+def _project_manual_scores(scoring: ScoringService, department_id: int, year: int) -> list[ManualScore]:
+    manual = []
+    for evaluation in scoring.project_evaluations(department_id, year):
+        label, code = f"项目 {evaluation.name}", evaluation.code
+        if evaluation.execution_manual_score is not None:
+            manual.append(
+                ManualScore(
+                    f"{label} · 预算执行 · 得分",
+                    {"tab": "项目绩效", "project": code, "column": "执行得分"},
+                    evaluation.execution_formula_score,
+                    evaluation.execution_manual_score,
+                    evaluation.execution_manual_reason,
+                )  # fmt: skip
+            )
+        for row, indicator in enumerate(evaluation.indicators, start=1):
+            if indicator.manual_score is not None and indicator.formula_score is not None:
+                manual.append(
+                    ManualScore(
+                        f"{label} · 绩效指标第{row}行 · 得分",
+                        {"tab": "项目绩效", "project": code, "row": row, "column": "得分"},
+                        indicator.formula_score,
+                        indicator.manual_score,
+                        indicator.manual_reason,
+                    )  # fmt: skip
+                )
+    return manual
+
+
+def _scorecard_manual_scores(scoring: ScoringService, department_id: int, year: int) -> list[ManualScore]:
+    manual = []
+    for choice in scoring.scorecards(department_id, year):
+        card = scoring.scorecard(choice.id)
+        owner = f"项目 {choice.project_name} 评价表" if choice.project_id else "部门整体评价表"
+        for line in card.lines:
+            if line.is_leaf and line.formula_score is not None and line.manual_score is not None:
+                manual.append(
+                    ManualScore(
+                        f"{owner} · {line.name} · 得分",
+                        {"tab": "评价打分", "scorecard": choice.id, "item": line.key, "column": "手工得分"},
+                        line.formula_score,
+                        line.manual_score,
+                        line.manual_reason,
+                    )  # fmt: skip
+                )
+    return manual
+
+
+class CheckService:
+    """Runs the cross-table checks of a department-year and keeps the clerk's 说明 on findings."""
+
+    def __init__(self, engine: Engine, scoring: ScoringService | None = None) -> None:
+        self._engine = engine
+        self._scoring = scoring or ScoringService(engine)
+
+    def run(self, department_id: int, year: int) -> list[Finding]:
+        with Session(self._engine) as session:
+            accounts = _accounts(session, department_id, year)
+            projects = _projects(session, department_id, year)
+            statements = [
+                Statement(row.key, row.amount, row.percent, row.source)
+                for row in _scoped(session, StatedFigure, department_id, year)
+            ]
+            notes = {
+                (row.rule, row.place): row.note for row in _scoped(session, FindingNote, department_id, year)
+            }
+        manual = _project_manual_scores(self._scoring, department_id, year)
+        manual += _scorecard_manual_scores(self._scoring, department_id, year)
+        findings = run_checks(accounts, projects, statements, manual)
+        return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]
+
+    def set_note(self, department_id: int, year: int, rule: str, place_key: str, note: str) -> None:
+        """Keep (or, when empty, drop) the clerk's 说明 on the finding ``rule`` at ``place_key``."""
+        note = note.strip()
+        if len(note) > NOTE_LIMIT:
+            raise UserInputError(f"说明：最多 {NOTE_LIMIT} 字，现有 {len(note)} 字")
+        with Session(self._engine) as session:
+            row = session.exec(
+                select(FindingNote).where(
+                    FindingNote.department_id == department_id,
+                    FindingNote.year == year,
+                    FindingNote.rule == rule,
+                    FindingNote.place == place_key,
+                )
+            ).first()
+            if not note:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(
+                    FindingNote(
+                        department_id=department_id,
+                        year=year,
+                        rule=rule,
+                        place=place_key,
+                        note=note,
+                        updated_at=datetime.now(UTC),
+                    )  # fmt: skip
+                )
+            else:
+                row.note, row.updated_at = note, datetime.now(UTC)
+                session.add(row)
+            session.commit()
+
+
+def findings_json(findings: list[Finding]) -> dict:
+    """The ``ziping-cli check --json`` shape."""
+    return {
+        "findings": [
+            {
+                "rule": finding.rule,
+                "severity": finding.severity,
+                "message": finding.message,
+                "where": finding.where,
+                "place": finding.place,
+                "expected": finding.expected,
+                "actual": finding.actual,
+                "note": finding.note,
+            }
+            for finding in findings
+        ]
+    }
+
+
+def format_findings(department_name: str, year: int, findings: list[Finding]) -> str:
+    """The ``ziping-cli check`` text: a count by severity, then one block per finding."""
+    counts = "，".join(
+        f"{severity} {sum(1 for finding in findings if finding.severity == severity)} 条"
+        for severity in SEVERITIES
+    )
+    lines = [f"{department_name} {year} 年表间勾稽关系检查：{counts}"]
+    for number, finding in enumerate(findings, start=1):
+        lines.append(f"{number}. [{finding.severity}] {finding.rule} {finding.where}")
+        lines.append(f"   {finding.message}")
+        if finding.note:
+            lines.append(f"   说明：{finding.note}")
+    return "\n".join(lines)
