@@ -25,8 +25,9 @@ from desktop.services.sample_budget import (
     add_sample_projects,
     read_sample,
 )
+from desktop.services.sample_register import add_sample_register
 from desktop.storage.database import open_database
-from desktop.storage.models import ExpenditureLine, Indicator, Project
+from desktop.storage.models import ExpenditureLine, Indicator, Petition, Project
 
 
 def _check_target(path: Path, force: bool) -> None:
@@ -46,11 +47,18 @@ def _fill(engine) -> str:
         add_sample_budget(session, department_id, budget, classification_for_year(year))
         add_sample_projects(session, department_id, projects, budget["department"])
         session.commit()
-        lines = session.exec(select(func.count()).select_from(ExpenditureLine)).one()
-        project_count = session.exec(select(func.count()).select_from(Project)).one()
-        indicators = session.exec(select(func.count()).select_from(Indicator)).one()
+    with engine.begin() as connection:
+        add_sample_register(connection, department_id)
+    with Session(engine) as session:
+        lines, project_count, indicators, matters = (
+            session.exec(select(func.count()).select_from(model)).one()
+            for model in (ExpenditureLine, Project, Indicator, Petition)
+        )
     name = budget["department"]["name"]
-    return f"{name} {year} 年：支出 {lines} 行，项目 {project_count} 个，绩效指标 {indicators} 个"
+    return (
+        f"{name} {year} 年：支出 {lines} 行，项目 {project_count} 个，绩效指标 {indicators} 个，"
+        f"信访事项 {matters} 件"
+    )
 
 
 def build_sample_database(path: Path, *, force: bool = False) -> str:

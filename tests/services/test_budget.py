@@ -1,0 +1,146 @@
+"""The budget service on the sample and on hand-made lines; expected values from the seed or by hand."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlmodel import Session, select
+
+from desktop.domain.money import percent_value
+from desktop.services.budget import BudgetService
+from desktop.services.errors import UserInputError
+from desktop.services.sample import build_sample_database
+from desktop.storage.database import open_database
+from desktop.storage.models import Department
+
+
+def wan(text: str) -> Decimal:
+    return Decimal(text) * 10000
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    path = tmp_path_factory.mktemp("budget") / "demo.sqlite3"
+    build_sample_database(path)
+    engine = open_database(path)
+    with Session(engine) as session:
+        department_id = session.exec(select(Department.id)).one()
+    yield BudgetService(engine), department_id
+    engine.dispose()
+
+
+@pytest.fixture
+def fresh(engine):
+    with Session(engine) as session:
+        department = Department(name="测试局")
+        session.add(department)
+        session.commit()
+        return BudgetService(engine), department.id
+
+
+def test_summary_of_the_sample(sample):
+    service, department_id = sample
+    summary = service.summary(department_id, 2023)
+    assert summary.income_total.current == wan("416.54")  # “本年收入合计416.54万元”
+    assert summary.income_total.previous == wan("494.03")  # “2022年收入决算总额494.03万元”
+    assert summary.expenditure_total.current == wan("416.18")
+    assert summary.expenditure_total.previous == wan("491.03")
+    assert summary.expenditure_total.change == wan("-74.85")  # 416.18 − 491.03
+    assert summary.basic.current == wan("217.94") and summary.project.current == wan("198.24")
+    assert summary.personnel.current == wan("183.57") and summary.public.current == wan("32.81")
+    assert summary.three_public.current == wan("0.37") and summary.three_public.previous == wan("0.89")
+    assert percent_value(summary.three_public.change_rate) == Decimal("-58.43")  # “下降58.43%”
+    assert summary.income_grand_total.current == wan("421.67") == summary.expenditure_grand_total.current
+    # 2022 收支总计 = 421.67 + 74.49; “下降15.01%”: 74.49 / 496.16 = 15.013%
+    assert summary.income_grand_total.previous == wan("496.16")
+    assert percent_value(summary.income_grand_total.change_rate) == Decimal("-15.01")
+
+
+def test_income_lines_with_shares(sample):
+    service, department_id = sample
+    rows = {row.source: row for row in service.income_lines(department_id, 2023)}
+    # “一般公共预算财政拨款收入411.94万元，占98.90%；其他收入4.6万元，占1.10%”
+    assert percent_value(rows["一般公共预算财政拨款收入"].share) == Decimal("98.90")
+    assert percent_value(rows["其他收入"].share) == Decimal("1.10")
+    assert rows["年初结转和结余"].share is None
+    assert rows["其他收入"].change == wan("-46.40")  # 4.60 − 51.00
+
+
+def test_expenditure_tree_subtotals(sample):
+    service, department_id = sample
+    tree = service.expenditure_tree(department_id, 2023)
+    assert [(node.code, node.name) for node in tree] == [
+        ("201", "一般公共服务支出"),
+        ("208", "社会保障和就业支出"),
+        ("210", "卫生健康支出"),
+        ("221", "住房保障支出"),
+    ]
+    general = tree[0]
+    # 124.14 + 1.56 (其他资金) + 174.73 + 2.67 (其他资金) + 20.84 + 49.06 = 373.00
+    assert general.final_amount == wan("373.00")
+    (office,) = general.children
+    assert office.code == "20103" and office.level == "款"
+    items = {node.code: node for node in office.children}
+    assert items["2010308"].name == "信访事务" and items["2010308"].final_amount == wan("20.84")
+    lines = items["2010301"].children
+    assert [(line.category, line.funding, line.final_amount) for line in lines] == [
+        ("基本支出", "一般公共预算财政拨款", wan("124.14")),
+        ("基本支出", "其他资金", wan("1.56")),
+    ]
+    assert lines[0].line_id is not None and lines[0].level == "行"
+    assert percent_value(tree[3].share) == Decimal("3.43")  # 14.27 / 416.18
+
+
+def test_basic_lines_and_three_public(sample):
+    service, department_id = sample
+    basic = service.basic_lines(department_id, 2023)
+    assert sum(row.final_amount for row in basic if row.kind == "人员经费") == wan("183.57")
+    assert sum(row.final_amount for row in basic if row.kind == "公用经费") == wan("32.81")
+    assert basic[0].economic_code == "30101" and basic[0].name == "基本工资"
+    reception = {row.item: row for row in service.three_public(department_id, 2023)}["国内公务接待费"]
+    assert (reception.batches, reception.persons, reception.change) == (3, 30, wan("-0.52"))
+
+
+def test_checkpoints_progress_and_points(sample):
+    service, department_id = sample
+    rows = service.checkpoints(department_id, 2023)
+    assert [(row.month, percent_value(row.progress)) for row in rows] == [
+        (6, Decimal("43.58")),
+        (9, Decimal("66.03")),
+        (11, Decimal("78.03")),
+        (12, Decimal("95.87")),
+    ]
+    # targets 40% / 67.5% / 82.5% worth 3 / 4 / 3; 3 × 1 = 3.00; 4 × 66.03/67.5 = 3.91;
+    # 3 × 78.03/82.5 = 2.84; December 10 × 95.87% = 9.59
+    assert [row.earned for row in rows] == [
+        Decimal("3.00"),
+        Decimal("3.91"),
+        Decimal("2.84"),
+        Decimal("9.59"),
+    ]
+    assert [row.target for row in rows] == [Decimal("0.40"), Decimal("0.675"), Decimal("0.825"), Decimal(1)]
+
+
+def test_edit_add_and_delete_lines(fresh):
+    service, department_id = fresh
+    line_id = service.add_expenditure_line(department_id, 2023, "2010308", "项目支出")
+    service.update_expenditure(line_id, "final_amount", wan("20.84"))
+    (class_node,) = service.expenditure_tree(department_id, 2023)
+    assert class_node.final_amount == wan("20.84")
+    with pytest.raises(UserInputError, match="已有“项目支出 · 一般公共预算财政拨款”一行"):
+        service.add_expenditure_line(department_id, 2023, "2010308", "项目支出")
+    with pytest.raises(UserInputError, match="功能分类科目“2019999”不在2023年政府收支分类科目中"):
+        service.add_expenditure_line(department_id, 2023, "2019999", "项目支出")
+    with pytest.raises(UserInputError, match="决算：不能为负数"):
+        service.update_expenditure(line_id, "final_amount", wan("-1"))
+    with pytest.raises(UserInputError, match="“name”不能修改"):
+        service.update_expenditure(line_id, "name", "x")
+    service.delete_expenditure_line(line_id)
+    assert service.expenditure_tree(department_id, 2023) == []
+    basic_id = service.add_basic_line(department_id, 2023, "30217")
+    service.update_basic(basic_id, "final_amount", wan("0.37"))
+    (row,) = service.basic_lines(department_id, 2023)
+    assert (row.name, row.kind, row.final_amount) == ("公务接待费", "公用经费", wan("0.37"))
+    service.delete_basic_line(basic_id)
+    assert service.basic_lines(department_id, 2023) == []
