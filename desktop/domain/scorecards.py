@@ -73,7 +73,8 @@ class ScorecardLine:
     method_label: str  # 评分方法 as printed
     rule: str
     explanation: str
-    inputs: tuple[InputValue, ...]
+    inputs: tuple[InputValue, ...]  # the inputs that have a value
+    input_names: tuple[str, ...]  # every input the method reads, filled or not
     formula_score: Decimal | None
     manual_score: Decimal | None
     manual_reason: str
@@ -121,9 +122,10 @@ def _leaf(node: TemplateNode, entry: LeafEntry) -> ScorecardLine:
         rule=node.rule,
         explanation=node.explanation,
         inputs=inputs,
+        input_names=names,
         formula_score=formula,
         manual_score=manual,
-        manual_reason=entry.manual_reason if manual is not None else "",
+        manual_reason=entry.manual_reason,
         score=score,
         working=working,
         flagged=manual_gap_flagged(formula, manual),
@@ -144,6 +146,7 @@ def _heading(node: TemplateNode, score: Decimal, self_scored: bool) -> Scorecard
         rule=node.rule,
         explanation=node.explanation,
         inputs=(),
+        input_names=(),
         formula_score=None,
         manual_score=None,
         manual_reason="",

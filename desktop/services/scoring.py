@@ -69,7 +69,7 @@ class ScorecardResult:
                 "inputs": {value.name: value.value for value in line.inputs},
                 "formula_score": line.formula_score,
                 "manual_score": line.manual_score,
-                "manual_reason": line.manual_reason,
+                "manual_reason": line.manual_reason if line.manual_score is not None else "",
                 "score": line.score,
                 "working": line.working,
                 "flagged": line.flagged,
@@ -287,13 +287,13 @@ class ScoringService:
     def set_manual_score(
         self, scorecard_id: int, item_key: str, score: str | Decimal | None, reason: str
     ) -> ScorecardResult:
-        """Give a leaf a manual score with its reason, or clear it (score empty or None)."""
+        """Give a leaf a manual score with its reason, or clear the score (empty or None), keeping ``reason``."""
         with Session(self._engine) as session:
             card = self._card(session, scorecard_id)
             leaf = self._leaf(card, item_key)
             item = self._item(session, card, item_key)
             if score is None or (isinstance(score, str) and not score.strip()):
-                item.manual_score, item.manual_reason = None, ""
+                item.manual_score, item.manual_reason = None, reason.strip()
             else:
                 value = _manual_value(leaf.name, score)
                 inputs = {
@@ -312,6 +312,19 @@ class ScoringService:
                 if not reason.strip():
                     raise UserInputError(f"“{leaf.name}”的手工得分需要填写理由")
                 item.manual_score, item.manual_reason = value, reason.strip()
+            session.add(item)
+            session.commit()
+            return self._result(session, card)
+
+    def set_manual_reason(self, scorecard_id: int, item_key: str, reason: str) -> ScorecardResult:
+        """Change the reason alone; a manual score cannot be left without one."""
+        with Session(self._engine) as session:
+            card = self._card(session, scorecard_id)
+            leaf = self._leaf(card, item_key)
+            item = self._item(session, card, item_key)
+            if item.manual_score is not None and not reason.strip():
+                raise UserInputError(f"“{leaf.name}”的手工得分需要填写理由；要取消手工得分，请先清空手工得分")
+            item.manual_reason = reason.strip()
             session.add(item)
             session.commit()
             return self._result(session, card)
