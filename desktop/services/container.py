@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from desktop.services.budget import BudgetService
+from desktop.services.checks import CheckService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.scoring import ScoringService
@@ -14,15 +16,20 @@ from desktop.services.scoring import ScoringService
 @dataclass(frozen=True)
 class Services:
     engine: Engine
+    budget: BudgetService
+    checks: CheckService
     projects: ProjectService
     register: RegisterService
     scoring: ScoringService
 
 
 def build_services(engine: Engine) -> Services:
+    scoring = ScoringService(engine)
     return Services(
         engine=engine,
+        budget=BudgetService(engine),
+        checks=CheckService(engine, scoring),
         projects=ProjectService(engine),
         register=RegisterService(engine),
-        scoring=ScoringService(engine),
+        scoring=scoring,
     )

@@ -1,0 +1,111 @@
+"""The 总览 tab on the sample: key figures, the findings list, 说明 saved and undone, jumps."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel
+from sqlmodel import Session, select
+
+from desktop.services.container import build_services
+from desktop.services.departments import resolve_department
+from desktop.services.sample import build_sample_database
+from desktop.services.sample_stated import add_sample_stated_figures
+from desktop.storage.database import open_database
+from desktop.storage.models import StatedFigure
+from desktop.ui.context import WorkContext
+from desktop.ui.findings_model import COLUMNS, NOTE_COLUMN
+from desktop.ui.overview_tab import OverviewTab
+
+WHERE = COLUMNS.index("位置")
+
+
+@pytest.fixture(scope="module")
+def sample_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("overview") / "sample.sqlite3"
+    build_sample_database(path)
+    engine = open_database(path)
+    with Session(engine) as session:
+        if session.exec(select(StatedFigure)).first() is None:
+            add_sample_stated_figures(session, resolve_department(engine).id)
+            session.commit()
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def overview(qtbot, sample_file, tmp_path):
+    path = tmp_path / "copy.sqlite3"
+    shutil.copy(sample_file, path)
+    engine = open_database(path)
+    stack = QUndoStack()
+    tab = OverviewTab(build_services(engine), WorkContext(resolve_department(engine).id, 2023), stack)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 768)
+    tab.show()
+    yield tab, stack, path
+    engine.dispose()
+
+
+def row_where(model, where: str) -> int:
+    return next(row for row in range(model.rowCount()) if model.index(row, WHERE).data() == where)
+
+
+def test_key_figures_and_findings(overview, qtmodeltester):
+    tab, _stack, _path = overview
+    labels = {label.objectName(): label.text() for label in tab.findChildren(QLabel)}
+    assert "<b>416.54</b>" in labels["figure_本年收入合计（万元）"]
+    assert "<b>416.18</b>" in labels["figure_本年支出合计（万元）"]
+    assert "<b>0.37</b>" in labels["figure_三公经费（万元）"]
+    assert "上年 0.89" in labels["figure_三公经费（万元）"]
+    assert "<b>99.22%</b>" in labels["figure_信访满意率"]
+    model = tab.view.model()
+    qtmodeltester.check(model)
+    row = row_where(model, "项目 维稳专项经费 · 预算执行率")
+    assert [model.index(row, column).data() for column in range(NOTE_COLUMN + 1)] == [
+        "确定",
+        "V16",
+        "项目 维稳专项经费 · 预算执行率",
+        "项目 维稳专项经费：自评表印的预算执行率为 81.03%，16.71 ÷ 20.62 = 81.04%",
+        "81.04%",
+        "81.03%",
+        "",
+    ]
+    assert tab.summary_label.text().startswith(f"共 {model.rowCount()} 条：确定 ")
+
+
+def test_note_is_saved_kept_and_undone(overview, qtbot):
+    tab, stack, path = overview
+    model = tab.view.model()
+    row = row_where(model, "项目 处非专项经费 · 预算执行 · 原因")
+    assert model.setData(model.index(row, NOTE_COLUMN), "年底资金未拨付完毕", Qt.ItemDataRole.EditRole)
+    assert model.index(row, NOTE_COLUMN).data() == "年底资金未拨付完毕"
+    reopened = open_database(path)
+    services = build_services(reopened)
+    finding = next(
+        f
+        for f in services.checks.run(resolve_department(reopened).id, 2023)
+        if f.rule == "P2" and "处非" in f.where
+    )
+    assert finding.note == "年底资金未拨付完毕"
+    reopened.dispose()
+    stack.undo()
+    assert model.index(row, NOTE_COLUMN).data() == ""
+    tab.reload()
+    assert model.index(row_where(model, "项目 处非专项经费 · 预算执行 · 原因"), NOTE_COLUMN).data() == ""
+
+
+def test_double_click_asks_for_the_place(overview, qtbot):
+    tab, _stack, _path = overview
+    model = tab.view.model()
+    row = row_where(model, "项目 维稳专项经费 · 预算执行率")
+    index = model.index(row, WHERE)
+    tab.view.scrollTo(index)
+    centre = tab.view.visualRect(index).center()
+    with qtbot.wait_signal(tab.place_requested) as blocker:
+        qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+        qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    assert blocker.args == [{"tab": "项目绩效", "project": "51090322T000005724034", "column": "执行率"}]
