@@ -133,6 +133,35 @@ def _run_restore(args) -> int:
     return EXIT_OK
 
 
+def _run_template(args) -> int:
+    from desktop.services.excel import write_blank_template
+
+    print(write_blank_template(args.out))
+    return EXIT_OK
+
+
+def _run_export_xlsx(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.excel import ExcelService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    print(ExcelService(engine).export(department.id, args.year, args.out, unmasked=args.unmasked))
+    return EXIT_OK
+
+
+def _run_import_xlsx(args) -> int:
+    from desktop.services.excel import ImportRejected, import_into_path
+
+    try:
+        report = import_into_path(args.db, args.file, dry_run=args.dry_run)
+    except ImportRejected as error:
+        print("\n".join(error.report.lines()))
+        raise
+    print("\n".join(report.lines()))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ziping-cli", description="自评 Ziping 命令行：不开窗口使用同样的功能。")
     parser.add_argument("--version", action="version", version=f"ziping {__version__}")
@@ -175,16 +204,19 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument("--project")
     export_pdf.add_argument("--out", required=True, type=Path)
 
-    export_xlsx = command("export-xlsx", "导出 Excel", _not_yet("export-xlsx", 6))
+    export_xlsx = command("export-xlsx", "导出 Excel（一个年度的全部表格）", _run_export_xlsx)
     with_year(export_xlsx)
     export_xlsx.add_argument("--out", required=True, type=Path)
+    export_xlsx.add_argument("--unmasked", action="store_true", help="身份证号、电话不打码")
 
-    import_xlsx = command("import-xlsx", "导入 Excel", _not_yet("import-xlsx", 6))
+    import_xlsx = command(
+        "import-xlsx", "导入 Excel（全部成功或全部不导入；数据库不存在时新建）", _run_import_xlsx
+    )
     with_db(import_xlsx)
     import_xlsx.add_argument("file", type=Path)
-    import_xlsx.add_argument("--dry-run", action="store_true")
+    import_xlsx.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
 
-    template = command("template", "生成空白 Excel 模板", _not_yet("template", 6))
+    template = command("template", "生成空白 Excel 模板", _run_template)
     template.add_argument("--out", required=True, type=Path)
 
     backup = command("backup", "备份数据库（默认存到数据库旁的 backups 文件夹）", _run_backup)

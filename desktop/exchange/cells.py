@@ -124,7 +124,7 @@ def read_cell(kind: Kind, value, unit: MoneyUnit = MoneyUnit.WAN):
     except NumberFormatError as error:
         raise CellError(str(error)) from error
     except ArithmeticError as error:  # NaN, infinity or an exponent beyond any amount
-        raise CellError(f"“{value}”不是有效的数字") from error
+        raise CellError(f"“{value}”不是数字或超出可处理的范围") from error
 
 
 def is_empty(value) -> bool:

@@ -63,7 +63,8 @@ class ImportReport:
         else:
             head = f"{self.file}：已导入，单位：{self.department}"
         lines = [head]
-        lines += [f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts]
+        if not self.problems:
+            lines += [f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts]
         lines += [f"  问题：{problem}" for problem in self.problems]
         lines += [f"  提示：{warning}" for warning in self.warnings]
         return lines
@@ -98,6 +99,14 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     elif values:
         connection.execute(update(table).where(table.c.id == department_id).values(values))
     return department_id, name, []
+
+
+_SHEET_ORDER = {spec.name: index for index, spec in enumerate(S.ALL_SHEETS, start=1)}
+
+
+def _place(problem: Problem) -> tuple[int, int]:
+    """Problems in the order of the sheets and rows, those of the whole workbook first."""
+    return _SHEET_ORDER.get(problem.sheet, 0 if not problem.sheet else len(_SHEET_ORDER) + 1), problem.row or 0
 
 
 class ExcelService:
@@ -151,6 +160,7 @@ class ExcelService:
                 counts, problems = apply_workbook(connection, department_id, workbook, progress)
             else:
                 problems = workbook.errors + problems
+            problems = sorted(problems, key=_place)
             report = ImportReport(
                 file=path.name,
                 department=name,
