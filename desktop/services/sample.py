@@ -26,6 +26,8 @@ from desktop.services.sample_budget import (
     read_sample,
 )
 from desktop.services.sample_register import add_sample_register
+from desktop.services.sample_scorecards import add_sample_scorecards
+from desktop.services.sample_stated import add_sample_stated_figures
 from desktop.storage.database import open_database
 from desktop.storage.models import ExpenditureLine, Indicator, Petition, Project
 
@@ -49,6 +51,10 @@ def _fill(engine) -> str:
         session.commit()
     with engine.begin() as connection:
         add_sample_register(connection, department_id)
+    with Session(engine) as session:
+        add_sample_scorecards(session, department_id, year)
+        add_sample_stated_figures(session, department_id)
+        session.commit()
     with Session(engine) as session:
         lines, project_count, indicators, matters = (
             session.exec(select(func.count()).select_from(model)).one()
