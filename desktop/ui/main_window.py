@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -32,6 +33,7 @@ from desktop.ui.about import AboutDialog
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 from desktop.ui.projects_tab import ProjectsTab
+from desktop.ui.register_tab import RegisterTab
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.work_toolbar import WorkToolbar
@@ -40,7 +42,20 @@ OpenWorkspace = Callable[[Path, bool], Workspace]
 DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
 
 # (title, key used by a check finding's place["tab"], class); 总览 first.
-TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (("项目绩效", "projects", ProjectsTab),)
+TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (
+    ("信访登记", "register", RegisterTab),
+    ("项目绩效", "projects", ProjectsTab),
+)
+
+
+def search_target(tab: QWidget | None) -> Callable[[str], None] | None:
+    """Where the toolbar's search text goes: the tab's ``find_text(text)``, or the text of its own
+    search box (a ``QLineEdit`` named ``search``); None when the tab cannot search."""
+    finder = getattr(tab, "find_text", None)
+    if callable(finder):
+        return finder
+    box = getattr(tab, "search", None)
+    return box.setText if isinstance(box, QLineEdit) else None
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +111,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"自评 Ziping — {workspace.path}")
         self.database_label.setText(f"数据库：{workspace.path}")
         self._show_last_backup()
+        self._tab_changed()
 
     def _replace_tabs(self, department_id: int | None, year: int | None) -> None:
         self.tabs.blockSignals(True)
@@ -115,7 +131,6 @@ class MainWindow(QMainWindow):
         remembered = self.settings.value("window/tab")
         self.tabs.setCurrentIndex(titles.index(remembered) if remembered in titles else 0)
         self.tabs.blockSignals(False)
-        self._tab_changed()
 
     def open_database(self, path: Path, create: bool = False) -> bool:
         """Open (or make) another database; on failure the current one stays open."""
@@ -231,12 +246,12 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is not None:
             self.settings.setValue("window/tab", self.tabs.tabText(self.tabs.currentIndex()))
-        self.toolbar.search.setEnabled(hasattr(tab, "search"))
+        self.toolbar.search.setEnabled(search_target(tab) is not None)
 
     def _search(self, text: str) -> None:
-        tab = self.current_tab()
-        if hasattr(tab, "search"):
-            tab.search(text)
+        target = search_target(self.current_tab())
+        if target is not None:
+            target(text)
 
     def show_place(self, place: dict) -> bool:
         """Switch to the tab a check finding names (by key or title) and let it select the cell."""

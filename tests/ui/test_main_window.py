@@ -127,8 +127,7 @@ def test_the_toolbar_selectors_drive_the_work_context(make_window, engine, qtbot
     assert (window.context.department_id, window.context.year) == (second.id, 2022)
 
 
-def test_size_and_position_are_remembered(make_window, engine, settings):
-    create_department(engine, "遂宁市船山区信访局")
+def test_size_and_position_are_remembered(make_window, settings):
     window = make_window()
     window.show()
     window.resize(640, 480)  # the offscreen test screen is 800 × 600
@@ -247,3 +246,12 @@ def test_a_user_error_escaping_a_slot_becomes_a_dialog(make_window, monkeypatch)
     except UserInputError as error:
         sys.excepthook(type(error), error, error.__traceback__)
     assert messages(window) == ["第 3 行“决算”：“abc”不是数字"]
+
+
+def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    window.tabs.setCurrentIndex(tab_titles(window).index("信访登记"))
+    register = window.tabs.currentWidget()
+    assert window.toolbar.search.isEnabled()
+    qtbot.keyClicks(window.toolbar.search, "2023")
+    assert register.search.text() == "2023"
