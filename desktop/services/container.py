@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
+from desktop.services.excel import ExcelService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.scoring import ScoringService
@@ -18,6 +19,7 @@ class Services:
     engine: Engine
     budget: BudgetService
     checks: CheckService
+    excel: ExcelService
     projects: ProjectService
     register: RegisterService
     scoring: ScoringService
@@ -29,6 +31,7 @@ def build_services(engine: Engine) -> Services:
         engine=engine,
         budget=BudgetService(engine),
         checks=CheckService(engine, scoring),
+        excel=ExcelService(engine),
         projects=ProjectService(engine),
         register=RegisterService(engine),
         scoring=scoring,
