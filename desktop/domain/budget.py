@@ -31,6 +31,18 @@ FUNDINGS = (FISCAL_FUNDING, "政府性基金预算财政拨款", "国有资本�
 # Income rows that are not 本年收入 (the 总表 lists them below 本年收入合计).
 CARRIED_IN = "年初结转和结余"
 NOT_CURRENT_INCOME = (CARRIED_IN, "使用非财政拨款结余")
+# The rows of the 收入支出决算总表 (DOMAIN.md §5.2), 本年收入 first.
+INCOME_SOURCES = (
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+    *NOT_CURRENT_INCOME,
+)
 CARRIED_OUT = "年末结转和结余"
 
 THREE_PUBLIC_ITEMS = (

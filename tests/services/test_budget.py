@@ -144,3 +144,30 @@ def test_edit_add_and_delete_lines(fresh):
     assert (row.name, row.kind, row.final_amount) == ("公务接待费", "公用经费", wan("0.37"))
     service.delete_basic_line(basic_id)
     assert service.basic_lines(department_id, 2023) == []
+
+
+def test_new_department_adds_income_three_public_and_checkpoints(fresh):
+    service, department_id = fresh
+    service.add_expenditure_line(department_id, 2023, "2010301", "基本支出", figures=None)
+    (line,) = service.expenditure_tree(department_id, 2023)[0].children[0].children[0].children
+    service.update_expenditure(line.line_id, "adjusted_budget", wan("100.00"))
+    income_id = service.add_income_line(department_id, 2023, "其他收入")
+    service.update_income(income_id, "final_amount", wan("4.60"))
+    with pytest.raises(UserInputError, match="收入项目：已有“其他收入”一行"):
+        service.add_income_line(department_id, 2023, "其他收入")
+    item_id = service.add_three_public_item(department_id, 2023, "国内公务接待费")
+    service.update_three_public(item_id, "persons", 30)
+    with pytest.raises(UserInputError, match="人次：不能为负数"):
+        service.update_three_public(item_id, "persons", -1)
+    checkpoint_id = service.add_checkpoint(department_id, 2023, 6)
+    service.update_checkpoint(checkpoint_id, "cumulative_spending", wan("40.00"))
+    (checkpoint,) = service.checkpoints(department_id, 2023)
+    # base = the adjusted budget 100.00; 40.00 / 100.00 = 40% = the June target → 3 points
+    assert (checkpoint.budget_base, checkpoint.earned) == (wan("100.00"), Decimal("3.00"))
+    with pytest.raises(UserInputError, match="月份：13 不在 1–12 之间"):
+        service.add_checkpoint(department_id, 2023, 13)
+    assert service.summary(department_id, 2023).income_total.current == wan("4.60")
+    service.delete_checkpoint(checkpoint_id)
+    service.delete_income_line(income_id)
+    service.delete_three_public_item(item_id)
+    assert service.checkpoints(department_id, 2023) == [] == service.income_lines(department_id, 2023)
