@@ -140,6 +140,17 @@ def _run_template(args) -> int:
     return EXIT_OK
 
 
+def _run_export_pdf(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.pdf_export import PdfExportService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    result = PdfExportService(engine).export(department.id, args.year, args.form, args.out, args.project)
+    print(f"已导出 {result.path}（共 {result.pages} 页）")
+    return EXIT_OK
+
+
 def _run_export_xlsx(args) -> int:
     from desktop.services.departments import resolve_department
     from desktop.services.excel import ExcelService
@@ -198,10 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     with_year(check)
     check.add_argument("--json", action="store_true")
 
-    export_pdf = command("export-pdf", "导出 PDF 表格", _not_yet("export-pdf", 5))
+    export_pdf = command("export-pdf", "导出 PDF 表格", _run_export_pdf)
     with_year(export_pdf)
-    export_pdf.add_argument("--form", required=True)
-    export_pdf.add_argument("--project")
+    export_pdf.add_argument(
+        "--form",
+        required=True,
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard 或 pack",
+    )
+    export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)
 
     export_xlsx = command("export-xlsx", "导出 Excel（一个年度的全部表格）", _run_export_xlsx)

@@ -75,7 +75,8 @@ class _NumberedCanvas(Canvas):
 def _templates(first: str) -> list[PageTemplate]:
     templates = []
     for orientation, size in PAGE_SIZES.items():
-        frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id=orientation)
+        width, height = size[0] - 2 * MARGIN, size[1] - 2 * MARGIN
+        frame = Frame(MARGIN, MARGIN, width, height, 0, 0, 0, 0, id=orientation)  # no padding: tables fill it
         templates.append(PageTemplate(id=orientation, frames=[frame], pagesize=size))
     return sorted(templates, key=lambda template: template.id != first)
 

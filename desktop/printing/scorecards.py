@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.printing.cells import (
-    cell,
-    merge_column,
-    merge_limit,
-    row_heights,
-    ruled_table,
-    span_commands,
-    title_block,
-)
+from desktop.printing.cells import cell, ruled_table, title_block
 from desktop.printing.layouts import PrintLayout
+from desktop.printing.merged_table import MergedTable, MergeSpec
 from desktop.printing.sheets import ScorecardLine, ScorecardSheet
 from desktop.printing.styles import FormStyles
 
@@ -48,21 +41,16 @@ def _style(key: str, styles: FormStyles):
 def scorecard_flowables(sheet: ScorecardSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
     columns = layout.columns("items")
     keys = [column.key for column in columns]
-    widths = layout.widths("items")
-    header = [cell(column.title, styles.label) for column in columns]
+    merged = [key for key in keys if key.startswith(HEADING_PREFIX)]
+    spec = MergeSpec(
+        widths=tuple(layout.widths("items")),
+        header=(tuple(cell(column.title, styles.label) for column in columns),),
+        columns=tuple(keys.index(key) for key in merged),
+        label_style=styles.label,
+        font=styles.text.fontName,
+    )
     body = [[cell(_value(line, key), _style(key, styles)) for key in keys] for line in sheet.lines]
-    heights = row_heights(body, widths)
-    limit = merge_limit(layout.orientation)
-    spans: list[tuple] = []
-    parents: list[str] = []
-    for key in (key for key in keys if key.startswith(HEADING_PREFIX)):
-        values = [_value(line, key) for line in sheet.lines]
-        printed, runs, parents = merge_column(values, heights, limit, parents)
-        column = keys.index(key)
-        for row, text in zip(body, printed, strict=True):
-            row[column] = cell(text, styles.label)
-        spans += span_commands(runs, column, 1)
-    items = ruled_table([header, *body], widths, spans, repeat_rows=1, font=styles.text.fontName)
+    items = MergedTable(spec, body, [[_value(line, key) for key in merged] for line in sheet.lines])
     weight, score = keys.index("weight"), keys.index("score")
     total = [""] * len(keys)
     total[0] = cell(f"{layout.label('total')}（{layout.label('grade')}：{sheet.grade}）", styles.label)

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.printing.cells import (
-    cell,
-    merge_column,
-    merge_limit,
-    row_heights,
-    ruled_table,
-    span_commands,
-    title_block,
-)
+from desktop.printing.cells import cell, ruled_table, title_block
 from desktop.printing.layouts import PrintLayout
+from desktop.printing.merged_table import MergedTable, MergeSpec
 from desktop.printing.sheets import FundingLine, SelfEvaluationSheet
 from desktop.printing.styles import FormStyles
 
@@ -104,29 +97,23 @@ def indicator_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: For
     """Every indicator; 一级/二级 merged over their rows; the header repeats on each page."""
     columns = layout.columns("indicators")
     keys = [column.key for column in columns]
-    widths = layout.widths("indicators")
     header = [cell(layout.label(section), styles.label)]
     header += [cell(column.title, styles.label) for column in columns[1:]]
+    merged = tuple(key for key in ("level1", "level2") if key in keys)
+    spec = MergeSpec(
+        widths=tuple(layout.widths("indicators")),
+        header=(tuple(header),),
+        columns=tuple(keys.index(key) for key in merged),
+        label_style=styles.label,
+        font=styles.text.fontName,
+        section_column=0,
+    )
     body = [
         ["", *[cell(getattr(line, column.key), _value_style(column.key, styles)) for column in columns[1:]]]
         for line in sheet.indicators
     ]
-    heights = row_heights(body, widths)
-    limit = merge_limit(layout.orientation)
-    spans: list[tuple] = []
-    parents: list[str] = []
-    for key in ("level1", "level2"):
-        if key not in keys:
-            continue
-        values = [getattr(line, key) for line in sheet.indicators]
-        printed, runs, parents = merge_column(values, heights, limit, parents)
-        column = keys.index(key)
-        for row, text in zip(body, printed, strict=True):
-            row[column] = cell(text, styles.label)
-        spans += span_commands(runs, column, 1)
-    return ruled_table(
-        [header, *body], widths, spans, repeat_rows=1, open_first_column=True, font=styles.text.fontName
-    )
+    values = [[getattr(line, key) for key in merged] for line in sheet.indicators]
+    return MergedTable(spec, body, values)
 
 
 def total_row(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles):

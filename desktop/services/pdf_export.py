@@ -21,8 +21,10 @@ from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationShe
 from desktop.services.atomic_file import write_atomically
 from desktop.services.departments import DepartmentInfo, list_departments
 from desktop.services.errors import UserInputError
+from desktop.services.print_scorecards import scorecard_sheet
 from desktop.services.print_sheets import self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
+from desktop.services.scoring import ScoringService
 
 FORM_NAMES = {
     "self-eval": "项目支出绩效自评表",
@@ -45,6 +47,7 @@ class PdfExportService:
     def __init__(self, engine: Engine, *, forms_folder: Path = FORMS_FOLDER, font_file: Path | None = None):
         self._engine = engine
         self._projects = ProjectService(engine)
+        self._scoring = ScoringService(engine, forms_folder)
         self._forms_folder = forms_folder
         self._font_file = font_file
 
@@ -101,17 +104,45 @@ class PdfExportService:
         return [self_evaluation_sheet(project) for project in projects]
 
     def _department_scorecard(self, department: DepartmentInfo, year: int) -> ScorecardSheet:
-        raise UserInputError("部门整体支出绩效评价表暂不能导出：评分服务尚未提供（见第 3 号事项）")
+        result = self._department_result(department, year)
+        if result is None:
+            raise UserInputError(f"{year} 年还没有部门整体支出绩效评价表，请先在“评价打分”中建立")
+        return result
+
+    def _department_result(self, department: DepartmentInfo, year: int) -> ScorecardSheet | None:
+        result = self._scoring.department_scorecard(department.id, year)
+        if result is None:
+            return None
+        return scorecard_sheet(result, self._scoring.template(result.template), department.name, year)
+
+    def _project_result(self, project: ProjectDetail) -> ScorecardSheet | None:
+        result = self._scoring.project_scorecard(project.id)
+        if result is None:
+            return None
+        template = self._scoring.template(result.template)
+        return scorecard_sheet(result, template, f"{project.code}-{project.name}", project.year)
 
     def _project_scorecards(self, projects: list[ProjectDetail], *, required: bool) -> list[ScorecardSheet]:
-        raise UserInputError("项目支出绩效评价表暂不能导出：评分服务尚未提供（见第 3 号事项）")
+        sheets = [sheet for sheet in map(self._project_result, projects) if sheet is not None]
+        if not sheets:
+            which = f"项目“{projects[0].name}”" if required else "本年度的项目"
+            raise UserInputError(f"{which}还没有项目支出绩效评价表，请先在“评价打分”中建立")
+        return sheets
 
     def _pack(self, department: DepartmentInfo, year: int) -> YearPack:
         entries: list[PackEntry] = []
+        department_card = self._department_result(department, year)
+        if department_card is not None:
+            entries.append(PackEntry(FORM_NAMES["dept-scorecard"], "dept-scorecard", department_card))
         for project in self._project_details(department.id, year, None):
             sheet = self_evaluation_sheet(project)
             entries.append(PackEntry(f"{project.name} 项目绩效目标表", "targets", sheet))
             entries.append(PackEntry(f"{project.name} 项目支出绩效自评表", "self-eval", sheet))
+            project_card = self._project_result(project)
+            if project_card is not None:
+                entries.append(
+                    PackEntry(f"{project.name} 项目支出绩效评价表", "project-scorecard", project_card)
+                )
         return YearPack(department.name, year, tuple(entries))
 
     # 文件 ------------------------------------------------------------------------------------

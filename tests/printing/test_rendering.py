@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
 
 from desktop.paths import FORMS
-from desktop.printing.cells import merge_column
 from desktop.printing.forms import write_form
 from desktop.printing.layouts import choose_layout, load_layout
+from desktop.printing.merged_table import merged_runs
 from desktop.printing.pack import write_pack
 from desktop.printing.sheets import PackEntry, YearPack
 from desktop.services.errors import UserInputError
@@ -57,7 +58,8 @@ def test_every_font_is_embedded(tmp_path):
 
 def test_forty_indicators_with_long_texts_run_over_pages_without_losing_a_row(tmp_path):
     path = tmp_path / "long.pdf"
-    result = write_form(path, layout("sichuan-self-eval"), [long_sheet(40, 300)])
+    sheet = long_sheet(40, 300)
+    result = write_form(path, layout("sichuan-self-eval"), [sheet])
     pages = page_texts(path)
     text = "".join(pages)
     assert result.pages > 3
@@ -66,6 +68,9 @@ def test_forty_indicators_with_long_texts_run_over_pages_without_losing_a_row(tm
         assert text.count(f"R{number:02d}防范") == 1, number
     with_indicators = [page for page in pages if "号指标" in page]
     assert all("三级指标" in page for page in with_indicators)  # the header row repeats
+    for page in with_indicators:  # the merged 一级/二级 cells are named again on every page
+        first = int(re.search(r"第(\d\d)号指标", page).group(1))
+        assert sheet.indicators[first - 1].level2 in page.split(f"第{first:02d}号指标")[0]
     assert pages[-1].count("项目负责人：") == 1  # the signatures end the last page
     assert "改进措施" in pages[-1]
     assert font_problems(path) == []
@@ -143,10 +148,10 @@ def test_the_year_pack_has_a_cover_contents_and_page_numbers(tmp_path):
     assert font_problems(path) == []
 
 
-def test_merged_cells_are_cut_before_they_outgrow_a_page():
-    printed, runs, _ = merge_column(["产出", "产出", "产出", "效益"], [10, 10, 10, 10], limit=25)
-    assert printed == ["产出", "", "产出", "效益"]
-    assert runs == [(0, 1)]
+def test_merged_runs_stay_inside_their_parent():
+    printed, runs = merged_runs(["数量", "数量", "数量", "数量"], ["产出", "产出", "效益", "效益"])
+    assert printed == ["数量", "", "数量", ""]
+    assert runs == [(0, 1), (2, 3)]
 
 
 def test_the_province_layout_wins_over_the_general_one(tmp_path):
