@@ -17,6 +17,7 @@ PROJECT_TAB = "项目绩效"
 INDICATOR_TOTAL = Decimal(90)
 LOW_RATE = Decimal("0.9")
 FISCAL_SOURCE = "财政资金"
+TOTAL_ROW = "总额"
 MONEY_UNITS = {"万元": MoneyUnit.WAN, "元": MoneyUnit.YUAN}
 
 
@@ -29,7 +30,7 @@ class FundingRecord:
 
 @dataclass(frozen=True)
 class IndicatorRecord:
-    row: int  # 1-based, as the clerk sees it
+    row: int  # 1-based, as the clerk reads it (the place's ``row`` is 0-based, as the table counts)
     level1: str
     level2: str
     level3: str
@@ -73,20 +74,22 @@ def _check_funding(project: ProjectRecord, ledger: Ledger) -> tuple[Decimal, Dec
     totals = []
     executed_by_source = {}
     for column, key, field in (
-        ("调整后预算", "自评表调整后预算", "adjusted"),
-        ("执行数", "自评表执行数", "executed"),
+        ("调整后预算数", "自评表调整后预算", "adjusted"),
+        ("预算执行数", "自评表执行数", "executed"),
     ):
         values = []
         for row in project.funding:
             row_key = f"{key}·{code}·{row.source}"
             record = getattr(row, field)
-            place = _place(code, funding=row.source, column=column)
+            place = _place(code, row=row.source, column=column)
             ledger.leaf(row_key, record, 1, f"{label} · {row.source} · {column}", place)
             values.append(ledger.value(row_key, record))
             if field == "executed":
                 executed_by_source[row.source] = values[-1]
-        ledger.total("P5", f"{key}·{code}", values, f"{label} · 总额 · {column}", _place(code, column=column),
-                     formula="其中各资金来源")  # fmt: skip
+        total_place = _place(code, row=TOTAL_ROW, column=column)
+        ledger.total(
+            "P5", f"{key}·{code}", values, f"{label} · 总额 · {column}", total_place, formula="其中各资金来源"
+        )
         totals.append(ledger.value(f"{key}·{code}", sum_of(values)))
     return totals[0], totals[1], executed_by_source
 
@@ -106,7 +109,7 @@ def _check_budget(project: ProjectRecord, ledger: Ledger) -> tuple[Decimal, dict
                 "V16", CERTAIN,
                 f"{label}：自评表印的预算执行率为 {percent_text(statement.percent)}，"
                 f"{wan(executed)} ÷ {wan(adjusted)} = {percent_text(computed)}",
-                f"{label} · 预算执行率", _place(code, column="执行率"),
+                f"{label} · 预算执行率", _place(code, row=TOTAL_ROW, column="预算执行率"),
                 percent_text(computed), percent_text(statement.percent),
             )  # fmt: skip
     record_rate = execution_rate(executed_record, adjusted_record)
@@ -148,7 +151,7 @@ def _check_indicators(project: ProjectRecord, executed: Decimal, ledger: Ledger)
                 "V20", SUSPECTED,
                 f"{label}：成本指标“{indicator.level3}”完成值 {wan(cost)} 万元大于预算执行数 {wan(executed)} 万元",
                 f"{label} · 绩效指标第{indicator.row}行 · 完成值",
-                _place(project.code, row=indicator.row, column="完成值"), f"≤ {wan(executed)}", wan(cost),
+                _place(project.code, row=indicator.row - 1, column="完成值"), f"≤ {wan(executed)}", wan(cost),
             )  # fmt: skip
 
 
@@ -173,13 +176,14 @@ def check_projects(
             ledger.report(
                 "V19", CERTAIN,
                 f"{_label(project)}：自评表财政资金执行数 {wan(fiscal)} 万元，决算报告列该项目财政拨款支出 {wan(listed)} 万元",
-                f"{_label(project)} · 财政资金 · 执行数与决算", _place(project.code, column="决算"), wan(fiscal), wan(listed),
+                f"{_label(project)} · 财政资金 · 执行数与决算", _place(project.code, row=FISCAL_SOURCE, column="预算执行数"),
+                wan(fiscal), wan(listed),
             )  # fmt: skip
     cases = (
-        ("项目支出", project_spending, all_executed, "预算执行数"),
-        ("财政拨款项目支出", fiscal_project_spending, fiscal_executed, "财政资金执行数"),
+        ("项目支出", project_spending, all_executed, "预算执行数", TOTAL_ROW),
+        ("财政拨款项目支出", fiscal_project_spending, fiscal_executed, "财政资金执行数", FISCAL_SOURCE),
     )
-    for label, spending, executed_values, what in cases:
+    for label, spending, executed_values, what, row in cases:
         total = sum_of(executed_values)
         if not projects or not spending or amounts_agree(spending, total, len(projects)):
             continue
@@ -187,7 +191,7 @@ def check_projects(
             "V19", SUSPECTED,
             f"{len(projects)}个项目的{what}合计 {wan(total)} 万元，决算{label} {wan(spending)} 万元，"
             f"相差 {wan(spending - total)} 万元（未做自评的项目，或执行数与决算不一致）",
-            f"项目 · {what}合计", {"tab": PROJECT_TAB, "column": what}, wan(spending), wan(total),
+            f"项目 · {what}合计", {"tab": PROJECT_TAB, "row": row, "column": "预算执行数"}, wan(spending), wan(total),
         )  # fmt: skip
 
 

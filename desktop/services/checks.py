@@ -110,17 +110,17 @@ def _project_manual_scores(scoring: ScoringService, department_id: int, year: in
             manual.append(
                 ManualScore(
                     f"{label} · 预算执行 · 得分",
-                    {"tab": "项目绩效", "project": code, "column": "执行得分"},
+                    {"tab": "项目绩效", "project": code, "row": "总额", "column": "得分"},
                     evaluation.execution_formula_score,
                     evaluation.execution_manual_score,
                     evaluation.execution_manual_reason,
                 )  # fmt: skip
             )
-        for row, indicator in enumerate(evaluation.indicators, start=1):
+        for row, indicator in enumerate(evaluation.indicators):
             if indicator.manual_score is not None and indicator.formula_score is not None:
                 manual.append(
                     ManualScore(
-                        f"{label} · 绩效指标第{row}行 · 得分",
+                        f"{label} · 绩效指标第{row + 1}行 · 得分",
                         {"tab": "项目绩效", "project": code, "row": row, "column": "得分"},
                         indicator.formula_score,
                         indicator.manual_score,

@@ -73,7 +73,12 @@ def test_the_seeds_own_inconsistencies_are_reported(sample):
     # 维稳专项经费: 16.71 / 20.62 = 81.038% → 81.04%, the 自评表 prints 81.03%.
     rate = findings["V16", "项目 维稳专项经费 · 预算执行率"]
     assert (rate.expected, rate.actual) == ("81.04%", "81.03%")
-    assert rate.place == {"tab": "项目绩效", "project": "51090322T000005724034", "column": "执行率"}
+    assert rate.place == {
+        "tab": "项目绩效",
+        "project": "51090322T000005724034",
+        "row": "总额",
+        "column": "预算执行率",
+    }
     # 处非 117.65 / 131.65 = 89.37% < 90% and the 自评表 gives no reason.
     assert findings["P2", "项目 处非专项经费 · 预算执行 · 原因"].actual == "89.37%"
     # The seven projects' 执行数: 21.53 + 117.65 + 20.82 + 16.71 + 1.95 + 0.84 + 20 = 199.50 against
@@ -109,7 +114,7 @@ BREAKS = {
             "executed",
             Decimal("-5300.00"),
         ),
-        ("S1", place(tab="项目绩效", project=RECEPTION, funding="财政资金", column="执行数")),
+        ("S1", place(tab="项目绩效", project=RECEPTION, row="财政资金", column="预算执行数")),
     ),
     "三公经费的一项": (
         lambda session: _change(

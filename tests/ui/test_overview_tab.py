@@ -108,4 +108,6 @@ def test_double_click_asks_for_the_place(overview, qtbot):
     with qtbot.wait_signal(tab.place_requested) as blocker:
         qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert blocker.args == [{"tab": "项目绩效", "project": "51090322T000005724034", "column": "执行率"}]
+    assert blocker.args == [
+        {"tab": "项目绩效", "project": "51090322T000005724034", "row": "总额", "column": "预算执行率"}
+    ]
