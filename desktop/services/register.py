@@ -38,6 +38,12 @@ __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistic
 visit_table = Visit.__table__
 _MATTER_FIELDS = [field.name for field in fields(Matter)]
 _VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
+# what the statistics read: a tenth of the work of loading whole matters from a large register
+_STATISTICS_FIELDS = (
+    "number", "registered_on", "channel", "accepted_on", "extended", "extension_approved_on",
+    "extension_days", "closed_on", "in_evaluation_scope", "satisfaction", "review_requested_on",
+    "review_closed_on", "recheck_requested_on", "recheck_closed_on",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,12 +115,9 @@ class RegisterService:
             ).scalar_one_or_none()
             if name is None:
                 raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
-            matters = [
-                _matter(row)
-                for row in connection.execute(
-                    select(petition).where(c.department_id == department_id, in_period)
-                )
-            ]
+            columns = [c[name] for name in _STATISTICS_FIELDS]
+            rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
+            matters = [Matter(**row._mapping) for row in rows]
             visits = [
                 _visit(row)
                 for row in connection.execute(

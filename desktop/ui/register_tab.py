@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,12 +79,35 @@ class StatisticsPanel(QWidget):
         return f"{self.rates.text()}\n{self.details.toPlainText()}"
 
 
+class _Relay(QObject):
+    """Brings a statistics result from the worker thread back to the window's thread."""
+
+    finished = Signal(int, object)
+
+
+class _StatisticsJob(QRunnable):
+    """Computes the statistics off the window's thread: a large register takes seconds."""
+
+    def __init__(self, compute, relay: _Relay, generation: int) -> None:
+        super().__init__()
+        self._compute, self._relay, self._generation = compute, relay, generation
+
+    def run(self) -> None:
+        try:
+            result = self._compute()
+        except UserInputError as error:
+            result = error
+        self._relay.finished.emit(self._generation, result)
+
+
 class RegisterTab(QWidget):
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service, self._context, self._undo = services.register, context, undo_stack
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
+        self._relay, self._generation = _Relay(), 0
+        self._relay.finished.connect(self._show_statistics)
 
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit in (self.start, self.end):
@@ -208,15 +232,23 @@ class RegisterTab(QWidget):
         self.refresh_statistics()
 
     def refresh_statistics(self) -> None:
+        """Recompute the panel in the background; a newer request makes an older result stale."""
+        self._generation += 1
         department_id = self._context.department_id
         if department_id is None:
             self.statistics.show_text("", "请先选择单位")
             return
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
-        try:
-            result = self._service.statistics(department_id, self._context.year or start.year, start, end)
-        except UserInputError as error:
-            self.statistics.show_text("", str(error))
+        year = start.year  # the period's own year names it; the context's year sets the default period
+        self.statistics.show_text("", "正在统计……")
+        compute = partial(self._service.statistics, department_id, year, start, end)
+        QThreadPool.globalInstance().start(_StatisticsJob(compute, self._relay, self._generation))
+
+    def _show_statistics(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return
+        if isinstance(result, UserInputError):
+            self.statistics.show_text("", str(result))
             return
         rates = "　".join(
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()

@@ -1,0 +1,145 @@
+"""How the 信访登记 tab copes with a register of 1,000,000 matters.
+
+Builds a temporary database with one department and a million generated matters (Core
+``insert`` in chunks), then times, with ``time.perf_counter``, what the clerk does: open the
+tab, see the first page, jump to the middle, filter, search, sort, compute the statistics.
+
+    QT_QPA_PLATFORM=offscreen python bench/register_million.py [--matters 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QUndoStack  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
+
+from desktop.domain.petitions import CHANNELS  # noqa: E402
+from desktop.services.container import build_services  # noqa: E402
+from desktop.services.sample_register import CATEGORIES, LOCALITIES, SURNAMES  # noqa: E402
+from desktop.storage.database import open_database  # noqa: E402
+from desktop.storage.models import Department, Petition  # noqa: E402
+from desktop.ui.context import WorkContext  # noqa: E402
+from desktop.ui.register_tab import RegisterTab  # noqa: E402
+
+CHUNK = 50_000
+
+
+def _rows(rng: random.Random, department_id: int, start: int, count: int):
+    first = date(2023, 1, 1)
+    for number in range(start, start + count):
+        registered = first + timedelta(days=rng.randrange(365))
+        accepted = registered + timedelta(days=rng.randint(0, 10)) if rng.random() < 0.97 else None
+        closed = accepted + timedelta(days=rng.randint(5, 80)) if accepted and rng.random() < 0.9 else None
+        category = rng.choice(list(CATEGORIES))
+        yield {
+            "department_id": department_id,
+            "number": f"B{number:07d}",
+            "registered_on": registered,
+            "channel": rng.choice(CHANNELS),
+            "petitioner_name": rng.choice(SURNAMES) + rng.choice(SURNAMES),
+            "persons": rng.randint(1, 4),
+            "locality": rng.choice(LOCALITIES),
+            "category": category,
+            "summary": CATEGORIES[category][1],
+            "responsible_unit": CATEGORIES[category][0],
+            "accepted_on": accepted,
+            "closed_on": closed,
+            "in_evaluation_scope": closed is not None and rng.random() < 0.3,
+            "satisfaction": "满意" if closed is not None and rng.random() < 0.3 else "未评价",
+        }
+
+
+def build(path: Path, matters: int):
+    engine = open_database(path, create=True)
+    rng = random.Random(1)
+    with engine.begin() as connection:
+        department_id = connection.execute(
+            insert(Department.__table__).values(name="基准测试单位")
+        ).inserted_primary_key[0]
+        for start in range(0, matters, CHUNK):
+            connection.execute(
+                insert(Petition.__table__),
+                list(_rows(rng, department_id, start, min(CHUNK, matters - start))),
+            )
+    return engine, department_id
+
+
+def wait_for_statistics(app: QApplication, tab: RegisterTab) -> str:
+    """Keep the event loop turning until the panel shows the statistics the tab started computing."""
+    while tab.statistics.text().strip() == "正在统计……":
+        app.processEvents()
+        time.sleep(0.005)
+    return tab.statistics.rates.text()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--matters", type=int, default=1_000_000)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    timings: list[tuple[str, float, str]] = []
+
+    def measure(step: str, action):
+        began = time.perf_counter()
+        result = action()
+        timings.append((step, time.perf_counter() - began, "" if result is None else str(result)))
+        return result
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine, department_id = measure(
+            f"生成并写入 {args.matters:,} 件（Core insert）",
+            lambda: build(Path(folder) / "bench.sqlite3", args.matters),
+        )
+        services = build_services(engine)
+        tab = measure(
+            "打开信访登记页（计数、第一屏；统计在后台）",
+            lambda: RegisterTab(services, WorkContext(department_id, 2023), QUndoStack()),
+        )
+        measure("统计（全年，后台线程，打开后直到显示）", lambda: wait_for_statistics(app, tab))
+        model = tab.table.model()
+        measure("行数", model.rowCount)
+        measure("第一页（200 行）", lambda: model.index(0, 0).data())
+        measure("跳到中间一页", lambda: model.index(model.rowCount() // 2, 0).data())
+        measure("跳到最后一页", lambda: model.index(model.rowCount() - 1, 0).data())
+        measure("筛选：信访形式 = 来访", lambda: (tab.channel.setCurrentText("来访"), model.rowCount())[1])
+        measure("筛选：状态 = 超期", lambda: (tab.status.setCurrentText("超期"), model.rowCount())[1])
+        measure("  超期的第一页", lambda: model.index(0, 0).data())
+        tab.channel.setCurrentText("全部")
+        tab.status.setCurrentText("全部")
+        measure("筛选：属地", lambda: (tab.locality.setCurrentIndex(1), model.rowCount())[1])
+        tab.locality.setCurrentIndex(0)
+        measure(
+            "查找：信访人“王”",
+            lambda: (tab.search.setText("王"), tab.search.returnPressed.emit(), model.rowCount())[2],
+        )
+        tab.search.clear()
+        measure(
+            "排序：编号 倒序 + 第一页",
+            lambda: (tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder), model.index(0, 0).data())[1],
+        )
+        measure(
+            "排序：剩余天数 + 第一页",
+            lambda: (tab.table.sortByColumn(14, Qt.SortOrder.AscendingOrder), model.index(0, 0).data())[1],
+        )
+        engine.dispose()
+        app.processEvents()
+
+    width = max(len(step) for step, _, _ in timings) + 4
+    print(f"{'步骤'.ljust(width)}{'秒':>10}  结果")
+    for step, seconds, result in timings:
+        print(f"{step.ljust(width)}{seconds:>10.3f}  {result}")
+
+
+if __name__ == "__main__":
+    main()
