@@ -189,7 +189,7 @@ PROJECTS = SheetSpec(
     (
         YEAR,
         Column("项目编码", "code", required=True, variants=("项目代码", "项目编号"), width=24),
-        Column("项目名称", "name", required=True, width=28),
+        Column("项目名称", "name", width=28),
         Column("主管部门", "competent_department", width=24),
         Column("实施单位", "implementing_unit", width=24),
         Column("资金来源", "source", variants=("资金类别",), width=14),
