@@ -10,7 +10,6 @@ from sqlmodel import Session, select
 from desktop.cli import main
 from desktop.services.checks import CheckService
 from desktop.services.sample import build_sample_database
-from desktop.services.sample_stated import add_sample_stated_figures
 from desktop.storage.database import open_database
 from desktop.storage.models import (
     Department,
@@ -19,7 +18,6 @@ from desktop.storage.models import (
     Indicator,
     Project,
     ProjectFunding,
-    StatedFigure,
     ThreePublicItem,
 )
 
@@ -31,12 +29,6 @@ YEAR = 2023
 def sample_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
     build_sample_database(path)
-    engine = open_database(path)
-    with Session(engine) as session:
-        if session.exec(select(StatedFigure)).first() is None:
-            add_sample_stated_figures(session, session.exec(select(Department)).one().id)
-            session.commit()
-    engine.dispose()
     return path
 
 

@@ -8,14 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel
-from sqlmodel import Session, select
 
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
-from desktop.services.sample_stated import add_sample_stated_figures
 from desktop.storage.database import open_database
-from desktop.storage.models import StatedFigure
 from desktop.ui.context import WorkContext
 from desktop.ui.findings_model import COLUMNS, NOTE_COLUMN
 from desktop.ui.overview_tab import OverviewTab
@@ -27,12 +24,6 @@ WHERE = COLUMNS.index("位置")
 def sample_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("overview") / "sample.sqlite3"
     build_sample_database(path)
-    engine = open_database(path)
-    with Session(engine) as session:
-        if session.exec(select(StatedFigure)).first() is None:
-            add_sample_stated_figures(session, resolve_department(engine).id)
-            session.commit()
-    engine.dispose()
     return path
 
 
