@@ -34,6 +34,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 from desktop.ui.projects_tab import ProjectsTab
 from desktop.ui.register_tab import RegisterTab
+from desktop.ui.scorecard_tab import ScorecardTab
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.work_toolbar import WorkToolbar
@@ -45,6 +46,7 @@ DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
 TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (
     ("信访登记", "register", RegisterTab),
     ("项目绩效", "projects", ProjectsTab),
+    ("评价打分", "scorecard", ScorecardTab),
 )
 
 
