@@ -198,6 +198,8 @@ class VisitTableModel(QAbstractTableModel):
             return VISIT_COLUMNS[index.column()][1](self._rows[index.row()])
         if role == ID_ROLE:
             return self._rows[index.row()].id
+        if role == Qt.ItemDataRole.TextAlignmentRole and VISIT_COLUMNS[index.column()][0] in RIGHT_ALIGNED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

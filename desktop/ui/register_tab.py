@@ -41,6 +41,7 @@ from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
 
 ALL = "全部"
+COLUMN_WIDTHS = {"编号": 150, "身份证号": 160, "联系电话": 105, "人数": 50, "内容摘要": 220, "责任单位": 170}
 
 
 def _qdate(day: date) -> QDate:
@@ -146,6 +147,9 @@ class RegisterTab(QWidget):
         self.table = self._view(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        for column in range(self.model.columnCount()):
+            header = self.model.headerData(column, Qt.Orientation.Horizontal)
+            self.table.setColumnWidth(column, COLUMN_WIDTHS.get(header, 90))
         self.visit_table = self._view(self.visit_model)
         self.statistics = StatisticsPanel()
         lower = QTabWidget()

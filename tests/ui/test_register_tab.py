@@ -146,3 +146,20 @@ def test_a_period_without_data_says_so(tab, qtbot):
     assert tab.table.model().rowCount() == 0
     qtbot.waitUntil(lambda: "遂宁市船山区信访局 2021 年没有信访数据" in tab.statistics.text())
     assert date(2021, 1, 1) == tab.current_filter().start
+
+
+def test_an_overdue_matter_is_marked_and_found_by_the_overdue_filter(tab, qtbot):
+    form = tab.add_matter()
+    qtbot.addWidget(form)
+    form.number.setText("超-1")
+    form.registered_on.setText("2023-06-01")  # 受理 due 16 Jun 2023, never accepted
+    form.buttons.accepted.emit()
+    tab.overdue_only.setChecked(True)
+    assert tab.table.model().rowCount() == 1
+    assert (_cell(tab, 0, "编号"), _cell(tab, 0, "状态"), _cell(tab, 0, "受理期限")) == (
+        "超-1",
+        "超期",
+        "2023-06-16",
+    )
+    background = tab.table.model().index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
+    assert background.color().name() == "#fde2e1"
