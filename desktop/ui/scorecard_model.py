@@ -160,8 +160,9 @@ class ScorecardModel(QAbstractItemModel):
 
     def _line_text(self, line: ScorecardLine, index: Index) -> str:
         column = index.column()
+        label = next((value.value for value in line.inputs if value.name == "label"), "")
         texts = {
-            NAME: line.name,
+            NAME: f"{line.name}：{label}" if label else line.name,
             WEIGHT: _number(line.weight),
             METHOD: line.method_label,
             INPUT: "；".join(f"{value.label} {value.value}" for value in line.inputs),

@@ -126,4 +126,5 @@ def test_show_place_selects_the_cell_a_finding_names(tab):
     assert tab.show_place({"tab": "评价打分", "scorecard": card_id, "item": "quantity", "column": "手工得分"})
     current = tab.view.currentIndex()
     assert (current.data(), current.column()) == ("4.50", MANUAL)
+    assert cell(tab, "quantity", NAME) == "数量指标：全年到京到蓉次数"
     assert not tab.show_place({"scorecard": 9999, "item": "quantity"})
