@@ -1,0 +1,428 @@
+"""预算决算: income, expenditure by 功能分类 (类/款/项 tree), basic expenditure by 经济分类, 三公经费
+and the 执行进度 checkpoints of the selected department and year.
+
+Every edit is saved at once through ``BudgetService`` and goes on the window's undo stack; the
+tab then reloads, so subtotals, 增减, 占比 and the checkpoints' points are the service's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.budget import (
+    EXPENDITURE_CATEGORIES,
+    FISCAL_FUNDING,
+    FUNDINGS,
+    INCOME_SOURCES,
+    PROGRESS_TARGETS,
+    THREE_PUBLIC_ITEMS,
+    Figures,
+)
+from desktop.domain.money import format_percent, format_wan
+from desktop.services.errors import UserInputError
+from desktop.ui.budget_dialogs import ChoiceDialog, coded, plain
+from desktop.ui.budget_models import (
+    SUMMARY_COLUMNS,
+    BudgetTableModel,
+    ExpenditureTreeModel,
+    summary_lines,
+)
+from desktop.ui.budget_views import (
+    BASIC_COLUMNS,
+    CHECKPOINT_COLUMNS,
+    INCOME_COLUMNS,
+    PAGES,
+    THREE_PUBLIC_COLUMNS,
+    budget_table,
+    make_editable,
+    page,
+    set_delegates,
+)
+from desktop.ui.context import WorkContext
+from desktop.ui.editing import apply_change
+from desktop.ui.messages import show_error
+
+
+class BudgetTab(QWidget):
+    """预算决算: five pages of the year's budget lines, amounts in 万元."""
+
+    def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self._service = services.budget
+        self._context = context
+        self._undo_stack = undo_stack
+        service = self._service
+
+        self.summary_model = BudgetTableModel(SUMMARY_COLUMNS, None, None, self)
+        self.income_model = BudgetTableModel(INCOME_COLUMNS, service.update_income, undo_stack, self)
+        self.tree_model = ExpenditureTreeModel(service.update_expenditure, undo_stack, self)
+        self.basic_model = BudgetTableModel(BASIC_COLUMNS, service.update_basic, undo_stack, self)
+        self.three_public_model = BudgetTableModel(
+            THREE_PUBLIC_COLUMNS, service.update_three_public, undo_stack, self
+        )
+        self.checkpoint_model = BudgetTableModel(
+            CHECKPOINT_COLUMNS, service.update_checkpoint, undo_stack, self
+        )
+
+        self.summary_view = budget_table(self.summary_model, None)
+        self.income_view = budget_table(self.income_model, undo_stack)
+        self.tree_view = QTreeView()
+        self.tree_view.setModel(self.tree_model)
+        self.tree_view.setAlternatingRowColors(True)
+        self.tree_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        make_editable(self.tree_view)
+        set_delegates(self.tree_view, self.tree_model.columns)
+        self.basic_view = budget_table(self.basic_model, undo_stack)
+        self.three_public_view = budget_table(self.three_public_model, undo_stack)
+        self.checkpoint_view = budget_table(self.checkpoint_model, undo_stack)
+        for model in (
+            self.income_model,
+            self.tree_model,
+            self.basic_model,
+            self.three_public_model,
+            self.checkpoint_model,
+        ):
+            model.saved.connect(self.reload)
+
+        self.basic_totals = QLabel()
+        targets = "、".join(
+            f"{target.month}月 {format_percent(target.target, 1)}（{target.points}分）"
+            for target in PROGRESS_TARGETS
+        )
+        checkpoint_note = QLabel(
+            f"执行进度 = 累计支出 ÷ 全年预算（调整后）；目标：{targets}，未达目标按比例得分。"
+        )
+        checkpoint_note.setWordWrap(True)
+
+        def button(text: str, slot: Callable[[], object]) -> QPushButton:
+            widget = QPushButton(text)
+            widget.clicked.connect(slot)
+            return widget
+
+        self.pages = QTabWidget()
+        self.pages.addTab(
+            page(
+                QLabel("收支总计（万元）"),
+                self.summary_view,
+                QLabel("收入（万元）"),
+                self.income_view,
+                buttons=(button("新增收入项目", self._ask_income_line),),
+            ),
+            PAGES[0],
+        )
+        self.pages.addTab(
+            page(
+                QLabel("支出决算按功能分类（万元）：类、款、项为小计，其下各行可修改"),
+                self.tree_view,
+                buttons=(
+                    button("新增支出行", self._ask_expenditure_line),
+                    button("删除所选支出行", self.delete_selected_expenditure_line),
+                ),
+            ),
+            PAGES[1],
+        )
+        self.pages.addTab(
+            page(
+                self.basic_totals,
+                self.basic_view,
+                buttons=(
+                    button("新增经济分类行", self._ask_basic_line),
+                    button("删除所选行", self.delete_selected_basic_line),
+                ),
+            ),
+            PAGES[2],
+        )
+        self.pages.addTab(
+            page(
+                QLabel("财政拨款“三公”经费（万元）"),
+                self.three_public_view,
+                buttons=(button("新增三公项目", self._ask_three_public_item),),
+            ),
+            PAGES[3],
+        )
+        self.pages.addTab(
+            page(checkpoint_note, self.checkpoint_view, buttons=(button("新增月份", self._ask_checkpoint),)),
+            PAGES[4],
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
+
+        context.changed.connect(self.reload)
+        self.reload()
+
+    # 读取 -------------------------------------------------------------------------------------
+
+    def _scope(self) -> tuple[int, int] | None:
+        department_id, year = self._context.department_id, self._context.year
+        return None if department_id is None or year is None else (department_id, year)
+
+    def reload(self) -> None:
+        """Show the figures of the selected department and year, keeping the current cells."""
+        kept = [(view, view.currentIndex().row(), view.currentIndex().column()) for view in self._tables()]
+        current_line = self.tree_model.node(self.tree_view.currentIndex())
+        tree_column = self.tree_view.currentIndex().column()
+        scope = self._scope()
+        if scope is None:
+            for model in (self.summary_model, self.income_model, self.basic_model):
+                model.set_rows([])
+            self.three_public_model.set_rows([])
+            self.checkpoint_model.set_rows([])
+            self.tree_model.set_tree([])
+            self.basic_totals.clear()
+            return
+        service = self._service
+        summary = service.summary(*scope)
+        self.summary_model.set_rows(summary_lines(summary))
+        self.income_model.set_rows(service.income_lines(*scope))
+        self.tree_model.set_tree(service.expenditure_tree(*scope))
+        self.tree_view.expandAll()
+        self.basic_model.set_rows(service.basic_lines(*scope))
+        self.three_public_model.set_rows(service.three_public(*scope))
+        self.checkpoint_model.set_rows(service.checkpoints(*scope))
+        basic = summary.personnel.current + summary.public.current
+        self.basic_totals.setText(
+            f"一般公共预算财政拨款基本支出（万元）：人员经费 {format_wan(summary.personnel.current)}，"
+            f"公用经费 {format_wan(summary.public.current)}，合计 {format_wan(basic)}"
+        )
+        for view, row, column in kept:
+            index = view.model().index(row, column)
+            if index.isValid():
+                view.setCurrentIndex(index)
+        if current_line is not None:
+            index = self._tree_index(current_line)
+            if index.isValid():
+                self.tree_view.setCurrentIndex(index.siblingAtColumn(max(tree_column, 0)))
+
+    def _tables(self) -> tuple[QTableView, ...]:
+        return (self.income_view, self.basic_view, self.three_public_view, self.checkpoint_view)
+
+    def _tree_index(self, node) -> QModelIndex:
+        if node.line_id is not None:
+            return self.tree_model.find_line(node.line_id)
+        return self.tree_model.find(node.code, node.level)
+
+    # 新增与删除 ----------------------------------------------------------------------------------
+
+    def _added(self, text: str, add: Callable[[], int], delete: Callable[[int], None]) -> int | None:
+        """Add a row as one undo step (undo deletes it, redo adds it again)."""
+        holder: dict[str, int] = {}
+
+        def redo() -> int:
+            holder["id"] = add()
+            self.reload()
+            return holder["id"]
+
+        def undo() -> None:
+            delete(holder["id"])
+            self.reload()
+
+        try:
+            return apply_change(self._undo_stack, text, redo, undo)
+        except UserInputError as error:
+            show_error(self.window(), str(error))
+            return None
+
+    def add_income_line(self, source: str) -> int | None:
+        department_id, year = self._scope()
+        service = self._service
+        return self._added(
+            f"新增收入项目 {source}",
+            lambda: service.add_income_line(department_id, year, source),
+            service.delete_income_line,
+        )
+
+    def add_expenditure_line(
+        self, function_code: str, category: str, funding: str = FISCAL_FUNDING
+    ) -> int | None:
+        department_id, year = self._scope()
+        service = self._service
+        return self._added(
+            f"新增支出行 {function_code}",
+            lambda: service.add_expenditure_line(department_id, year, function_code, category, funding),
+            service.delete_expenditure_line,
+        )
+
+    def add_basic_line(self, economic_code: str) -> int | None:
+        department_id, year = self._scope()
+        service = self._service
+        return self._added(
+            f"新增经济分类行 {economic_code}",
+            lambda: service.add_basic_line(department_id, year, economic_code),
+            service.delete_basic_line,
+        )
+
+    def add_three_public_item(self, item: str) -> int | None:
+        department_id, year = self._scope()
+        service = self._service
+        return self._added(
+            f"新增三公项目 {item}",
+            lambda: service.add_three_public_item(department_id, year, item),
+            service.delete_three_public_item,
+        )
+
+    def add_checkpoint(self, month: int) -> int | None:
+        department_id, year = self._scope()
+        service = self._service
+        return self._added(
+            f"新增{month}月执行进度",
+            lambda: service.add_checkpoint(department_id, year, month),
+            service.delete_checkpoint,
+        )
+
+    def delete_selected_expenditure_line(self) -> bool:
+        node = self.tree_model.node(self.tree_view.currentIndex())
+        if node is None or node.line_id is None:
+            show_error(self.window(), "请先选中一个支出行（项下面的行）")
+            return False
+        department_id, year = self._scope()
+        figures = Figures(node.initial_budget, node.adjusted_budget, node.final_amount, node.previous_final)
+        holder = {"id": node.line_id}
+        service = self._service
+
+        def redo() -> None:
+            service.delete_expenditure_line(holder["id"])
+            self.reload()
+
+        def undo() -> None:
+            holder["id"] = service.add_expenditure_line(
+                department_id, year, node.code, node.category, node.funding, figures
+            )
+            self.reload()
+
+        apply_change(self._undo_stack, f"删除支出行 {node.code}", redo, undo)
+        return True
+
+    def delete_selected_basic_line(self) -> bool:
+        row = self.basic_view.currentIndex().row()
+        if row < 0:
+            show_error(self.window(), "请先选中一个经济分类行")
+            return False
+        line = self.basic_model.row(row)
+        department_id, year = self._scope()
+        holder = {"id": line.id}
+        service = self._service
+        amounts = (line.budget, line.final_amount, line.previous_final)
+
+        def redo() -> None:
+            service.delete_basic_line(holder["id"])
+            self.reload()
+
+        def undo() -> None:
+            holder["id"] = service.add_basic_line(
+                department_id, year, line.economic_code, line.funding, amounts
+            )
+            self.reload()
+
+        apply_change(self._undo_stack, f"删除经济分类行 {line.economic_code}", redo, undo)
+        return True
+
+    def _ask(self, title: str, fields) -> list[str] | None:
+        if self._scope() is None:
+            return None
+        dialog = ChoiceDialog(title, fields, self)
+        return dialog.values() if dialog.exec() == ChoiceDialog.DialogCode.Accepted else None
+
+    def _ask_income_line(self) -> None:
+        values = self._ask("新增收入项目", [("收入项目", plain(INCOME_SOURCES))])
+        if values:
+            self.add_income_line(*values)
+
+    def _ask_expenditure_line(self) -> None:
+        scope = self._scope()
+        if scope is None:
+            return
+        choices = coded(self._service.function_choices(scope[1]))
+        fields = [
+            ("功能分类科目", choices),
+            ("支出类型", plain(EXPENDITURE_CATEGORIES)),
+            ("资金来源", plain(FUNDINGS)),
+        ]
+        values = self._ask("新增支出行", fields)
+        if values:
+            self.add_expenditure_line(*values)
+
+    def _ask_basic_line(self) -> None:
+        scope = self._scope()
+        if scope is None:
+            return
+        values = self._ask(
+            "新增经济分类行", [("经济分类科目", coded(self._service.economic_choices(scope[1])))]
+        )
+        if values:
+            self.add_basic_line(*values)
+
+    def _ask_three_public_item(self) -> None:
+        values = self._ask("新增三公项目", [("项目", plain(THREE_PUBLIC_ITEMS))])
+        if values:
+            self.add_three_public_item(*values)
+
+    def _ask_checkpoint(self) -> None:
+        months = [(str(month), f"{month}月") for month in range(1, 13)]
+        values = self._ask("新增执行进度", [("月份", months)])
+        if values:
+            self.add_checkpoint(int(values[0]))
+
+    # 定位 -------------------------------------------------------------------------------------
+
+    def show_place(self, place: dict) -> bool:
+        """Select what a check finding names: ``function_code`` (a 类/款/项 of the tree),
+        ``economic_code``, ``month`` (a checkpoint), or ``section`` 收入 / 三公经费 / 基本支出 /
+        执行进度 with ``item``; ``column`` is a header text. False when this tab does not show it."""
+        column = place.get("column")
+        if "function_code" in place:
+            index = self.tree_model.find(str(place["function_code"]))
+            if not index.isValid():
+                return False
+            self.pages.setCurrentIndex(1)
+            column_number = max(
+                self.tree_model.headers.index(column) if column in self.tree_model.headers else 0, 0
+            )
+            self.tree_view.setCurrentIndex(index.siblingAtColumn(column_number))
+            self.tree_view.scrollTo(index)
+            self.tree_view.setFocus()
+            return True
+        section = place.get("section")
+        if "economic_code" in place:
+            return self._select(
+                2, self.basic_view, self.basic_model.row_of("economic_code", place["economic_code"]), column
+            )
+        if "month" in place or section == "执行进度":
+            row = self.checkpoint_model.row_of("month", place.get("month"))
+            return self._select(4, self.checkpoint_view, max(row, 0), column)
+        if section == "收入":
+            return self._select(
+                0, self.income_view, self.income_model.row_of("source", place.get("item")), column
+            )
+        if section == "三公经费":
+            row = self.three_public_model.row_of("item", place.get("item"))
+            return self._select(3, self.three_public_view, max(row, 0), column)
+        if section == "基本支出":
+            row = self.basic_model.row_of("kind", column)
+            return self._select(2, self.basic_view, max(row, 0), column)
+        return False
+
+    def _select(self, page: int, view: QTableView, row: int, column: str | None) -> bool:
+        if row < 0:
+            return False
+        self.pages.setCurrentIndex(page)
+        model = view.model()
+        index = model.index(row, max(model.column_of(column), 0))
+        if index.isValid():
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+        view.setFocus()
+        return True
