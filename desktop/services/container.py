@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
+from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.scoring import ScoringService
@@ -20,6 +21,7 @@ class Services:
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
+    pdf: PdfExportService
     projects: ProjectService
     register: RegisterService
     scoring: ScoringService
@@ -32,6 +34,7 @@ def build_services(engine: Engine) -> Services:
         budget=BudgetService(engine),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),
+        pdf=PdfExportService(engine),
         projects=ProjectService(engine),
         register=RegisterService(engine),
         scoring=scoring,

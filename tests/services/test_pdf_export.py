@@ -109,3 +109,50 @@ def test_the_command_line_exports_and_reports_bad_input(engine, db_path, tmp_pat
     assert "其中：当年财政拨款" in pdf_text(out)
     assert main([*args[:-1], "pack", "--project", CODE, "--out", str(out)]) == 2
     assert "“年度资料汇编”不按项目导出，请去掉项目编码" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The sample database of the reference department (遂宁市船山区信访局 2023)."""
+    from desktop.services.sample import build_sample_database
+    from desktop.storage.database import open_database
+
+    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
+    build_sample_database(path)
+    engine = open_database(path)
+    yield engine
+    engine.dispose()
+
+
+def test_the_department_scorecard_shows_every_item_and_the_seed_total(sample, folder):
+    from desktop.services.departments import resolve_department
+    from desktop.services.scoring import ScoringService
+
+    department = resolve_department(sample)
+    out = folder / "部门整体.pdf"
+    result = PdfExportService(sample).export(department.id, 2023, "dept-scorecard", out)
+    text = pdf_text(out)
+    card = ScoringService(sample).department_scorecard(department.id, 2023)
+    leaves = [line for line in card.lines if line.is_leaf]
+    assert len(leaves) > 10
+    for line in leaves:
+        assert line.name in text
+    assert "部门预算管理（80分）" in text
+    assert "总分（等级：良）9084.60" in text  # the seed: 自评为84.6分, 自评满分为90分
+    assert result.pages >= 2 and font_problems(out) == []
+
+
+def test_the_sample_pack_lists_every_project(sample, folder):
+    from desktop.services.departments import resolve_department
+    from desktop.services.projects import ProjectService
+
+    department = resolve_department(sample)
+    out = folder / "pack.pdf"
+    result = PdfExportService(sample).export(department.id, 2023, "pack", out)
+    pages = page_texts(out)
+    assert len(pages) == result.pages
+    for project in ProjectService(sample).list(department.id, 2023):
+        assert f"{project.name}项目支出绩效自评表" in pages[1] + pages[2]
+    assert "部门整体支出绩效评价表" in pages[1]
+    chufei = next(page for page in pages if "51090322T000000344324-处非专项经费" in page and "自评表" in page)
+    assert "总额85.00131.65117.6589.37%108.94" in chufei
