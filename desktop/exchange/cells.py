@@ -69,6 +69,15 @@ def _integer(value) -> int:
     return number
 
 
+_RANGES = {Kind.YEAR: (2000, 2100, "年度"), Kind.MONTH: (1, 12, "月份")}
+
+
+def _in_range(number: int, low: int, high: int, what: str) -> int:
+    if not low <= number <= high:
+        raise CellError(f"{what} {number} 应在 {low} 至 {high} 之间")
+    return number
+
+
 def _date(value) -> date:
     if isinstance(value, datetime):
         return value.date()
@@ -114,6 +123,8 @@ def read_cell(kind: Kind, value, unit: MoneyUnit = MoneyUnit.WAN):
             return _text(value)
         if kind is Kind.INT:
             return _integer(value)
+        if kind in _RANGES:
+            return _in_range(_integer(value), *_RANGES[kind])
         if kind is Kind.DATE:
             return _date(value)
         if kind is Kind.BOOL:

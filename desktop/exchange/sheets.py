@@ -20,6 +20,8 @@ class Kind(Enum):
     TEXT = "文字"
     LONG_TEXT = "长文字"
     INT = "整数"
+    YEAR = "年度"
+    MONTH = "月份"
     DATE = "日期"
     BOOL = "是/否"
     WAN = "金额（万元）"
@@ -50,7 +52,7 @@ def _money(header: str, field: str, variants: tuple[str, ...] = (), required: bo
     return Column(header, field, Kind.WAN, required, variants, 12)
 
 
-YEAR = Column("年度", "year", Kind.INT, True, ("预算年度",), 8)
+YEAR = Column("年度", "year", Kind.YEAR, True, ("预算年度",), 8)
 
 DEPARTMENT = SheetSpec(
     "单位",
@@ -173,7 +175,7 @@ CHECKPOINTS = SheetSpec(
     "执行进度",
     (
         YEAR,
-        Column("月份", "month", Kind.INT, True, ("月",), 6),
+        Column("月份", "month", Kind.MONTH, True, ("月",), 6),
         _money("累计支出", "cumulative_spending", ("累计执行数", "累计支出数"), required=True),
         _money("全年预算", "budget_base", ("全年预算数", "调整后预算")),
         Column("备注", "note", width=30),

@@ -365,7 +365,9 @@ def apply_workbook(
     progress: Progress | None = None,
 ) -> tuple[dict[str, tuple[int, int]], list[Problem]]:
     """Add and update every record of ``workbook``; return (added, updated) per sheet and the problems."""
-    total = sum(len(rows.rows) for rows in workbook.sheets.values())
+    total = sum(
+        len(workbook.sheets[spec.name].rows) for spec in S.DATA_SHEETS if spec.name in workbook.sheets
+    )
     petitions = workbook.sheets.get(S.PETITIONS.name)
     projects = workbook.sheets.get(S.PROJECTS.name)
     run = _Run(

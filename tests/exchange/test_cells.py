@@ -70,3 +70,11 @@ def test_headers_match_with_units_and_variants():
     assert match_column(PROJECTS, "项目代码").field == "code"
     assert match_column(PROJECTS, "调整后预算数（万元）").field == "adjusted_budget"
     assert match_column(PROJECTS, "备注") is None
+
+
+def test_year_and_month_are_checked():
+    assert read_cell(Kind.YEAR, 2023.0) == 2023
+    with pytest.raises(CellError, match="年度 23 应在 2000 至 2100 之间"):
+        read_cell(Kind.YEAR, 23)
+    with pytest.raises(CellError, match="月份 13 应在 1 至 12 之间"):
+        read_cell(Kind.MONTH, "13")

@@ -7,7 +7,7 @@ import os
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 
 from desktop.cli import main
 from desktop.storage import models as M
@@ -139,3 +139,29 @@ def test_every_problem_is_reported_before_the_one_line(engine, db_path, tmp_path
     assert captured.err.strip() == (
         "ziping-cli: bad.xlsx 未导入：工作表“信访事项”第 2 行“登记日期”列（A2）：日期“2023-02-30”不存在（共 4 处问题，见上方报告）"
     )
+
+
+def test_cancelling_rolls_everything_back(engine, tmp_path):
+    from desktop.services.excel import ExcelService, ImportCancelled
+
+    _add_department(engine)
+    path = workbook_file(
+        tmp_path / "in.xlsx",
+        UNIT
+        | {
+            "信访事项": [["编号", "登记日期", "信访形式"], ["A1", "2023-03-01", "来信"]],
+            "收入": [INCOME_HEADER, [2023, "财政拨款收入", "", 1, 1, 1]],
+        },
+    )
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return len(calls) < 2  # cancel after the first sheet is written
+
+    with pytest.raises(ImportCancelled):
+        ExcelService(engine).import_workbook(path, progress=progress)
+
+    assert calls == [(1, 2), (2, 2)]
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(M.Petition.__table__)).scalar() == 0
