@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QToolBar, QWidget
 
@@ -57,8 +59,7 @@ class WorkToolbar(QToolBar):
         self.department.setCurrentIndex(max(self.department.findData(context.department_id), 0))
         self.department.blockSignals(False)
         self.year.blockSignals(True)
-        if context.year is not None:
-            self.year.setValue(context.year)
+        self.year.setValue(context.year or date.today().year)
         self.year.blockSignals(False)
         enabled = bool(departments)
         self.department.setEnabled(enabled)
