@@ -152,7 +152,7 @@ def mask_phone(phone: str) -> str:
 # 一件信访事项、一批走访 -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Matter:
     """One registered 信访事项 as plain values (the register's row, the form's content)."""
 

@@ -29,7 +29,7 @@ No authoritative formula for 三率一度 exists (DOMAIN.md §3.3, §7 item 7); 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -158,7 +158,10 @@ def count_matters(
 
 
 def count_follow_ups(
-    requests: Iterable[tuple[date | None, date | None]], start: date, end: date, days_allowed
+    requests: Iterable[tuple[date | None, date | None]],
+    start: date,
+    end: date,
+    days_allowed: Callable[[date], date],
 ) -> FollowUpCounts:
     """复查/复核 figures from (requested_on, closed_on) pairs; ``days_allowed`` gives the deadline."""
     total = due = on_time = 0
@@ -263,26 +266,35 @@ def _follow_up_json(counts: FollowUpCounts) -> dict:
 
 
 def register_statistics(
-    matters: list[Matter],
+    matters: Iterable[Matter],
     visits: list[VisitBatch],
     year: int,
     start: date,
     end: date,
     count_basic_satisfied: bool = False,
 ) -> RegisterStatistics:
-    """All the figures of one period; ``visits`` must include the previous year's period."""
+    """All the figures of one period in one pass over ``matters`` (a large register is streamed,
+    not held); ``visits`` must include the previous year's period."""
+    reviews: list[tuple[date, date | None]] = []
+    rechecks: list[tuple[date, date | None]] = []
+
+    def noting_follow_ups(stream: Iterable[Matter]) -> Iterator[Matter]:
+        for matter in stream:
+            if matter.review_requested_on is not None:
+                reviews.append((matter.review_requested_on, matter.review_closed_on))
+            if matter.recheck_requested_on is not None:
+                rechecks.append((matter.recheck_requested_on, matter.recheck_closed_on))
+            yield matter
+
+    matter_counts = count_matters(noting_follow_ups(matters), start, end, count_basic_satisfied)
     previous_start, previous_end = one_year_earlier(start), one_year_earlier(end)
     return RegisterStatistics(
         year=year,
         start=start,
         end=end,
-        matters=count_matters(matters, start, end, count_basic_satisfied),
-        reviews=count_follow_ups(
-            ((m.review_requested_on, m.review_closed_on) for m in matters), start, end, review_deadline
-        ),
-        rechecks=count_follow_ups(
-            ((m.recheck_requested_on, m.recheck_closed_on) for m in matters), start, end, recheck_deadline
-        ),
+        matters=matter_counts,
+        reviews=count_follow_ups(reviews, start, end, review_deadline),
+        rechecks=count_follow_ups(rechecks, start, end, recheck_deadline),
         visits=count_visits(visits, start, end),
         previous_start=previous_start,
         previous_end=previous_end,

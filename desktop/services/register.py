@@ -115,9 +115,6 @@ class RegisterService:
             ).scalar_one_or_none()
             if name is None:
                 raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
-            columns = [c[name] for name in _STATISTICS_FIELDS]
-            rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
-            matters = [Matter(**row._mapping) for row in rows]
             visits = [
                 _visit(row)
                 for row in connection.execute(
@@ -127,7 +124,10 @@ class RegisterService:
                     )
                 )
             ]
-        statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
+            columns = [c[field] for field in _STATISTICS_FIELDS]
+            rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
+            matters = (Matter(**row._mapping) for row in rows)
+            statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
         if statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values()):
             raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
         return statistics
