@@ -14,9 +14,18 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.domain.money import MoneyUnit, NumberFormatError, parse_money, parse_quantity
-from desktop.domain.scoring import check_manual_score
 from desktop.services.errors import UserInputError
+from desktop.services.project_input import (
+    EXECUTION_WEIGHT,
+    FUNDING_FIELDS,
+    FUNDING_SOURCES,
+    INDICATOR_FIELDS,
+    apply_indicator_field,
+    money_value,
+    parse_manual_score,
+    text_label,
+    text_value,
+)
 from desktop.services.project_scores import (
     FundingRow,
     IndicatorScore,
@@ -25,47 +34,6 @@ from desktop.services.project_scores import (
     score_project,
 )
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
-
-FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
-EXECUTION_WEIGHT = Decimal(10)  # 预算执行情况（10分）
-NATURES = ("≥", "≤", "＝", "定性")
-_NATURE_SPELLINGS = {">=": "≥", "＞＝": "≥", "<=": "≤", "＜＝": "≤", "=": "＝", "==": "＝"}
-
-PROJECT_TEXT_FIELDS = {
-    "name": "项目名称",
-    "competent_department": "主管部门",
-    "implementing_unit": "实施单位",
-    "function_code": "功能分类科目",
-    "annual_goal": "项目年度目标",
-    "goal_completion": "年度目标完成情况",
-    "implementation_summary": "项目实施内容及过程概述",
-    "execution_reason": "预算执行原因",
-    "adjustment_reason": "预算调整理由",
-    "conclusion": "评价结论",
-    "problems": "存在问题",
-    "improvements": "改进措施",
-    "project_lead": "项目负责人",
-    "finance_lead": "财务负责人",
-    "execution_manual_reason": "预算执行得分调整理由",
-}
-FUNDING_FIELDS = {"initial_budget": "年初预算", "adjusted_budget": "调整后预算数", "executed": "预算执行数"}
-INDICATOR_TEXT_FIELDS = {
-    "level1": "一级指标",
-    "level2": "二级指标",
-    "level3": "三级指标",
-    "target": "指标值",
-    "unit": "度量单位",
-    "direction": "指标方向",
-    "actual": "完成值",
-    "manual_reason": "得分调整理由",
-    "shortfall_reason": "未完成原因分析",
-}
-INDICATOR_FIELDS = {
-    **INDICATOR_TEXT_FIELDS,
-    "nature": "指标性质",
-    "weight": "权重",
-    "manual_score": "调整后得分",
-}
 
 
 @dataclass(frozen=True)
@@ -186,18 +154,30 @@ class ProjectService:
     # 修改 -----------------------------------------------------------------------------------
 
     def create_project(
-        self, department_id: int, year: int, code: str, name: str, **texts: str
+        self,
+        department_id: int,
+        year: int,
+        code: str,
+        name: str,
+        *,
+        project_id: int | None = None,
+        **texts: str,
     ) -> ProjectDetail:
-        """新建项目 with its 项目编码 and 名称; ``texts`` are any of ``PROJECT_TEXT_FIELDS``."""
+        """新建项目 with its 项目编码 and 名称; ``texts`` are any of ``PROJECT_TEXT_FIELDS``.
+
+        主管部门 and 实施单位 default to the department's. ``project_id`` re-creates a project
+        under the id it had (重做 after 撤销).
+        """
         code, name = code.strip(), name.strip()
         if not code:
             raise UserInputError("项目编码：不能为空")
         if not name:
             raise UserInputError("项目名称：不能为空")
         for field in texts:
-            _text_label(field)
+            text_label(field)
         with Session(self._engine) as session:
-            if session.get(Department, department_id) is None:
+            department = session.get(Department, department_id)
+            if department is None:
                 raise UserInputError(f"单位（编号 {department_id}）不存在")
             clash = session.exec(
                 select(Project).where(
@@ -206,23 +186,33 @@ class ProjectService:
             ).first()
             if clash is not None:
                 raise UserInputError(f"项目编码：{year}年度已有项目“{code}”")
-            project = Project(department_id=department_id, year=year, code=code, name=name, **texts)
+            texts.setdefault("competent_department", department.competent_department)
+            texts.setdefault("implementing_unit", department.implementing_unit)
+            project = Project(
+                id=project_id, department_id=department_id, year=year, code=code, name=name, **texts
+            )
             session.add(project)
             session.commit()
             return _detail(session, project)
+
+    def delete_project(self, project_id: int) -> None:
+        """删除项目 with its funding and indicators."""
+        with Session(self._engine) as session:
+            session.delete(_project(session, project_id))
+            session.commit()
 
     def update_project(self, project_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
         """Change one text of the project, or ``execution_manual_score`` (needs a reason)."""
         with Session(self._engine) as session:
             project = _project(session, project_id)
             if field == "execution_manual_score":
-                score = _manual_score(value, "预算执行得分", EXECUTION_WEIGHT)
+                score = parse_manual_score(value, "预算执行得分", EXECUTION_WEIGHT)
                 if score is not None and not project.execution_manual_reason.strip():
                     raise UserInputError("预算执行得分：手工得分须先填写调整理由")
                 project.execution_manual_score = score
             else:
-                label = _text_label(field)
-                text = _text(value)
+                label = text_label(field)
+                text = text_value(value)
                 if field == "name" and not text:
                     raise UserInputError(f"{label}：不能为空")
                 if (
@@ -244,7 +234,7 @@ class ProjectService:
             raise UserInputError(f"资金来源“{source}”不是{'、'.join(FUNDING_SOURCES)}之一")
         if field not in FUNDING_FIELDS:
             raise UserInputError(f"预算执行情况：没有“{field}”这一栏")
-        amount = _money(value, f"{source}{FUNDING_FIELDS[field]}")
+        amount = money_value(value, f"{source}{FUNDING_FIELDS[field]}")
         with Session(self._engine) as session:
             project = _project(session, project_id)
             row = session.exec(
@@ -265,7 +255,7 @@ class ProjectService:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None:
                 raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
-            _apply_indicator_field(indicator, field, value)
+            apply_indicator_field(indicator, field, value)
             session.add(indicator)
             session.commit()
             return _detail(session, _project(session, indicator.project_id))
@@ -278,7 +268,7 @@ class ProjectService:
                 raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
             session.expunge(indicator)
         try:
-            _apply_indicator_field(indicator, field, value)
+            apply_indicator_field(indicator, field, value)
         except UserInputError as error:
             return IndicatorScore(None, None, str(error))
         return indicator_score(indicator)
@@ -296,12 +286,12 @@ class ProjectService:
             if position is None or position > len(indicators):
                 position = len(indicators)
             indicator = Indicator(project_id=project_id, level1="", level2="", level3="", nature="≥")
-            _apply_indicator_field(indicator, "level3", level3)
+            apply_indicator_field(indicator, "level3", level3)
             manual_score = fields.pop("manual_score", None)
             for field, value in fields.items():
-                _apply_indicator_field(indicator, field, value)
+                apply_indicator_field(indicator, field, value)
             if manual_score is not None:
-                _apply_indicator_field(indicator, "manual_score", manual_score)
+                apply_indicator_field(indicator, "manual_score", manual_score)
             for index, other in enumerate(indicators):
                 other.position = index if index < position else index + 1
                 session.add(other)
@@ -338,115 +328,6 @@ class ProjectService:
                 session.add(other)
             session.commit()
             return deleted
-
-
-# 校验 ---------------------------------------------------------------------------------------
-
-
-def parse_amount(value: str | Decimal | None) -> Decimal:
-    """An amount in 元: a ``Decimal`` is already 元; text is read as typed, bare numbers in 万元.
-
-    Blank is 0; negative amounts are refused. Raises ``UserInputError`` with a message that
-    does not name the place (the caller does).
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return Decimal("0.00")
-    try:
-        amount = parse_money(value, MoneyUnit.YUAN if isinstance(value, Decimal) else MoneyUnit.WAN)
-    except NumberFormatError as error:
-        raise UserInputError(str(error)) from error
-    if amount < 0:
-        raise UserInputError("金额不能为负数")
-    return amount
-
-
-def parse_indicator_value(field: str, value: str | Decimal | None) -> str | Decimal | None:
-    """What a typed indicator cell means: 指标性质 one of ≥ ≤ ＝ 定性 (>=, <=, = accepted),
-    权重 a number ≥ 0 (blank is 0), 调整后得分 a number or blank (None), texts trimmed.
-
-    Raises ``UserInputError`` with a message that does not name the place.
-    """
-    if field not in INDICATOR_FIELDS:
-        raise UserInputError(f"指标没有“{field}”这一栏")
-    text = _text(value)
-    if field == "nature":
-        nature = _NATURE_SPELLINGS.get(text, text)
-        if nature not in NATURES:
-            raise UserInputError(f"“{text}”不是 {' '.join(NATURES)} 之一")
-        return nature
-    if field == "weight":
-        weight = Decimal(0) if not text else _number(value)
-        if weight < 0:
-            raise UserInputError(f"{weight} 是负数，权重不能为负数")
-        return weight
-    if field == "manual_score":
-        return None if not text else _number(value)
-    if field == "level3" and not text:
-        raise UserInputError("三级指标不能为空")
-    return text
-
-
-def _text(value: str | Decimal | None) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def _text_label(field: str) -> str:
-    if field not in PROJECT_TEXT_FIELDS:
-        raise UserInputError(f"项目没有“{field}”这一项")
-    return PROJECT_TEXT_FIELDS[field]
-
-
-def _money(value: str | Decimal | None, label: str) -> Decimal:
-    try:
-        return parse_amount(value)
-    except UserInputError as error:
-        raise UserInputError(f"{label}：{error}") from error
-
-
-def _number(value: str | Decimal | None) -> Decimal:
-    try:
-        return parse_quantity(value)
-    except NumberFormatError as error:
-        raise UserInputError(str(error)) from error
-
-
-def _manual_score(value: str | Decimal | None, label: str, weight: Decimal, **context: str) -> Decimal | None:
-    """A manual score typed for ``label``, checked against its weight (and its 定性 band)."""
-    if _text(value) == "":
-        return None
-    try:
-        score = _number(value)
-    except UserInputError as error:
-        raise UserInputError(f"{label}：{error}") from error
-    problem = check_manual_score(score, weight, **context)
-    if problem:
-        raise UserInputError(f"{label}：{problem}")
-    return score
-
-
-def _apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal | None) -> None:
-    """Check one typed value and set it on the (unsaved) indicator, or raise naming the field."""
-    label = f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
-    if field == "manual_score":
-        score = _manual_score(
-            value,
-            label,
-            indicator.weight,
-            nature=indicator.nature,
-            actual=indicator.actual,
-            target=indicator.target,
-        )
-        if score is not None and not indicator.manual_reason.strip():
-            raise UserInputError(f"{label}：手工得分须先填写调整理由")
-        indicator.manual_score = score
-        return
-    try:
-        parsed = parse_indicator_value(field, value)
-    except UserInputError as error:
-        raise UserInputError(f"{label}：{error}") from error
-    if field == "manual_reason" and not parsed and indicator.manual_score is not None:
-        raise UserInputError(f"{label}：已有手工得分，理由不能为空")
-    setattr(indicator, field, parsed)
 
 
 # 读取的细节 -----------------------------------------------------------------------------------

@@ -15,16 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.domain.money import format_percent, format_wan
-from desktop.services.projects import (
-    FUNDING_FIELDS,
-    FundingRow,
-    IndicatorRow,
-    ProjectDetail,
-    ProjectRow,
-    ProjectService,
-    parse_amount,
-    parse_indicator_value,
-)
+from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
+from desktop.services.projects import FundingRow, IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.services.errors import UserInputError
-from desktop.services.projects import PROJECT_TEXT_FIELDS, ProjectDetail, project_row
+from desktop.services.project_input import PROJECT_TEXT_FIELDS
+from desktop.services.projects import ProjectDetail, project_row
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
+from desktop.ui.project_dialog import NewProjectDialog
 from desktop.ui.project_models import FundingModel, IndicatorModel, ProjectListModel
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
@@ -156,10 +158,21 @@ class ProjectsTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail_widget)
 
+        self.new_project_button = QPushButton("新建项目")
+        self.new_project_button.clicked.connect(self._ask_new_project)
+        projects = QWidget()
+        projects_layout = QVBoxLayout(projects)
+        projects_layout.setContentsMargins(0, 0, 0, 0)
+        projects_layout.addWidget(self.project_view)
+        project_buttons = QHBoxLayout()
+        project_buttons.addStretch()
+        project_buttons.addWidget(self.new_project_button)
+        projects_layout.addLayout(project_buttons)
+
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.project_view)
+        splitter.addWidget(projects)
         splitter.addWidget(scroll)
-        splitter.setSizes([215, 535])
+        splitter.setSizes([250, 500])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -322,6 +335,38 @@ class ProjectsTab(QWidget):
         if indicator is not None:
             result = self._service.preview_indicator(indicator.id, self.indicator_model.field(column), text)
             self.indicator_model.show_preview(row, result.score, result.working)
+
+    def _ask_new_project(self) -> None:
+        if self._context.department_id is None or self._context.year is None:
+            show_error(self.window(), "请先在工具栏选择单位和年度")
+            return
+        dialog = NewProjectDialog(self._context.year, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.create_project(*dialog.values()))
+        dialog.open()
+
+    def create_project(self, code: str, name: str) -> bool:
+        """新建项目 in the selected department and year and select it; 撤销 removes it again."""
+        department_id, year = self._context.department_id, self._context.year
+        created = []
+
+        def redo() -> None:
+            project_id = created[0].id if created else None
+            detail = self._service.create_project(department_id, year, code, name, project_id=project_id)
+            created[:] = [detail]
+            self.reload()
+            self._select_row(self.project_model.row_of(detail.id))
+
+        def undo() -> None:
+            self._service.delete_project(created[0].id)
+            self.reload()
+
+        try:
+            apply_change(self._undo_stack, f"新建项目“{name.strip()}”", redo, undo)
+        except UserInputError as error:
+            show_error(self.window(), str(error))
+            return False
+        return True
 
     def add_indicator(self) -> None:
         """新增指标 below the current one (at the end when none is selected)."""

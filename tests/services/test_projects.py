@@ -210,3 +210,18 @@ def test_a_deleted_indicator_comes_back_with_its_id(chufei):
     assert (again.id, again.level3, again.actual, again.weight) == (first.id, first.level3, "2", Decimal(10))
     with pytest.raises(UserInputError, match="已存在"):
         service.restore_indicator(first)
+
+
+def test_a_new_project_takes_the_department_names_and_can_be_deleted(chufei):
+    service, department_id, project_id = chufei
+    created = service.create_project(department_id, 2024, "51090322T000009999999", "信访宣传经费")
+    assert (created.competent_department, created.implementing_unit) == (
+        "四川省遂宁市船山区信访局部门",
+        "四川省遂宁市船山区信访局",
+    )
+    service.delete_project(project_id)
+    assert service.list(department_id, 2023) == []
+    with pytest.raises(UserInputError, match="不存在"):
+        service.get(project_id)
+    again = service.create_project(department_id, 2023, CODE, NAME, project_id=project_id)
+    assert again.id == project_id and again.indicators == ()

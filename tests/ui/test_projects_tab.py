@@ -13,6 +13,7 @@ from desktop.services.projects import ProjectService
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
+from desktop.ui.project_dialog import NewProjectDialog
 from desktop.ui.projects_tab import ProjectsTab
 from tests.services.chufei import CODE, NAME, add_chufei_project
 
@@ -268,3 +269,24 @@ def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, tmp_path):
         assert tab.weight_label.text() == "权重合计 90"
     finally:
         engine.dispose()
+
+
+def test_a_new_project_is_listed_selected_and_undone(qtbot, chufei):
+    tab, stack, service, _, department_id = chufei
+    tab.new_project_button.click()
+    dialog = tab.findChild(NewProjectDialog)
+    dialog.code.setText(" 51090322T000009999999 ")
+    dialog.name.setText("信访宣传经费")
+    dialog.accept()
+    assert tab.project_model.rowCount() == 2
+    assert tab.print_target() == ("self-eval", "51090322T000009999999")
+    assert tab.title.text().startswith(
+        "<b>51090322T000009999999-信访宣传经费</b><br>主管部门：四川省遂宁市船山区信访局部门"
+    )
+    assert row_texts(tab.project_view, 1)[5:] == ["", ""]  # no indicators yet: not scored
+    stack.undo()
+    assert [row.code for row in service.list(department_id, 2023)] == [CODE]
+    stack.redo()
+    assert tab.project_model.rowCount() == 2
+    assert not tab.create_project(CODE, "重复")
+    assert messages(tab)[-1] == f"项目编码：2023年度已有项目“{CODE}”"
