@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         if tab is not None:
             self.settings.setValue("window/tab", self.tabs.tabText(self.tabs.currentIndex()))
         self.toolbar.search.setEnabled(search_target(tab) is not None)
+        self.menus.refresh()
 
     def _search(self, text: str) -> None:
         target = search_target(self.current_tab())

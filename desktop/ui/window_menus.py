@@ -6,14 +6,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
 from desktop.ui.editing import copy_block, table_editing
+from desktop.ui.messages import show_error
+from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 
 LATER = {
     "导入 Excel…": "导入 Excel 见第 6 号事项，尚未提供",
     "导出 Excel…": "导出 Excel 见第 6 号事项，尚未提供",
-    "导出 PDF…": "导出 PDF 见第 5 号事项，尚未提供",
-    "打印…": "打印见第 5 号事项，尚未提供",
-    "打印预览…": "打印预览见第 5 号事项，尚未提供",
 }
+NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
 
 
 class WindowMenus:
@@ -39,8 +39,12 @@ class WindowMenus:
         for text in ("导入 Excel…", "导出 Excel…"):
             self._later(file_menu, text)
         file_menu.addSeparator()
-        for text in ("导出 PDF…", "打印…", "打印预览…"):
-            self._later(file_menu, text)
+        self.print_actions = [
+            self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
+            self._add(file_menu, "打印…", lambda: self._print(print_pdf), QKeySequence.StandardKey.Print),
+            self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
+        ]
+        file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
         self._add(file_menu, "备份", window.backup_now)
         self._add(file_menu, "恢复…", window.choose_backup_to_restore)
@@ -79,6 +83,25 @@ class WindowMenus:
         action.setEnabled(False)
         action.setToolTip(LATER[text])
         return action
+
+    def refresh(self) -> None:
+        """Enable 导出 PDF / 打印 / 打印预览 when the current tab has a form to print."""
+        printable = self._print_target() is not None
+        for action in self.print_actions:
+            action.setEnabled(printable)
+            action.setToolTip("" if printable else NOTHING_TO_PRINT)
+
+    def _print_target(self) -> tuple[str, str | None] | None:
+        tab = self.window.current_tab()
+        return tab.print_target() if hasattr(tab, "print_target") else None
+
+    def _print(self, action) -> None:
+        target = self._print_target()
+        if target is None:
+            show_error(self.window, NOTHING_TO_PRINT, "没有可打印的表格")
+            return
+        form, project_code = target
+        action(self.window, self.window.workspace.services, self.window.context, form, project_code)
 
     def _focused(self) -> QWidget | None:
         return QApplication.focusWidget()

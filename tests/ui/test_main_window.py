@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from desktop import __version__
 from desktop.services.department_setup import create_department
@@ -17,6 +17,7 @@ from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.main_window import TAB_TYPES, MainWindow
 from desktop.ui.messages import install_error_hook
+from desktop.ui.window_menus import NOTHING_TO_PRINT
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "恢复…": True,
         "退出": True,
     }
-    assert file_menu["导出 PDF…"].toolTip() == "导出 PDF 见第 5 号事项，尚未提供"
+    assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
     assert file_menu["导入 Excel…"].toolTip() == "导入 Excel 见第 6 号事项，尚未提供"
     edit_menu = menu_actions(window, "编辑(&E)")
     assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找"]
@@ -255,3 +256,21 @@ def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
     assert window.toolbar.search.isEnabled()
     qtbot.keyClicks(window.toolbar.search, "2023")
     assert register.search.text() == "2023"
+
+
+def test_the_print_actions_follow_the_current_tab_and_export_its_form(
+    make_window, sample_copy, tmp_path, monkeypatch
+):
+    window = make_window(sample_copy)
+    file_menu = menu_actions(window, "文件(&F)")
+    window.tabs.setCurrentIndex(tab_titles(window).index("信访登记"))
+    assert not file_menu["导出 PDF…"].isEnabled()
+    window.tabs.setCurrentIndex(tab_titles(window).index("项目绩效"))
+    assert [file_menu[text].isEnabled() for text in ("导出 PDF…", "打印…", "打印预览…")] == [True] * 3
+    code = window.tabs.currentWidget().print_target()[1]
+    out = tmp_path / "自评表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    file_menu["导出 PDF…"].trigger()
+    assert out.read_bytes().startswith(b"%PDF")
+    assert messages(window)[0].startswith(f"已导出 {out}（共 ")
+    assert code.startswith("51090322T")
