@@ -163,7 +163,7 @@ class ScoringService:
             ]
 
     def create_scorecard(
-        self, department_id: int, year: int, template_id: str, project_id: int | None = None
+        self, department_id: int, year: int, template_id: str, project_id: int | None = None, title: str = ""
     ) -> int:
         template = self.template(template_id)
         with Session(self._engine) as session:
@@ -171,12 +171,40 @@ class ScoringService:
                 department_id=department_id,
                 year=year,
                 template=template_id,
-                title=template.title,
+                title=title or template.title,
                 project_id=project_id,
             )
             session.add(card)
             session.commit()
             return card.id
+
+    def creatable_scorecards(self, department_id: int, year: int) -> list[ScorecardChoice]:
+        """The scorecards not yet made: the department's, and one for each project without one (id 0)."""
+        made = self.scorecards(department_id, year)
+        choices = []
+        if all(choice.project_id is not None for choice in made):
+            title = self.template(DEPARTMENT_TEMPLATE).title
+            choices.append(ScorecardChoice(0, title, DEPARTMENT_TEMPLATE, None, "", ""))
+        with_card = {choice.project_id for choice in made}
+        with Session(self._engine) as session:
+            projects = session.exec(
+                select(Project)
+                .where(Project.department_id == department_id, Project.year == year)
+                .order_by(Project.code)
+            ).all()
+            title = self.template(PROJECT_TEMPLATE).title
+            choices += [
+                ScorecardChoice(0, f"{title}（{p.name}）", PROJECT_TEMPLATE, p.id, p.code, p.name)
+                for p in projects
+                if p.id not in with_card
+            ]
+        return choices
+
+    def delete_scorecard(self, scorecard_id: int) -> None:
+        """Remove a scorecard and what was entered in it (the undo of creating one)."""
+        with Session(self._engine) as session:
+            session.delete(self._card(session, scorecard_id))
+            session.commit()
 
     def department_scorecard(self, department_id: int, year: int) -> ScorecardResult | None:
         with Session(self._engine) as session:

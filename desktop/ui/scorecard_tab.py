@@ -10,11 +10,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.services.container import Services
 from desktop.services.errors import UserInputError
-from desktop.services.scoring import ScorecardResult
+from desktop.services.scoring import ScorecardChoice, ScorecardResult
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -50,9 +60,15 @@ class ScorecardTab(QWidget):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #a61b1b")
 
+        self.new_menu = QMenu(self)
+        self.new_menu.aboutToShow.connect(self._fill_new_menu)
+        self.new_button = QPushButton("新建评价表", objectName="new_scorecard")
+        self.new_button.setMenu(self.new_menu)
+
         top = QHBoxLayout()
         top.addWidget(QLabel("评价表"))
         top.addWidget(self.picker, 1)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -133,6 +149,34 @@ class ScorecardTab(QWidget):
         if self.picker.currentData() != result.scorecard_id:
             self.picker.setCurrentIndex(self.picker.findData(result.scorecard_id))
         self._show(result)
+
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        if self._context.department_id is None or self._context.year is None:
+            return
+        for choice in self._service.creatable_scorecards(self._context.department_id, self._context.year):
+            action = self.new_menu.addAction(choice.title)
+            action.triggered.connect(lambda _checked=False, made=choice: self.create(made))
+
+    def create(self, choice: ScorecardChoice) -> None:
+        """Make the scorecard from its template and show it; undo removes it again."""
+        department_id, year = self._context.department_id, self._context.year
+        made: list[int] = []
+
+        def redo() -> None:
+            made.append(
+                self._service.create_scorecard(
+                    department_id, year, choice.template, choice.project_id, choice.title
+                )
+            )
+            self.reload()
+            self.picker.setCurrentIndex(self.picker.findData(made[-1]))
+
+        def undo() -> None:
+            self._service.delete_scorecard(made[-1])
+            self.reload()
+
+        apply_change(self._undo_stack, f"新建“{choice.title}”", redo, undo)
 
     # 对外 -------------------------------------------------------------------------------------
 

@@ -131,3 +131,21 @@ def test_cli_score_text(sample, db_path, capsys):
     out = capsys.readouterr().out
     assert "执行进度 10分：公式 9.75（手工 9.00） ！差异超过0.5分" in out
     assert "处非专项经费：执行率 89.37%，8.94 + " in out
+
+
+def test_scorecards_still_to_make_are_the_projects_without_one(sample):
+    service = ScoringService(sample)
+    creatable = service.creatable_scorecards(1, 2023)
+    assert [choice.project_name for choice in creatable] == [
+        "处非专项经费",
+        "治理重复访化解信访积案专项经费",
+        "租用办公场所经费",
+        "春节慰问",
+        "市级信访专项经费",
+    ]
+    card_id = service.create_scorecard(
+        1, 2023, creatable[0].template, creatable[0].project_id, creatable[0].title
+    )
+    assert service.scorecard(card_id).title == "项目支出绩效评价指标体系（处非专项经费）"
+    service.delete_scorecard(card_id)
+    assert len(service.creatable_scorecards(1, 2023)) == 5

@@ -128,3 +128,23 @@ def test_show_place_selects_the_cell_a_finding_names(tab):
     assert (current.data(), current.column()) == ("4.50", MANUAL)
     assert cell(tab, "quantity", NAME) == "数量指标：全年到京到蓉次数"
     assert not tab.show_place({"scorecard": 9999, "item": "quantity"})
+
+
+def test_a_new_scorecard_is_made_from_its_template_and_undone(qtbot, engine):
+    from desktop.storage.models import Department
+
+    with Session(engine) as session:
+        session.add(Department(name="测试局"))
+        session.commit()
+    stack = QUndoStack()
+    tab = ScorecardTab(build_services(engine), WorkContext(1, 2023), stack)
+    qtbot.addWidget(tab)
+    assert tab.total_label.text() == "本年度还没有评价表"
+    tab.new_menu.aboutToShow.emit()
+    assert [action.text() for action in tab.new_menu.actions()] == ["部门整体支出绩效评价指标体系"]
+    tab.new_menu.actions()[0].trigger()
+    assert tab.picker.currentText() == "部门整体支出绩效评价指标体系"
+    assert cell(tab, "violations", WORKING) == "缺少“发现问题数”，无法计算得分"
+    assert tab.total_label.text() == "合计 0.00 分（满分 90 分）　等级：差"
+    stack.undo()
+    assert tab.picker.count() == 0
