@@ -79,7 +79,7 @@ def _run_stats(args) -> int:
     engine = _open(args)
     department = resolve_department(engine, args.department)
     statistics = RegisterService(engine).statistics(
-        department.id, args.year, start=getattr(args, "from"), end=args.to
+        department.id, args.year, start=getattr(args, "from"), end=args.to, require_data=True
     )
     if args.json:
         print_json(statistics.to_json())

@@ -94,10 +94,13 @@ class RegisterService:
         start: date | None = None,
         end: date | None = None,
         count_basic_satisfied: bool = False,
+        require_data: bool = False,
     ) -> RegisterStatistics:
         """三率一度, channels and visits of ``year`` (or ``start``–``end``), with the previous year's visits.
 
-        Raises ``UserInputError`` when the period is reversed or holds neither matters nor visits.
+        Raises ``UserInputError`` when the period is reversed, and with ``require_data`` (the CLI,
+        the statistics panel) when it holds neither matters nor visits; otherwise an empty
+        period gives zero counts and rates of ``None``.
         """
         start = start or date(year, 1, 1)
         end = end or date(year, 12, 31)
@@ -128,7 +131,8 @@ class RegisterService:
             rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
             matters = (Matter(**row._mapping) for row in rows)
             statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
-        if statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values()):
+        empty = statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values())
+        if require_data and empty:
             raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
         return statistics
 

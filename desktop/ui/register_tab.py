@@ -245,7 +245,7 @@ class RegisterTab(QWidget):
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
-        compute = partial(self._service.statistics, department_id, year, start, end)
+        compute = partial(self._service.statistics, department_id, year, start, end, require_data=True)
         QThreadPool.globalInstance().start(_StatisticsJob(compute, self._relay, self._generation))
 
     def _show_statistics(self, generation: int, result) -> None:

@@ -172,3 +172,12 @@ def test_sorting_by_a_deadline_in_sql_follows_the_deadlines_the_domain_computes(
         + service.count(sample, RegisterFilter(status="待受理"))
         == 0
     )
+
+
+def test_an_empty_year_gives_zero_counts_unless_data_is_required(engine, sample):
+    service = RegisterService(engine)
+    statistics = service.statistics(sample, 2021)
+    assert statistics.matters.total == 0
+    assert statistics.rates == {"及时受理率": None, "按期办结率": None, "参评率": None, "满意率": None}
+    with pytest.raises(UserInputError, match="遂宁市船山区信访局 2021 年没有信访数据"):
+        service.statistics(sample, 2021, require_data=True)
