@@ -290,3 +290,29 @@ def test_a_new_project_is_listed_selected_and_undone(qtbot, chufei):
     assert tab.project_model.rowCount() == 2
     assert not tab.create_project(CODE, "重复")
     assert messages(tab)[-1] == f"项目编码：2023年度已有项目“{CODE}”"
+
+
+def test_a_long_text_is_saved_when_focus_leaves_it(qtbot, chufei):
+    tab, stack, service, project_id, _ = chufei
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    conclusion = tab.texts["conclusion"]
+    conclusion.setFocus()
+    qtbot.waitUntil(conclusion.hasFocus)
+    conclusion.insertPlainText("达到预期目标")  # keyClicks types ASCII only
+    tab.texts["problems"].setFocus()
+    qtbot.waitUntil(lambda: service.get(project_id).conclusion == "达到预期目标")
+    assert stack.undoText() == "修改评价结论"
+    stack.undo()
+    assert conclusion.toPlainText() == ""
+
+
+def test_the_tab_follows_the_selected_year(qtbot, engine):
+    department_id, _ = add_chufei_project(engine)
+    context = WorkContext(department_id, 2024)
+    tab = ProjectsTab(build_services(engine), context, QUndoStack())
+    qtbot.addWidget(tab)
+    assert tab.project_model.rowCount() == 0
+    context.select(department_id, 2023)
+    assert cell(tab.project_view, 0, 0) == CODE
+    assert cell(tab.funding_view, 0, 5) == "8.94"
