@@ -54,7 +54,7 @@ class ScorecardModel(QAbstractItemModel):
         for line in result.lines if result else ():
             parent = by_key.get(line.parent, -1) if line.parent else -1
             by_key[line.key] = self._add(line, None, parent)
-            for name in line.input_names:
+            for name in line.input_names if line.self_scored else ():
                 self._add(line, name, by_key[line.key])
         self.endResetModel()
 
@@ -138,12 +138,10 @@ class ScorecardModel(QAbstractItemModel):
             and self._input(node)[1] not in ("", "录入")
         ):
             return QBrush(RECORDS_COLOUR)
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and node.input_name is None
-            and index.column() in (NAME, METHOD)
-        ):
-            return "\n".join(text for text in (node.line.explanation, node.line.rule) if text) or None
+        if role == Qt.ItemDataRole.ToolTipRole and node.input_name is None:
+            if index.column() in (NAME, METHOD):
+                return "\n".join(text for text in (node.line.explanation, node.line.rule) if text) or None
+            return self._line_text(node.line, index) or None
         return None
 
     def _input_text(self, node: _Node, column: int) -> str:

@@ -148,3 +148,14 @@ def test_a_new_scorecard_is_made_from_its_template_and_undone(qtbot, engine):
     assert tab.total_label.text() == "合计 0.00 分（满分 90 分）　等级：差"
     stack.undo()
     assert tab.picker.count() == 0
+
+
+def test_long_texts_show_in_full_as_tooltips_and_reviewer_items_take_no_input(tab):
+    working = tab.model.index_of("progress", WORKING).data(Qt.ItemDataRole.ToolTipRole)
+    assert working.startswith("6月进度43.58%达到40.00%，得3.00分；9月进度66.03%未达到67.50%")
+    method = tab.model.index_of("compilation_accuracy", NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert method.startswith(
+        "评价部门年初预算编制是否科学准确。\n指标得分=（1-（10×部门全年预算调剂金额/年初部门预算数））*10"
+    )
+    assert tab.model.rowCount(tab.model.index_of("self_accuracy")) == 0
+    assert cell(tab, "self_accuracy", WORKING) == "部门自评时此项无需打分"
