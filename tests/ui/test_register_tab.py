@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QUndoStack
-from sqlalchemy import insert
 
 from desktop.services.container import build_services
-from desktop.services.sample_register import add_sample_register
-from desktop.storage.models import Department
+from desktop.services.departments import resolve_department
+from desktop.services.sample import build_sample_database
+from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.register_tab import RegisterTab
 
@@ -22,12 +22,23 @@ def undo_stack():
 
 
 @pytest.fixture
+def sample_path(tmp_path):
+    path = tmp_path / "sample.sqlite3"
+    build_sample_database(path)
+    return path
+
+
+@pytest.fixture
+def engine(sample_path):
+    """The sample database (``ziping-cli demo``), opened as the window opens it."""
+    engine = open_database(sample_path)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def tab(qtbot, engine, undo_stack):
-    with engine.begin() as connection:
-        department_id = connection.execute(
-            insert(Department.__table__).values(name="遂宁市船山区信访局")
-        ).inserted_primary_key[0]
-        add_sample_register(connection, department_id)
+    department_id = resolve_department(engine).id
     widget = RegisterTab(build_services(engine), WorkContext(department_id, 2023), undo_stack)
     qtbot.addWidget(widget)
     yield widget
@@ -71,7 +82,7 @@ def test_filters_narrow_the_list(tab):
     assert {_cell(tab, row, "登记日期") for row in range(rows)} == {"2023-12-31"}
 
 
-def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, engine, undo_stack):
+def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, sample_path, undo_stack):
     tab.search.setText("船信〔2023〕0001号")
     tab.search.returnPressed.emit()
     assert tab.table.model().rowCount() == 1
@@ -87,8 +98,11 @@ def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, engine, undo
     form.buttons.accepted.emit()
     assert not form.isVisible()
     assert _cell(tab, 0, "人数") == "7"
-    register = build_services(engine).register
-    reopened = register.get(register.page(1, tab.current_filter(), 0, 1)[0].id)
+    reopened_engine = open_database(sample_path)  # as after restarting the program
+    register = build_services(reopened_engine).register
+    department_id = resolve_department(reopened_engine).id
+    reopened = register.get(register.page(department_id, tab.current_filter(), 0, 1)[0].id)
+    reopened_engine.dispose()
     assert (reopened.persons, reopened.id_number) == (7, "11010519491231002X")
     undo_stack.undo()
     assert _cell(tab, 0, "人数") != "7"
