@@ -149,3 +149,12 @@ def test_scorecards_still_to_make_are_the_projects_without_one(sample):
     assert service.scorecard(card_id).title == "项目支出绩效评价指标体系（处非专项经费）"
     service.delete_scorecard(card_id)
     assert len(service.creatable_scorecards(1, 2023)) == 5
+
+
+def test_a_broken_template_is_a_user_error_naming_file_item_and_field(engine, tmp_path):
+    (tmp_path / "broken.toml").write_text(
+        'title = "测试"\nkind = "department"\ntotal = 10\n\n[[nodes]]\nkey = "a"\nname = "违规记录"\nmethod = "deduction"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(UserInputError, match="^模板 broken.toml 第1项“违规记录”：缺少字段“weight”$"):
+        ScoringService(engine, forms=tmp_path).template("broken")
