@@ -70,9 +70,21 @@ class OverviewTab(QWidget):
         layout.addLayout(findings_bar)
         layout.addWidget(self.view, 1)
         context.changed.connect(self.reload)
+        undo_stack.indexChanged.connect(self._mark_stale)
+        self._stale = False
         self.reload()
 
+    def _mark_stale(self, _index: int) -> None:
+        """Any edit anywhere goes through the undo stack: check again when the clerk comes back."""
+        self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
     def reload(self) -> None:
+        self._stale = False
         department_id, year = self._context.department_id, self._context.year
         if department_id is None or year is None:
             self._show_figures([])

@@ -14,6 +14,7 @@ from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
+from desktop.ui.editing import CallbackCommand
 from desktop.ui.findings_model import COLUMNS, NOTE_COLUMN
 from desktop.ui.overview_tab import OverviewTab
 
@@ -87,6 +88,32 @@ def test_note_is_saved_kept_and_undone(overview, qtbot):
     assert model.index(row, NOTE_COLUMN).data() == ""
     tab.reload()
     assert model.index(row_where(model, "项目 处非专项经费 · 预算执行 · 原因"), NOTE_COLUMN).data() == ""
+
+
+def test_an_edit_elsewhere_is_checked_again_when_the_tab_is_shown(overview):
+    tab, stack, path = overview
+    engine = open_database(path)
+    projects = build_services(engine).projects
+    chufei = next(
+        row for row in projects.list(resolve_department(engine).id, 2023) if row.name == "处非专项经费"
+    )
+    where = "项目 处非专项经费 · 预算执行 · 原因"
+    tab.hide()
+    stack.push(
+        CallbackCommand(
+            "原因",
+            lambda: projects.update_project(chufei.id, "execution_reason", "部分案件处置资金年底未拨付"),
+            lambda: projects.update_project(chufei.id, "execution_reason", ""),
+        )
+    )
+    tab.show()
+    model = tab.view.model()
+    assert where not in [model.index(row, WHERE).data() for row in range(model.rowCount())]
+    tab.hide()
+    stack.undo()
+    tab.show()
+    assert where in [model.index(row, WHERE).data() for row in range(model.rowCount())]
+    engine.dispose()
 
 
 def test_double_click_asks_for_the_place(overview, qtbot):
