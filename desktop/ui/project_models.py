@@ -163,6 +163,10 @@ class FundingModel(_EditableModel):
         self._execution_score = _points(detail.scores.execution_score) if detail else ""
         self.endResetModel()
 
+    def row_of(self, source: str) -> int:
+        """The row of 总额 or of a 资金来源; -1 when there is none."""
+        return next((row for row, funding in enumerate(self._rows) if funding.source == source), -1)
+
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY):
         if orientation == Qt.Orientation.Vertical and role == DISPLAY and 0 <= section < len(self._rows):
             source = self._rows[section].source

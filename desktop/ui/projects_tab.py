@@ -40,6 +40,12 @@ from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 INDICATOR_WEIGHT_TOTAL = 90  # 绩效指标（90分） on the Sichuan 自评表
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+FUNDING_ONLY_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率")
+TEXT_PLACES = {
+    "原因": "execution_reason",
+    "执行率原因": "execution_reason",
+    **{label: field for field, label in PROJECT_TEXT_FIELDS.items()},
+}
 
 
 class IndicatorDelegate(QStyledItemDelegate):
@@ -154,7 +160,7 @@ class ProjectsTab(QWidget):
 
         self.texts: dict[str, CommittingTextEdit | CommittingLineEdit] = {}
         self.detail_widget = self._build_detail()
-        scroll = QScrollArea()
+        self._scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.detail_widget)
 
@@ -415,20 +421,27 @@ class ProjectsTab(QWidget):
         return None if self._detail is None else ("self-eval", self._detail.code)
 
     def show_place(self, place: dict) -> bool:
-        """Select the project ``place["project"]`` (项目编码) and, when given, the indicator cell
-        ``place["row"]`` (0-based, or the 三级指标) / ``place["column"]`` (header text), or the
-        funding cell (row = 资金来源 or 总额)."""
+        """Select the project ``place["project"]`` (项目编码) and the cell the place names.
+
+        ``row`` is a funding row (总额 or a 资金来源) or an indicator (0-based row or its
+        三级指标); ``column`` is a header text, or the label of a text such as 原因.
+        """
         row = self.project_model.row_of(code=place.get("project"))
         if row < 0:
             return False
         self._select_row(row)
         self.project_view.setFocus()
-        column = place.get("column")
-        target = place.get("row")
-        if column in self.funding_model.headers:
+        column, target = place.get("column"), place.get("row")
+        funding_row = self.funding_model.row_of(target) if isinstance(target, str) else -1
+        if funding_row >= 0 or (target is None and column in FUNDING_ONLY_COLUMNS):
             return self._select_cell(
-                self.funding_view, self._funding_row(target), self.funding_model.column_of(column)
+                self.funding_view, max(funding_row, 0), max(self.funding_model.column_of(column), 0)
             )
+        if column in TEXT_PLACES:
+            edit = self.texts[TEXT_PLACES[column]]
+            self._scroll.ensureWidgetVisible(edit)
+            edit.setFocus()
+            return True
         if column in self.indicator_model.headers or target is not None:
             return self._select_cell(
                 self.indicator_view,
@@ -436,16 +449,6 @@ class ProjectsTab(QWidget):
                 max(self.indicator_model.column_of(column), 0),
             )
         return True
-
-    def _funding_row(self, target) -> int:
-        if isinstance(target, int):
-            return target
-        sources = [
-            self.funding_model.headerData(row, Qt.Orientation.Vertical)
-            for row in range(self.funding_model.rowCount())
-        ]
-        names = [str(name).removeprefix("其中：") for name in sources]
-        return names.index(target) if target in names else 0
 
     def _indicator_row(self, target) -> int:
         if isinstance(target, int):
@@ -457,9 +460,9 @@ class ProjectsTab(QWidget):
 
     def _select_cell(self, view: QTableView, row: int, column: int) -> bool:
         index = view.model().index(row, column)
-        if not index.isValid():
-            return True
-        view.setCurrentIndex(index)
-        view.scrollTo(index)
-        view.setFocus()
+        if index.isValid():
+            view.setCurrentIndex(index)
+            self._scroll.ensureWidgetVisible(view)
+            view.scrollTo(index)
+            view.setFocus()
         return True

@@ -229,14 +229,25 @@ def test_adding_and_deleting_indicators_can_be_undone(qtbot, chufei):
     assert cell(view, 0, 2) == "印刷各类非法融资宣传资料"
 
 
-def test_show_place_selects_the_project_and_the_cell(chufei):
+def test_show_place_selects_the_project_and_the_cell(qtbot, chufei):
     tab, _, _, _, _ = chufei
-    assert tab.show_place({"project": CODE, "row": 8, "column": "完成值"})
-    current = tab.indicator_view.currentIndex()
-    assert (current.row(), current.column()) == (8, ACTUAL)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+
+    def current(view):
+        index = view.currentIndex()
+        return index.row(), index.column()
+
+    assert tab.show_place({"tab": "项目绩效", "project": CODE, "row": 8, "column": "完成值"})
+    assert current(tab.indicator_view) == (8, ACTUAL)
+    assert tab.show_place({"project": CODE, "row": "资金到位", "column": "得分"})
+    assert current(tab.indicator_view) == (8, SCORE)
     assert tab.show_place({"project": CODE, "row": "财政资金", "column": "调整后预算数"})
-    current = tab.funding_view.currentIndex()
-    assert (current.row(), current.column()) == (1, 1)
+    assert current(tab.funding_view) == (1, 1)
+    assert tab.show_place({"project": CODE, "row": "总额", "column": "得分"})
+    assert current(tab.funding_view) == (0, 5)
+    assert tab.show_place({"project": CODE, "column": "原因"})
+    qtbot.waitUntil(tab.texts["execution_reason"].hasFocus)
     assert not tab.show_place({"project": "51090322T000000000000"})
 
 
