@@ -1,6 +1,10 @@
 """Cross-table check rules on hand-made records; expected figures are worked out in the comments."""
 
+from dataclasses import replace
 from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.check_accounts import (
     Accounts,
@@ -13,6 +17,7 @@ from desktop.domain.check_accounts import (
 from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.checks import Statement, amounts_agree, rate_agrees, share_agrees
 from desktop.domain.cross_checks import run_checks
+from desktop.domain.money import to_wan
 
 W = Decimal(10000)  # 元 per 万元
 
@@ -172,4 +177,41 @@ def test_manual_scores_far_from_the_formula():
     findings = run_checks(Accounts(), [], [], scores)
     assert [(f.rule, f.severity, f.expected, f.actual, f.place) for f in findings] == [
         ("P4", "提示", "9.75", "9.00", place)
+    ]
+
+
+CODES = ("2010301", "2010302", "2010350", "2080505", "2101101", "2210201")
+
+
+@st.composite
+def published_accounts(draw):
+    """Records of 一般公共预算财政拨款 by 项 and the statements a report would print from them."""
+    amounts = draw(st.lists(st.integers(0, 10**9), min_size=len(CODES), max_size=len(CODES)))  # 分
+    lines = tuple(
+        ExpenditureRecord(code, code, "基本支出" if code != "2010302" else "项目支出", "一般公共预算财政拨款",
+                          Decimal(fen) / 100, Decimal(0))
+        for code, fen in zip(CODES, amounts, strict=True)
+    )  # fmt: skip
+    printed = {line.function_code: to_wan(line.final) for line in lines}
+    statements = [Statement(f"项·{code}", value * W) for code, value in printed.items()]
+    classes: dict[str, Decimal] = {}
+    for code, value in printed.items():
+        classes[code[:3]] = classes.get(code[:3], Decimal(0)) + value
+    statements += [Statement(f"类·{code}", value * W) for code, value in classes.items()]
+    statements.append(Statement("一般公共预算财政拨款支出", sum(classes.values()) * W))
+    statements.append(Statement("本年支出合计", sum(classes.values()) * W))
+    return Accounts(expenditure=lines), statements
+
+
+@given(published_accounts(), st.sampled_from(CODES), st.integers(30000, 10**10))  # ≥ 0.03 万元
+def test_a_report_printed_from_the_records_agrees_and_one_changed_record_is_found_once(published, code, fen):
+    accounts, statements = published
+    assert run_checks(accounts, [], statements) == []
+    changed = tuple(
+        replace(line, final=line.final + Decimal(fen) / 100) if line.function_code == code else line
+        for line in accounts.expenditure
+    )
+    findings = run_checks(replace(accounts, expenditure=changed), [], statements)
+    assert [(f.rule, f.place) for f in findings] == [
+        ("S1", {"tab": "预算决算", "function_code": code, "column": "决算"})
     ]
