@@ -1,0 +1,12 @@
+#!/bin/sh
+# Page 1 of every printed form of the sample database, as PNG at 80 dpi (run from the checkout).
+set -e
+out=$(dirname "$0")
+work=$(mktemp -d)
+ziping-cli demo --db "$work/sample.sqlite3"
+for form in self-eval self-eval-national targets dept-scorecard project-scorecard pack; do
+  ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form "$form" --out "$work/$form.pdf"
+  pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/$form.pdf" "$out/$form"
+done
+pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$work/pack.pdf" "$out/pack-contents"
+rm -r "$work"
