@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         self._show_last_backup()
         self._tab_changed()
 
+    def reload(self) -> None:
+        """Show the open database again (after an import added a 单位 or a year)."""
+        self.show_workspace(self.workspace, self.context.department_id, self.context.year)
+
     def _replace_tabs(self, department_id: int | None, year: int | None) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():

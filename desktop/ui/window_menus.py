@@ -6,13 +6,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
 from desktop.ui.editing import copy_block, table_editing
+from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 
-LATER = {
-    "导入 Excel…": "导入 Excel 见第 6 号事项，尚未提供",
-    "导出 Excel…": "导出 Excel 见第 6 号事项，尚未提供",
-}
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
 
 
@@ -36,8 +33,8 @@ class WindowMenus:
             QKeySequence.StandardKey.Open,
         )
         file_menu.addSeparator()
-        for text in ("导入 Excel…", "导出 Excel…"):
-            self._later(file_menu, text)
+        self._add(file_menu, "导入 Excel…", self.import_excel)
+        self._add(file_menu, "导出 Excel…", self.export_excel)
         file_menu.addSeparator()
         self.print_actions = [
             self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
@@ -78,11 +75,16 @@ class WindowMenus:
             action.setShortcut(shortcut)
         return action
 
-    def _later(self, menu: QMenu, text: str) -> QAction:
-        action = menu.addAction(text)
-        action.setEnabled(False)
-        action.setToolTip(LATER[text])
-        return action
+    def import_excel(self):
+        """导入 Excel; afterwards the window shows again what the database holds (maybe a new 单位)."""
+        window = self.window
+        flow = import_excel(window, window.workspace.services, window.context)
+        if flow is not None:
+            flow.done.connect(lambda _summary: window.reload())
+        return flow
+
+    def export_excel(self):
+        return export_excel(self.window, self.window.workspace.services, self.window.context)
 
     def refresh(self) -> None:
         """Enable 导出 PDF / 打印 / 打印预览 when the current tab has a form to print."""

@@ -63,8 +63,8 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
     assert {text: action.isEnabled() for text, action in file_menu.items()} == {
         "新建数据库…": True,
         "打开数据库…": True,
-        "导入 Excel…": False,
-        "导出 Excel…": False,
+        "导入 Excel…": True,
+        "导出 Excel…": True,
         "导出 PDF…": False,
         "打印…": False,
         "打印预览…": False,
@@ -73,7 +73,6 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "退出": True,
     }
     assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
-    assert file_menu["导入 Excel…"].toolTip() == "导入 Excel 见第 6 号事项，尚未提供"
     edit_menu = menu_actions(window, "编辑(&E)")
     assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找"]
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做"].isEnabled()) == (False, False)
@@ -274,3 +273,28 @@ def test_the_print_actions_follow_the_current_tab_and_export_its_form(
     assert out.read_bytes().startswith(b"%PDF")
     assert messages(window)[0].startswith(f"已导出 {out}（共 ")
     assert code.startswith("51090322T")
+
+
+def test_a_workbook_exported_from_the_sample_imports_into_an_empty_database(
+    make_window, sample_copy, tmp_path, monkeypatch, qtbot
+):
+    workbook = tmp_path / "2023年度.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(workbook), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(workbook), ""))
+    sample = make_window(sample_copy)
+    exporting = sample.menus.export_excel()
+    with qtbot.waitSignal(exporting.done, timeout=60000):
+        pass
+    exporting.wait()  # the worker thread ends after it reported
+    empty = make_window(tmp_path / "空白.sqlite3")
+    assert empty.pages.currentWidget() is empty.welcome
+    importing = empty.menus.import_excel()
+    qtbot.waitUntil(lambda: importing.message is not None, timeout=60000)
+    with qtbot.waitSignal(importing.done, timeout=60000):
+        importing.message.button(QMessageBox.StandardButton.Yes).click()
+    importing.wait()
+    assert empty.pages.currentWidget() is empty.tabs
+    assert (empty.toolbar.department.currentText(), empty.toolbar.year.value()) == (
+        "遂宁市船山区信访局",
+        2023,
+    )
