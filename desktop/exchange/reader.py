@@ -27,7 +27,7 @@ CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, 
 _WORKSHEET_XML = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 _SPECS = {spec.name: spec for spec in ALL_SHEETS}
 
-Progress = Callable[[int, int], bool]  # (rows read, rows in all) → False to cancel
+Progress = Callable[[int, int], bool]  # (rows read, rows in all or 0 if unknown) → False to cancel
 
 
 class UnreadableWorkbook(Exception):
@@ -217,8 +217,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
         for sheet in workbook.worksheets:
             if sheet.title.strip() not in _SPECS and sheet.title.strip() != GUIDE_SHEET:
                 result.problems.append(Problem("不是 Ziping 的工作表，已跳过", sheet.title, warning=True))
-        total = sum(sheet.max_row or 0 for sheet in sheets)
-        done = 0
+        done = 0  # the total stays unknown (0): counting rows would parse each sheet twice
         for sheet in sheets:
             spec = _SPECS[sheet.title.strip()]
             rows = sheet.iter_rows(values_only=True)
@@ -233,7 +232,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
             sheet_rows = SheetRows(spec, frozenset(column.field for column, _unit in columns.values()))
             for number, cells in enumerate(rows, start=2):
                 done += 1
-                if progress is not None and done % 2000 == 0 and progress(done, total) is False:
+                if progress is not None and done % 2000 == 0 and progress(done, 0) is False:
                     raise ReadCancelled
                 if all(is_empty(value) for value in cells):
                     continue
