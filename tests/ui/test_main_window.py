@@ -123,8 +123,8 @@ def test_the_toolbar_selectors_drive_the_work_context(make_window, engine, qtbot
         toolbar.department.setCurrentIndex(1)
     assert window.context.department_id == second.id
     with qtbot.waitSignal(window.context.changed):
-        toolbar.year.setValue(2022)
-    assert (window.context.department_id, window.context.year) == (second.id, 2022)
+        toolbar.year.setValue(2024)
+    assert (window.context.department_id, window.context.year) == (second.id, 2024)
 
 
 def test_size_and_position_are_remembered(make_window, settings):
