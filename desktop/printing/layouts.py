@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.units import mm
+
 from desktop.paths import FORMS
 from desktop.services.errors import UserInputError
 
@@ -47,8 +49,7 @@ class PrintLayout:
             raise UserInputError(f"打印格式“{self.id}.toml”缺少表格“{table}”的列定义") from None
 
     def widths(self, table: str) -> list[float]:
-        from reportlab.lib.units import mm
-
+        """The column widths in points."""
         return [column.width * mm for column in self.columns(table)]
 
     def label(self, key: str) -> str:

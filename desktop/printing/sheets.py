@@ -58,11 +58,8 @@ class SelfEvaluationSheet:
     funding: tuple[FundingLine, ...]
     execution_reason: str
     indicators: tuple[IndicatorLine, ...]
-    indicator_weight: str  # the weight of the indicators together, normally 90
-    indicator_score: str
     total_weight: str  # 100
     total_score: str
-    grade: str
     conclusion: str
     problems: str
     improvements: str

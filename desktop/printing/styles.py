@@ -22,7 +22,6 @@ class FormStyles:
     centred: ParagraphStyle  # a short value such as “≥” or “/”, centred
     note: ParagraphStyle  # the small print of the form
     signature: ParagraphStyle
-    contents: ParagraphStyle
 
 
 @cache
@@ -49,5 +48,4 @@ def form_styles(font: str, size: float = 9) -> FormStyles:
         centred=style("centred", alignment=TA_CENTER),
         note=style("note", fontSize=size - 1.5, leading=(size - 1.5) * 1.35),
         signature=style("signature", fontSize=size + 1, leading=(size + 1) * 1.5),
-        contents=style("contents", fontSize=size + 2, leading=(size + 2) * 1.8),
     )

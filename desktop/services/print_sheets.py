@@ -68,11 +68,8 @@ def self_evaluation_sheet(project: ProjectDetail) -> SelfEvaluationSheet:
             text for text in (project.execution_reason, project.adjustment_reason) if text
         ),
         indicators=tuple(_indicator_line(row) for row in project.indicators),
-        indicator_weight=format_weight(scores.weight_total),
-        indicator_score=format_score(scores.indicator_score),
         total_weight=format_weight(EXECUTION_WEIGHT + scores.weight_total),
         total_score=format_score(scores.total),
-        grade=scores.grade,
         conclusion=project.conclusion,
         problems=project.problems,
         improvements=project.improvements,
