@@ -2,7 +2,9 @@
 
 The register model never holds the whole register: it asks the service for the number of
 matching rows and fetches pages of ``PAGE_SIZE`` rows as the view scrolls to them, keeping
-at most ``CACHED_PAGES`` pages, so a million matters cost a count and a page.
+at most ``CACHED_PAGES`` pages, so a million matters cost a count and a page. The count and
+the first page of a new filter or order are fetched off the window's thread (a count over a
+million rows takes seconds); the rows on screen stay until they arrive.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.petitions import VisitBatch
 from desktop.services.register import RegisterFilter, RegisterRow, RegisterService
+from desktop.ui.background import BackgroundRunner
 
 PAGE_SIZE = 200
 CACHED_PAGES = 40
@@ -57,34 +60,67 @@ RIGHT_ALIGNED = {"人数", "剩余天数"}
 class RegisterTableModel(QAbstractTableModel):
     """The matters matching a filter, in the chosen order, fetched a page at a time."""
 
+    loaded = Signal()  # the count and first page of a new query are shown
+    failed = Signal(str)
+
     def __init__(self, service: RegisterService, parent=None) -> None:
         super().__init__(parent)
         self._service = service
         self._department_id: int | None = None
         self._filter = RegisterFilter()
         self._sort, self._descending = "registered_on", False
+        self._shown: tuple = (None, RegisterFilter(), "registered_on", False)  # the query the rows belong to
         self._count = 0
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
+        self._runner = BackgroundRunner(self._show, self)
+
+    @property
+    def loading(self) -> bool:
+        return self._runner.running
 
     def set_query(self, department_id: int | None, register_filter: RegisterFilter) -> None:
         self._department_id, self._filter = department_id, register_filter
         self.refresh()
 
     def refresh(self) -> None:
-        """Count again and forget the cached rows (after a filter change or an edit)."""
-        self.beginResetModel()
-        self._pages.clear()
-        self._count = (
-            0 if self._department_id is None else self._service.count(self._department_id, self._filter)
+        """Count again and fetch the first page in the background (after a filter change or an edit)."""
+        query = (self._department_id, self._filter, self._sort, self._descending)
+        if self._department_id is None:
+            self._runner.cancel()
+            self._show((query, 0, []))
+            return
+        self._runner.start(lambda: self._first_page(query))
+
+    def _first_page(self, query: tuple) -> tuple:
+        department_id, register_filter, sort, descending = query
+        count = self._service.count(department_id, register_filter)
+        first = (
+            self._service.page(department_id, register_filter, 0, PAGE_SIZE, sort, descending)
+            if count
+            else []
         )
+        return query, count, first
+
+    def _show(self, result) -> None:
+        if isinstance(result, Exception):
+            self.failed.emit(str(result))
+            return
+        query, count, first = result
+        self.beginResetModel()
+        self._shown, self._count = query, count
+        self._pages.clear()
+        if first:
+            self._pages[0] = first
         self.endResetModel()
+        self.loaded.emit()
 
     def row_at(self, row: int) -> RegisterRow:
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
+            department_id, register_filter, sort, descending = self._shown
             page = self._service.page(
-                self._department_id, self._filter, number * PAGE_SIZE, PAGE_SIZE, self._sort, self._descending
+                department_id, register_filter, number * PAGE_SIZE, PAGE_SIZE, sort, descending
             )
             self._pages[number] = page
             if len(self._pages) > CACHED_PAGES:
@@ -127,9 +163,7 @@ class RegisterTableModel(QAbstractTableModel):
             return
         self._sort = REGISTER_COLUMNS[column][2]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.beginResetModel()
-        self._pages.clear()
-        self.endResetModel()
+        self.refresh()
 
 
 VISIT_COLUMNS = (

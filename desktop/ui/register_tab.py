@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
 from desktop.domain.register_statistics import format_statistics
 from desktop.services.container import Services
-from desktop.services.errors import UserInputError
 from desktop.services.register import RegisterFilter
+from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -80,35 +80,15 @@ class StatisticsPanel(QWidget):
         return f"{self.rates.text()}\n{self.details.toPlainText()}"
 
 
-class _Relay(QObject):
-    """Brings a statistics result from the worker thread back to the window's thread."""
-
-    finished = Signal(int, object)
-
-
-class _StatisticsJob(QRunnable):
-    """Computes the statistics off the window's thread: a large register takes seconds."""
-
-    def __init__(self, compute, relay: _Relay, generation: int) -> None:
-        super().__init__()
-        self._compute, self._relay, self._generation = compute, relay, generation
-
-    def run(self) -> None:
-        try:
-            result = self._compute()
-        except UserInputError as error:
-            result = error
-        self._relay.finished.emit(self._generation, result)
-
-
 class RegisterTab(QWidget):
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service, self._context, self._undo = services.register, context, undo_stack
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
-        self._relay, self._generation = _Relay(), 0
-        self._relay.finished.connect(self._show_statistics)
+        self._statistics_runner = BackgroundRunner(self._show_statistics, self)
+        self.model.loaded.connect(self._show_count)
+        self.model.failed.connect(lambda message: show_error(self, message))
 
         self.start, self.end = QDateEdit(), QDateEdit()
         for edit in (self.start, self.end):
@@ -225,7 +205,10 @@ class RegisterTab(QWidget):
         )
 
     def _filter_changed(self) -> None:
+        self.count_label.setText("正在查询……")
         self.model.set_query(self._context.department_id, self.current_filter())
+
+    def _show_count(self) -> None:
         self.count_label.setText(f"共 {self.model.rowCount()} 件")
 
     def _period_changed(self) -> None:
@@ -235,23 +218,26 @@ class RegisterTab(QWidget):
         )
         self.refresh_statistics()
 
+    @property
+    def busy(self) -> bool:
+        """True while the list or the statistics are still being computed in the background."""
+        return self.model.loading or self._statistics_runner.running
+
     def refresh_statistics(self) -> None:
         """Recompute the panel in the background; a newer request makes an older result stale."""
-        self._generation += 1
         department_id = self._context.department_id
         if department_id is None:
+            self._statistics_runner.cancel()
             self.statistics.show_text("", "请先选择单位")
             return
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
         compute = partial(self._service.statistics, department_id, year, start, end, require_data=True)
-        QThreadPool.globalInstance().start(_StatisticsJob(compute, self._relay, self._generation))
+        self._statistics_runner.start(compute)
 
-    def _show_statistics(self, generation: int, result) -> None:
-        if generation != self._generation:
-            return
-        if isinstance(result, UserInputError):
+    def _show_statistics(self, result) -> None:
+        if isinstance(result, Exception):
             self.statistics.show_text("", str(result))
             return
         rates = "　".join(
@@ -262,7 +248,6 @@ class RegisterTab(QWidget):
     def _changed(self) -> None:
         self.model.refresh()
         self.visit_model.refresh()
-        self.count_label.setText(f"共 {self.model.rowCount()} 件")
         self.refresh_statistics()
 
     # 编辑 ---------------------------------------------------------------------------------
@@ -369,16 +354,36 @@ class RegisterTab(QWidget):
     # 定位 ---------------------------------------------------------------------------------
 
     def show_place(self, place: dict) -> bool:
-        """Select the matter a check finding names (``{"number": "…"}``); False when it is not listed."""
+        """Select the matter a check finding names (``{"number": "…"}``) once the list has it.
+
+        Returns False, with a message, when no matter of the period has that number.
+        """
         number = place.get("number")
-        if not number:
+        if not number or self._context.department_id is None:
             return False
+        wanted = replace(
+            RegisterFilter(), start=_pydate(self.start.date()), end=_pydate(self.end.date()), text=number
+        )
+        if self._service.count(self._context.department_id, wanted) == 0:
+            show_error(self, f"信访登记中没有编号为“{number}”的事项", title="找不到")
+            return False
+
+        def select() -> None:
+            self.model.loaded.disconnect(select)
+            for row in range(self.model.rowCount()):
+                if self.model.row_at(row).number == number:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(self.model.index(row, 0))
+                    return
+
+        self.model.loaded.connect(select)
+        for combo in (self.channel, self.status, self.locality, self.category):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.overdue_only.blockSignals(True)
+        self.overdue_only.setChecked(False)
+        self.overdue_only.blockSignals(False)
         self.search.setText(number)
         self._filter_changed()
-        for row in range(self.model.rowCount()):
-            if self.model.row_at(row).number == number:
-                self.table.selectRow(row)
-                self.table.scrollTo(self.model.index(row, 0))
-                return True
-        show_error(self, f"信访登记中没有编号为“{number}”的事项", title="找不到")
-        return False
+        return True

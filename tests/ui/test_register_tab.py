@@ -41,8 +41,14 @@ def tab(qtbot, engine, undo_stack):
     department_id = resolve_department(engine).id
     widget = RegisterTab(build_services(engine), WorkContext(department_id, 2023), undo_stack)
     qtbot.addWidget(widget)
+    settle(qtbot, widget)
     yield widget
     QThreadPool.globalInstance().waitForDone()
+
+
+def settle(qtbot, tab) -> None:
+    """Wait until the list and the statistics computed in the background are on screen."""
+    qtbot.waitUntil(lambda: not tab.busy, timeout=20000)
 
 
 def _cell(tab, row: int, header: str) -> str:
@@ -56,7 +62,6 @@ def _cell(tab, row: int, header: str) -> str:
 def test_the_register_lists_the_782_matters_of_2023_and_the_statistics(tab, qtbot):
     assert tab.table.model().rowCount() == 782
     assert tab.count_label.text() == "共 782 件"
-    qtbot.waitUntil(lambda: "满意率" in tab.statistics.text())
     assert "满意率 99.22%" in tab.statistics.text()
     assert "到区 176 批 2354 人次，其中集访 60 批 2188 人次" in tab.statistics.text()
     assert tab.visit_table.model().rowCount() > 0
@@ -72,11 +77,15 @@ def test_id_numbers_and_phones_are_masked_in_the_table_only(tab, qtbot):
     assert len(form.id_number.text()) == 18 and "*" not in form.id_number.text()
 
 
-def test_filters_narrow_the_list(tab):
+def test_filters_narrow_the_list(tab, qtbot):
     tab.channel.setCurrentText("来访")
+    assert tab.count_label.text() == "正在查询……"
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 163
+    assert tab.count_label.text() == "共 163 件"
     tab.channel.setCurrentText("全部")
     tab.start.setDate(tab.start.date().fromString("2023-12-31", "yyyy-MM-dd"))
+    settle(qtbot, tab)
     rows = tab.table.model().rowCount()
     assert rows >= 1  # the sample has a matter received on the last day of the year
     assert {_cell(tab, row, "登记日期") for row in range(rows)} == {"2023-12-31"}
@@ -85,6 +94,7 @@ def test_filters_narrow_the_list(tab):
 def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, sample_path, undo_stack):
     tab.search.setText("船信〔2023〕0001号")
     tab.search.returnPressed.emit()
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 1
     tab.table.selectRow(0)
     form = tab.edit_selected()
@@ -97,6 +107,7 @@ def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, sample_path,
     form.id_number.setText("11010519491231002x")
     form.buttons.accepted.emit()
     assert not form.isVisible()
+    settle(qtbot, tab)
     assert _cell(tab, 0, "人数") == "7"
     reopened_engine = open_database(sample_path)  # as after restarting the program
     register = build_services(reopened_engine).register
@@ -105,6 +116,7 @@ def test_editing_a_matter_persists_and_undo_restores_it(tab, qtbot, sample_path,
     reopened_engine.dispose()
     assert (reopened.persons, reopened.id_number) == (7, "11010519491231002X")
     undo_stack.undo()
+    settle(qtbot, tab)
     assert _cell(tab, 0, "人数") != "7"
 
 
@@ -122,10 +134,13 @@ def test_a_wrong_id_check_digit_is_refused_in_the_form(tab, qtbot, undo_stack):
     assert form.error.text() == "信访事项 新-1：受理日期（2023-05-01）早于登记日期（2023-06-01）"
     form.accepted_on.setText("2023-06-02")
     form.buttons.accepted.emit()
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 783
     undo_stack.undo()
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 782
     undo_stack.redo()
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 783
 
 
@@ -136,17 +151,22 @@ def test_deleting_a_visit_is_undone(tab, qtbot, undo_stack):
     tab.delete_selected_visit()
     assert tab.visit_table.model().rowCount() == before - 1
     assert first.level == "到区" and first.persons >= 1
-    qtbot.waitUntil(lambda: f"到区 175 批 {2354 - first.persons} 人次" in tab.statistics.text())
+    settle(qtbot, tab)
+    assert f"到区 175 批 {2354 - first.persons} 人次" in tab.statistics.text()
     undo_stack.undo()
     assert tab.visit_table.model().rowCount() == before
-    qtbot.waitUntil(lambda: "到区 176 批 2354 人次" in tab.statistics.text())
+    settle(qtbot, tab)
+    assert "到区 176 批 2354 人次" in tab.statistics.text()
 
 
-def test_sorting_by_days_left_and_show_place(tab):
+def test_sorting_and_show_place(tab, qtbot):
     tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, tab)
     assert _cell(tab, 0, "编号") == "船信〔2023〕0782号"
     assert tab.show_place({"number": "船信〔2023〕0100号"})
-    assert tab.table.selectionModel().selectedRows()[0].row() == 0
+    settle(qtbot, tab)
+    selected = tab.table.selectionModel().selectedRows()
+    assert [index.data() for index in selected] == ["船信〔2023〕0100号"]
 
 
 def test_the_models_pass_the_model_tester(tab, qtmodeltester):
@@ -157,8 +177,9 @@ def test_the_models_pass_the_model_tester(tab, qtmodeltester):
 def test_a_period_without_data_says_so(tab, qtbot):
     tab.start.setDate(tab.start.date().fromString("2021-01-01", "yyyy-MM-dd"))
     tab.end.setDate(tab.end.date().fromString("2021-12-31", "yyyy-MM-dd"))
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 0
-    qtbot.waitUntil(lambda: "遂宁市船山区信访局 2021 年没有信访数据" in tab.statistics.text())
+    assert "遂宁市船山区信访局 2021 年没有信访数据" in tab.statistics.text()
     assert date(2021, 1, 1) == tab.current_filter().start
 
 
@@ -169,6 +190,7 @@ def test_an_overdue_matter_is_marked_and_found_by_the_overdue_filter(tab, qtbot)
     form.registered_on.setText("2023-06-01")  # 受理 due 16 Jun 2023, never accepted
     form.buttons.accepted.emit()
     tab.overdue_only.setChecked(True)
+    settle(qtbot, tab)
     assert tab.table.model().rowCount() == 1
     assert (_cell(tab, 0, "编号"), _cell(tab, 0, "状态"), _cell(tab, 0, "受理期限")) == (
         "超-1",
