@@ -152,9 +152,7 @@ class PdfExportService:
             try:
                 return render(path)
             except LayoutError as error:
-                raise UserInputError(
-                    f"有一处内容过长，一页放不下，请缩短后再导出：{str(error)[:80]}"
-                ) from error
+                raise UserInputError("有一处文字过长，一个格子在一页内放不下，请缩短后再导出") from error
 
         result = write_atomically(out, write)
         return ExportResult(out, result.pages)

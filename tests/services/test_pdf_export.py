@@ -156,3 +156,15 @@ def test_the_sample_pack_lists_every_project(sample, folder):
     assert "部门整体支出绩效评价表" in pages[1]
     chufei = next(page for page in pages if "51090322T000000344324-处非专项经费" in page and "自评表" in page)
     assert "总额85.00131.65117.6589.37%108.94" in chufei
+
+
+def test_a_text_taller_than_a_page_is_named_and_nothing_is_written(engine, folder):
+    from desktop.services.projects import ProjectService
+
+    department_id, project_id = add_chufei_project(engine)
+    projects = ProjectService(engine)
+    indicator = projects.get(project_id).indicators[0]
+    projects.update_indicator(indicator.id, "shortfall_reason", "原因" * 3000)
+    with pytest.raises(UserInputError, match="有一处文字过长，一个格子在一页内放不下，请缩短后再导出"):
+        PdfExportService(engine).export(department_id, 2023, "self-eval", folder / "处非.pdf", CODE)
+    assert list(folder.iterdir()) == []
