@@ -171,3 +171,12 @@ def test_a_broken_layout_names_the_file_and_the_field(tmp_path):
         UserInputError, match=r"print-broken.toml \[tables.header\] 第 1 列”的“width”缺失或类型不对"
     ):
         load_layout(tmp_path / "print-broken.toml")
+
+
+def test_a_font_file_that_cannot_be_used_is_named(tmp_path):
+    from desktop.printing.fonts import register_font
+
+    broken = tmp_path / "simsun.ttc"
+    broken.write_bytes(b"not a font")
+    with pytest.raises(UserInputError, match="字体文件“.*simsun.ttc”无法使用"):
+        register_font(broken)
