@@ -190,27 +190,30 @@ SUMMARY_COLUMNS = (
 )
 
 
+# The rows of the 收支总览 table, in the order of the 收入支出决算总表: label, ``BudgetSummary`` field.
+SUMMARY_ITEMS = (
+    ("本年收入合计", "income_total"),
+    ("其中：一般公共预算财政拨款收入", "fiscal_income"),
+    ("年初结转和结余", "carried_in"),
+    ("收入总计", "income_grand_total"),
+    ("本年支出合计", "expenditure_total"),
+    ("其中：基本支出", "basic"),
+    ("　　　项目支出", "project"),
+    ("年末结转和结余", "carried_out"),
+    ("支出总计", "expenditure_grand_total"),
+    ("财政拨款支出", "fiscal_expenditure"),
+    ("人员经费", "personnel"),
+    ("公用经费", "public"),
+    ("三公经费", "three_public"),
+)
+
+
 def summary_lines(summary: BudgetSummary) -> list[SummaryLine]:
-    """The rows of the 收支总览 table, in the order of the 收入支出决算总表."""
-    pairs: list[tuple[str, Comparison]] = [
-        ("本年收入合计", summary.income_total),
-        ("其中：一般公共预算财政拨款收入", summary.fiscal_income),
-        ("年初结转和结余", summary.carried_in),
-        ("收入总计", summary.income_grand_total),
-        ("本年支出合计", summary.expenditure_total),
-        ("其中：基本支出", summary.basic),
-        ("　　　项目支出", summary.project),
-        ("年末结转和结余", summary.carried_out),
-        ("支出总计", summary.expenditure_grand_total),
-        ("财政拨款支出", summary.fiscal_expenditure),
-        ("人员经费", summary.personnel),
-        ("公用经费", summary.public),
-        ("三公经费", summary.three_public),
-    ]
-    return [
-        SummaryLine(label, pair.current, pair.previous, pair.change, pair.change_rate)
-        for label, pair in pairs
-    ]
+    lines = []
+    for label, name in SUMMARY_ITEMS:
+        pair: Comparison = getattr(summary, name)
+        lines.append(SummaryLine(label, pair.current, pair.previous, pair.change, pair.change_rate))
+    return lines
 
 
 TREE_COLUMNS = (

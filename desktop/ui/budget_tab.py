@@ -36,6 +36,7 @@ from desktop.services.errors import UserInputError
 from desktop.ui.budget_dialogs import ChoiceDialog, coded, plain
 from desktop.ui.budget_models import (
     SUMMARY_COLUMNS,
+    SUMMARY_ITEMS,
     BudgetTableModel,
     ExpenditureTreeModel,
     summary_lines,
@@ -47,6 +48,7 @@ from desktop.ui.budget_views import (
     PAGES,
     THREE_PUBLIC_COLUMNS,
     budget_table,
+    fit_rows,
     make_editable,
     page,
     set_delegates,
@@ -83,6 +85,7 @@ class BudgetTab(QWidget):
         self.tree_view.setModel(self.tree_model)
         self.tree_view.setAlternatingRowColors(True)
         self.tree_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree_view.header().setStretchLastSection(False)
         make_editable(self.tree_view)
         set_delegates(self.tree_view, self.tree_model.columns)
         self.basic_view = budget_table(self.basic_model, undo_stack)
@@ -97,6 +100,7 @@ class BudgetTab(QWidget):
         ):
             model.saved.connect(self.reload)
 
+        fit_rows(self.summary_view, len(SUMMARY_ITEMS))
         self.basic_totals = QLabel()
         targets = "、".join(
             f"{target.month}月 {format_percent(target.target, 1)}（{target.points}分）"

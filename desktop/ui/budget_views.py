@@ -87,7 +87,7 @@ def budget_table(model: BudgetTableModel, undo_stack: QUndoStack | None) -> QTab
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(False)
     if model.saved is None:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return view
@@ -104,6 +104,12 @@ def set_delegates(view: QAbstractItemView, columns) -> None:
             view.setItemDelegateForColumn(number, money)
         elif column.field and column.kind == "int":
             view.setItemDelegateForColumn(number, count)
+
+
+def fit_rows(view: QTableView, rows: int) -> None:
+    """Make a short table exactly as tall as its header and ``rows`` rows (no inner scrolling)."""
+    height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(height + 2 * view.frameWidth())
 
 
 def page(*widgets: QWidget, buttons: tuple[QPushButton, ...] = ()) -> QWidget:
