@@ -33,6 +33,7 @@ from desktop.ui.about import AboutDialog
 from desktop.ui.budget_tab import BudgetTab
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
+from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.projects_tab import ProjectsTab
 from desktop.ui.register_tab import RegisterTab
 from desktop.ui.scorecard_tab import ScorecardTab
@@ -45,6 +46,7 @@ DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
 
 # (title, key used by a check finding's place["tab"], class); 总览 first.
 TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (
+    ("总览", "overview", OverviewTab),
     ("信访登记", "register", RegisterTab),
     ("预算决算", "budget", BudgetTab),
     ("项目绩效", "projects", ProjectsTab),

@@ -298,3 +298,11 @@ def test_a_workbook_exported_from_the_sample_imports_into_an_empty_database(
         "遂宁市船山区信访局",
         2023,
     )
+
+
+def test_the_overview_opens_on_first_start_and_its_places_switch_tabs(make_window, sample_copy):
+    window = make_window(sample_copy)
+    assert tab_titles(window)[0] == "总览"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "总览"
+    window.tabs.widget(0).place_requested.emit({"tab": "项目绩效", "project": "51090322T000000344324"})
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
