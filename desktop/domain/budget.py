@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from desktop.domain.classification import function_class, function_section
 from desktop.domain.money import round_half_up
+from desktop.domain.scorecard_methods import score_checkpoints, score_completion
+from desktop.domain.templates import Template
 
 ZERO = Decimal("0.00")
 ONE = Decimal(1)
@@ -56,25 +58,46 @@ THREE_PUBLIC_ITEMS = (
 
 @dataclass(frozen=True)
 class ProgressTarget:
-    """执行进度: the share of the year's budget to be spent by the end of a month, and its points."""
+    """执行进度: the share of the year's budget to be spent by the end of a month, and its points.
+
+    ``method`` is the scorecard method that scores it: ``checkpoints`` (执行进度, 6/9/11月) or
+    ``completion`` (预算完成, 12月 against 100%).
+    """
 
     month: int
     target: Decimal
     points: Decimal
+    method: str
 
 
-# The seed's 遂宁 scorecard (DOMAIN.md §2.1): 6/9/11月 40% / 67.5% / 82.5% worth 3/4/3 points
-# (执行进度), and 12月 100% worth 10 (预算完成).
-PROGRESS_TARGETS = (
-    ProgressTarget(6, Decimal("0.40"), Decimal(3)),
-    ProgressTarget(9, Decimal("0.675"), Decimal(4)),
-    ProgressTarget(11, Decimal("0.825"), Decimal(3)),
-    ProgressTarget(12, ONE, Decimal(10)),
-)
+def progress_targets(template: Template) -> dict[int, ProgressTarget]:
+    """The month targets a department scorecard template sets (DOMAIN.md §2.1; the seed's 遂宁
+    card: 6/9/11月 40% / 67.5% / 82.5% worth 3/4/3, and 预算完成 at 12月 worth 10)."""
+    targets: dict[int, ProgressTarget] = {}
+    for node in template.leaves():
+        if node.method == "checkpoints":
+            for point in node.params["checkpoints"]:
+                month = int(point["month"])
+                targets[month] = ProgressTarget(
+                    month, Decimal(point["target"]), Decimal(point["points"]), node.method
+                )
+        elif node.method == "completion":
+            targets[12] = ProgressTarget(12, ONE, node.weight, node.method)
+    return targets
 
 
-def progress_target(month: int) -> ProgressTarget | None:
-    return next((target for target in PROGRESS_TARGETS if target.month == month), None)
+def progress_points(ratio: Decimal | None, target: ProgressTarget) -> Decimal:
+    """Points one checkpoint earns, by the scorecard's own method: 分值 × min(1, 实际 ÷ 目标).
+
+    The ratio is taken as printed (four decimals, 43.58%), as the scorecard takes it.
+    """
+    if ratio is None:
+        return ZERO
+    printed = round_half_up(ratio, 4)
+    if target.method == "completion":
+        return score_completion(target.points, {}, {"progress": printed}).score
+    point = {"month": target.month, "target": target.target, "points": target.points}
+    return score_checkpoints(target.points, {"checkpoints": [point]}, {f"m{target.month}": printed}).score
 
 
 def change(current: Decimal, previous: Decimal) -> Decimal:
@@ -101,13 +124,6 @@ def progress(cumulative: Decimal, budget_base: Decimal) -> Decimal | None:
     if budget_base <= 0:
         return None
     return cumulative / budget_base
-
-
-def progress_points(ratio: Decimal | None, target: ProgressTarget) -> Decimal:
-    """Points earned: 分值 × min(1, 实际进度 / 目标进度), rounded half-up to 0.01 (§2.1)."""
-    if ratio is None:
-        return ZERO
-    return round_half_up(target.points * min(ONE, ratio / target.target), 2)
 
 
 def expense_kind(economic_code: str) -> str:

@@ -7,8 +7,9 @@ figures. The setters live in ``budget_edits`` (``BudgetService`` inherits them).
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from desktop.domain.budget import (
     BASIC,
@@ -22,15 +23,18 @@ from desktop.domain.budget import (
     CodedFigures,
     Figures,
     FunctionNode,
+    ProgressTarget,
     expense_kind,
     function_tree,
     progress,
     progress_points,
-    progress_target,
+    progress_targets,
     share,
 )
 from desktop.domain.budget import change as change_of
 from desktop.domain.budget import change_rate as change_rate_of
+from desktop.domain.templates import Template, TemplateError, load_template
+from desktop.paths import FORMS
 from desktop.services.budget_edits import BudgetEdits
 from desktop.services.budget_rows import (
     BasicRow,
@@ -42,16 +46,20 @@ from desktop.services.budget_rows import (
     ThreePublicRow,
 )
 from desktop.services.classification import classification_for_year
+from desktop.services.errors import UserInputError
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
+    Department,
     ExecutionCheckpoint,
     ExpenditureLine,
     IncomeLine,
+    Scorecard,
     ThreePublicItem,
 )
 
 FISCAL_FUNDINGS = FUNDINGS[:3]  # the three 财政拨款 sources
+DEFAULT_DEPARTMENT_TEMPLATE = "sichuan_department"
 
 
 def _sum(rows, attribute: str, keep=lambda row: True) -> Decimal:
@@ -189,12 +197,14 @@ class BudgetService(BudgetEdits):
         ]
 
     def checkpoints(self, department_id: int, year: int) -> list[CheckpointRow]:
+        """执行进度 by month, with the target and points the department's scorecard template sets."""
         with Session(self._engine) as session:
             rows = self._rows(session, ExecutionCheckpoint, department_id, year, ExecutionCheckpoint.month)
+            targets = _targets(session, department_id, year)
         result = []
         for row in rows:
             ratio = progress(row.cumulative_spending, row.budget_base)
-            target = progress_target(row.month)
+            target = targets.get(row.month)
             result.append(
                 CheckpointRow(
                     id=row.id,
@@ -208,6 +218,32 @@ class BudgetService(BudgetEdits):
                 )
             )
         return result
+
+
+@cache
+def _template(template_id: str) -> Template:
+    try:
+        return load_template(FORMS / f"{template_id}.toml")
+    except TemplateError as error:
+        raise UserInputError(str(error)) from error
+
+
+def _targets(session: Session, department_id: int, year: int) -> dict[int, ProgressTarget]:
+    """The month targets of the department's own scorecard for the year; without one, those of
+    the Sichuan department template for a Sichuan department (the scoring service's default)."""
+    card = session.exec(
+        select(Scorecard).where(
+            Scorecard.department_id == department_id, Scorecard.year == year, Scorecard.project_id.is_(None)
+        )
+    ).first()
+    department = session.get(Department, department_id)
+    if card is not None:
+        template_id = card.template
+    elif department is not None and department.province == "四川省":
+        template_id = DEFAULT_DEPARTMENT_TEMPLATE
+    else:
+        return {}
+    return progress_targets(_template(template_id))
 
 
 def _node(

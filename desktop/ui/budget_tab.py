@@ -27,11 +27,10 @@ from desktop.domain.budget import (
     FISCAL_FUNDING,
     FUNDINGS,
     INCOME_SOURCES,
-    PROGRESS_TARGETS,
     THREE_PUBLIC_ITEMS,
     Figures,
 )
-from desktop.domain.money import format_percent, format_wan
+from desktop.domain.money import format_wan
 from desktop.services.errors import UserInputError
 from desktop.ui.budget_dialogs import ChoiceDialog, coded, plain
 from desktop.ui.budget_models import (
@@ -102,12 +101,9 @@ class BudgetTab(QWidget):
 
         fit_rows(self.summary_view, len(SUMMARY_ITEMS))
         self.basic_totals = QLabel()
-        targets = "、".join(
-            f"{target.month}月 {format_percent(target.target, 1)}（{target.points}分）"
-            for target in PROGRESS_TARGETS
-        )
         checkpoint_note = QLabel(
-            f"执行进度 = 累计支出 ÷ 全年预算（调整后）；目标：{targets}，未达目标按比例得分。"
+            "执行进度 = 累计支出 ÷ 全年预算（调整后）；目标进度和分值取自部门整体支出绩效评价表，"
+            "未达目标的按实际进度占目标进度的比重得分。"
         )
         checkpoint_note.setWordWrap(True)
 

@@ -171,3 +171,15 @@ def test_new_department_adds_income_three_public_and_checkpoints(fresh):
     service.delete_income_line(income_id)
     service.delete_three_public_item(item_id)
     assert service.checkpoints(department_id, 2023) == [] == service.income_lines(department_id, 2023)
+
+
+def test_no_scorecard_outside_sichuan_means_no_targets(engine):
+    with Session(engine) as session:
+        department = Department(name="外省局", province="广东省")
+        session.add(department)
+        session.commit()
+        department_id = department.id
+    service = BudgetService(engine)
+    service.add_checkpoint(department_id, 2023, 6)
+    (checkpoint,) = service.checkpoints(department_id, 2023)
+    assert (checkpoint.target, checkpoint.points, checkpoint.earned) == (None, None, None)

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main
-from desktop.domain.budget import PROGRESS_TARGETS, progress, progress_points
+from desktop.domain.budget import progress
 from desktop.domain.money import percent_value
 from desktop.domain.scoring import execution_rate
 from desktop.services.errors import UserInputError
@@ -124,12 +124,6 @@ def test_checkpoints_reproduce_the_stated_progress(sample):
     }
     # “6月、9月、11月执行进度分别达到43.58%、66.03%、78.03%”, “12月预算执行进度达到了95.87%”
     assert ratios == {6: Decimal("43.58"), 9: Decimal("66.03"), 11: Decimal("78.03"), 12: Decimal("95.87")}
-    points = [
-        progress_points(progress(row.cumulative_spending, row.budget_base), target)
-        for row, target in zip(checkpoints, PROGRESS_TARGETS, strict=True)
-    ]
-    # 3 × min(1, 43.58/40) = 3; 4 × min(1, 66.03/67.5) = 3.91; 3 × 78.03/82.5 = 2.84; 10 × 0.9587 = 9.59
-    assert points == [Decimal("3.00"), Decimal("3.91"), Decimal("2.84"), Decimal("9.59")]
 
 
 def _project(session, name):
