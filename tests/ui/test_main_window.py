@@ -15,6 +15,7 @@ from desktop.services.departments import list_departments
 from desktop.services.errors import UserInputError
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
+from desktop.ui.editing import CallbackCommand
 from desktop.ui.main_window import TAB_TYPES, MainWindow
 from desktop.ui.messages import install_error_hook
 from desktop.ui.window_menus import NOTHING_TO_PRINT
@@ -306,3 +307,28 @@ def test_the_overview_opens_on_first_start_and_its_places_switch_tabs(make_windo
     assert window.tabs.tabText(window.tabs.currentIndex()) == "总览"
     window.tabs.widget(0).place_requested.emit({"tab": "项目绩效", "project": "51090322T000000344324"})
     assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
+
+
+def test_the_welcome_page_loads_the_sample_into_a_new_file(make_window, tmp_path, monkeypatch):
+    window = make_window()
+    chosen = tmp_path / "我的示例.sqlite3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), ""))
+    window.welcome.sample.click()
+    assert window.workspace.path == chosen
+    assert window.pages.currentWidget() is window.tabs
+    assert (window.toolbar.department.currentText(), window.toolbar.year.value()) == (
+        "遂宁市船山区信访局",
+        2023,
+    )
+    assert window.database_label.text() == f"数据库：{chosen}"
+
+
+def test_undo_and_redo_follow_the_shared_stack(make_window, engine):
+    create_department(engine, "遂宁市船山区信访局")
+    window = make_window()
+    names = []
+    window.undo_stack.push(CallbackCommand("改名", lambda: names.append("改"), lambda: names.append("回")))
+    menu_actions(window, "编辑(&E)")["撤销 改名"].trigger()
+    assert names == ["改", "回"]
+    edit_menu = menu_actions(window, "编辑(&E)")
+    assert (edit_menu["撤销"].isEnabled(), edit_menu["重做 改名"].isEnabled()) == (False, True)
