@@ -64,7 +64,9 @@ class ImportReport:
             head = f"{self.file}：已导入，单位：{self.department}"
         lines = [head]
         if not self.problems:
-            lines += [f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts]
+            lines += [
+                f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts
+            ]
         lines += [f"  问题：{problem}" for problem in self.problems]
         lines += [f"  提示：{warning}" for warning in self.warnings]
         return lines
@@ -106,7 +108,9 @@ _SHEET_ORDER = {spec.name: index for index, spec in enumerate(S.ALL_SHEETS, star
 
 def _place(problem: Problem) -> tuple[int, int]:
     """Problems in the order of the sheets and rows, those of the whole workbook first."""
-    return _SHEET_ORDER.get(problem.sheet, 0 if not problem.sheet else len(_SHEET_ORDER) + 1), problem.row or 0
+    return _SHEET_ORDER.get(
+        problem.sheet, 0 if not problem.sheet else len(_SHEET_ORDER) + 1
+    ), problem.row or 0
 
 
 class ExcelService:
