@@ -7,7 +7,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from desktop import __version__
 from desktop.services.department_setup import create_department
@@ -332,3 +332,21 @@ def test_undo_and_redo_follow_the_shared_stack(make_window, engine):
     assert names == ["改", "回"]
     edit_menu = menu_actions(window, "编辑(&E)")
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做 改名"].isEnabled()) == (False, True)
+
+
+def test_paste_from_the_edit_menu_goes_to_the_focused_table_as_one_undo_step(make_window, sample_copy, qtbot):
+    window = make_window(sample_copy)
+    window.show()
+    window.activateWindow()
+    window.tabs.setCurrentIndex(tab_titles(window).index("项目绩效"))
+    funding = window.tabs.currentWidget().funding_view
+    model = funding.model()
+    before = [model.index(1, column).data() for column in range(3)]
+    funding.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is funding)
+    funding.setCurrentIndex(model.index(1, 0))
+    QApplication.clipboard().setText("30\t28\t27.5\r\n")
+    menu_actions(window, "编辑(&E)")["粘贴"].trigger()
+    assert [model.index(1, column).data() for column in range(3)] == ["30.00", "28.00", "27.50"]
+    menu_actions(window, "编辑(&E)")["撤销 粘贴"].trigger()
+    assert [model.index(1, column).data() for column in range(3)] == before
