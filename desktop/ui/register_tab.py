@@ -87,6 +87,7 @@ class RegisterTab(QWidget):
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
         self._statistics_runner = BackgroundRunner(self._show_statistics, self)
+        self._choices_runner = BackgroundRunner(self._fill_choices, self)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self, message))
 
@@ -178,19 +179,37 @@ class RegisterTab(QWidget):
     def reload(self) -> None:
         """Fill the lists for the selected department and show its year (context changed)."""
         year = self._context.year or date.today().year
-        department_id = self._context.department_id
-        for combo, column in ((self.locality, "locality"), (self.category, "category")):
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(ALL)
-            if department_id is not None:
-                combo.addItems(self._service.choices(department_id, column))
-            combo.blockSignals(False)
+        self._fill_choices(([], []))  # a new department: no 属地 of the old one stays selected
+        self._load_choices()
         for edit, day in ((self.start, date(year, 1, 1)), (self.end, date(year, 12, 31))):
             edit.blockSignals(True)
             edit.setDate(_qdate(day))
             edit.blockSignals(False)
         self._period_changed()
+
+    def _load_choices(self) -> None:
+        department_id = self._context.department_id
+        if department_id is None:
+            self._choices_runner.cancel()
+            self._fill_choices(([], []))
+            return
+        service = self._service
+        self._choices_runner.start(
+            lambda: (service.choices(department_id, "locality"), service.choices(department_id, "category"))
+        )
+
+    def _fill_choices(self, result) -> None:
+        """The 属地 and 问题类别 lists (read in the background: two scans of a large register)."""
+        if isinstance(result, Exception):
+            show_error(self, str(result))
+            return
+        for combo, items in zip((self.locality, self.category), result, strict=True):
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems([ALL, *items])
+            combo.setCurrentText(current if current in items else ALL)
+            combo.blockSignals(False)
 
     def current_filter(self) -> RegisterFilter:
         return RegisterFilter(
@@ -221,7 +240,7 @@ class RegisterTab(QWidget):
     @property
     def busy(self) -> bool:
         """True while the list or the statistics are still being computed in the background."""
-        return self.model.loading or self._statistics_runner.running
+        return self.model.loading or self._statistics_runner.running or self._choices_runner.running
 
     def refresh_statistics(self) -> None:
         """Recompute the panel in the background; a newer request makes an older result stale."""
@@ -246,6 +265,7 @@ class RegisterTab(QWidget):
         self.statistics.show_text(rates, format_statistics("", result).lstrip())
 
     def _changed(self) -> None:
+        self._load_choices()
         self.model.refresh()
         self.visit_model.refresh()
         self.refresh_statistics()

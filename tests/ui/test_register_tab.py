@@ -199,3 +199,13 @@ def test_an_overdue_matter_is_marked_and_found_by_the_overdue_filter(tab, qtbot)
     )
     background = tab.table.model().index(0, 0).data(Qt.ItemDataRole.BackgroundRole)
     assert background.color().name() == "#fde2e1"
+
+
+def test_the_locality_and_category_lists_come_from_the_register(tab, qtbot):
+    localities = [tab.locality.itemText(i) for i in range(tab.locality.count())]
+    assert localities[0] == "全部" and "凯旋路街道" in localities
+    tab.category.setCurrentText("集资融资")
+    settle(qtbot, tab)
+    rows = tab.table.model().rowCount()
+    assert 0 < rows < 782
+    assert {_cell(tab, row, "问题类别") for row in range(rows)} == {"集资融资"}
