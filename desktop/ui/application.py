@@ -6,8 +6,10 @@ import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.paths import APP_ICON
 from desktop.services.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
@@ -21,6 +23,7 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Ziping")
     app.setOrganizationName("Ziping")
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     apply_theme(app)
     try:
         workspace = first_workspace()
