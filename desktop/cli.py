@@ -92,9 +92,11 @@ def _run_score(args) -> int:
     from desktop.services.departments import resolve_department
     from desktop.services.score_text import format_score_report
     from desktop.services.scoring import ScoringService, score_report
+    from desktop.services.year_data import require_year_data
 
     engine = _open(args)
     department = resolve_department(engine, args.department)
+    require_year_data(engine, department, args.year)
     report = score_report(ScoringService(engine), department.id, args.year)
     if args.json:
         print_json(report)
@@ -106,9 +108,11 @@ def _run_score(args) -> int:
 def _run_check(args) -> int:
     from desktop.services.checks import CheckService, findings_json, format_findings
     from desktop.services.departments import resolve_department
+    from desktop.services.year_data import require_year_data
 
     engine = _open(args)
     department = resolve_department(engine, args.department)
+    require_year_data(engine, department, args.year)
     findings = CheckService(engine).run(department.id, args.year)
     if args.json:
         print_json(findings_json(findings))

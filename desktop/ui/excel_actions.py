@@ -2,62 +2,36 @@
 
 ``import_excel`` checks the chosen workbook (a dry run) and shows what it would add and update,
 or every problem found; only when the clerk confirms does it import, with a progress dialog
-whose 取消 rolls everything back. ``export_excel`` writes the current year. Both return the
-flow object so tests can wait on its ``done`` signal; dialogs are opened, never exec'd.
+whose 取消 rolls everything back. ``export_excel`` writes the current year, ID and phone numbers
+masked unless the clerk ticks “导出完整身份证号和电话（仅限内部使用）” (as ``--unmasked`` in the CLI).
+Both return the flow object so tests can wait on its ``done`` signal; dialogs are opened, never
+exec'd. The work runs in ``desktop/ui/background.py``'s pool: a worker never touches a widget, and
+closing the window cancels an import and waits for any job before the database is closed.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.services.errors import UserInputError
-from desktop.services.excel import ExcelService, ImportCancelled, ImportRejected, ImportReport
+from desktop.services.excel import ExcelService, ImportCancelled, ImportRejected, ImportReport, Progress
+from desktop.storage.database import DatabaseError
+from desktop.ui.background import Job, post, submit
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 
 FILTER = "Excel 工作簿 (*.xlsx)"
-
-
-class _Job(QObject):
-    """Runs one service call on a worker thread; reports progress and the outcome by signal."""
-
-    progressed = Signal(int, int)
-    succeeded = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, work: Callable[[Callable[[int, int], bool]], object]) -> None:
-        super().__init__()
-        self._work = work
-        self._stop = threading.Event()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, done: int, total: int) -> bool:
-        self.progressed.emit(done, total)
-        return not self._stop.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self._work(self._progress)
-        except ImportCancelled:
-            self.cancelled.emit()
-        except ImportRejected as error:
-            self.failed.emit("\n".join(error.report.lines()))
-        except UserInputError as error:
-            self.failed.emit(str(error))
-        else:
-            self.succeeded.emit(result)
+UNMASKED = "导出完整身份证号和电话（仅限内部使用）"
 
 
 class _Flow(QObject):
-    """One import or export: runs its jobs in turn and emits ``done`` with a line for the status bar."""
+    """One import or export: runs its jobs in turn (see ``desktop/ui/background.py``) and emits
+    ``done`` with a line for the status bar. Closing the window cancels the job and waits for it."""
 
     done = Signal(str)
 
@@ -65,33 +39,49 @@ class _Flow(QObject):
         super().__init__(parent)
         self._parent = parent
         self._title = title
-        self._thread: QThread | None = None
+        self._job: Job | None = None
         self.message: QMessageBox | None = None
 
-    def start(self, label: str, work, on_success, cancellable: bool) -> None:
+    def start(self, label: str, work: Callable[[Progress], object], on_success, cancellable: bool) -> None:
         dialog = QProgressDialog(label, "取消", 0, 0, self._parent)
         dialog.setWindowTitle(self._title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)
         if not cancellable:
             dialog.setCancelButton(None)
-        job = _Job(work)
-        thread = QThread(self)
-        job.moveToThread(thread)
-        thread.started.connect(job.run)
-        job.progressed.connect(
-            lambda done, total: (dialog.setMaximum(total), dialog.setValue(min(done, total)))
-        )
-        dialog.canceled.connect(job.cancel)
-        for signal in (job.succeeded, job.failed, job.cancelled):
-            signal.connect(thread.quit)
-            signal.connect(dialog.reset)
-        job.succeeded.connect(on_success)
-        job.failed.connect(self._fail)
-        job.cancelled.connect(lambda: self.finish("已取消导入，数据库未改动"))
-        thread.finished.connect(job.deleteLater)
-        self._job, self._thread = job, thread
-        thread.start()
+
+        def progressed(counts: tuple[int, int]) -> None:
+            done, total = counts
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+        def ended(outcome: Callable[[], None]) -> None:
+            dialog.reset()
+            dialog.deleteLater()
+            outcome()
+
+        def run(job: Job) -> None:
+            def progress(done: int, total: int) -> bool:
+                post(job, progressed, (done, total))
+                return not job.cancelled.is_set()
+
+            try:
+                result = work(progress)
+            except ImportCancelled:
+                post(job, ended, lambda: self.finish("已取消导入，数据库未改动"))
+            except ImportRejected as error:
+                post(job, ended, partial(self._fail, "\n".join(error.report.lines())))
+            except (UserInputError, DatabaseError) as error:
+                post(job, ended, partial(self._fail, str(error)))
+            except Exception as error:  # noqa: BLE001 — a bug: raised again in the window's thread
+                post(job, ended, partial(_raise, error))
+            else:
+                post(job, ended, partial(on_success, result))
+
+        job = Job(run, self)
+        dialog.canceled.connect(job.cancelled.set)
+        self._job = job
+        submit(job)
 
     def _fail(self, text: str) -> None:
         self.message = show_error(self._parent, text, self._title)
@@ -110,8 +100,13 @@ class _Flow(QObject):
         self.done.emit(text)
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.wait()
+        """Block until the worker of the current job has let go of the database."""
+        if self._job is not None:
+            self._job.finished.wait()
+
+
+def _raise(error: Exception) -> None:
+    raise error
 
 
 class _ImportFlow(_Flow):
@@ -170,22 +165,59 @@ def import_excel(parent: QWidget, services, context: WorkContext, path: Path | N
     return flow
 
 
-def export_excel(parent: QWidget, services, context: WorkContext, path: Path | None = None) -> _Flow | None:
-    """Write the current department's current year (ID and phone numbers masked) to a chosen .xlsx."""
+class _ExportFlow(_Flow):
+    def __init__(self, parent: QWidget, service: ExcelService, department_id: int, year: int) -> None:
+        super().__init__(parent, "导出 Excel")
+        self._service, self._department_id, self._year = service, department_id, year
+
+    def ask(self, path: Path | None) -> None:
+        """Masked or not (masked unless the clerk ticks the box), then the file, then the export."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self._title,
+            f"导出 {self._year} 年度的数据到 Excel 工作簿。",
+            QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel,
+            self._parent,
+        )
+        box.setInformativeText("默认身份证号、电话打码；完整号码只可在单位内部使用。")
+        box.setCheckBox(QCheckBox(UNMASKED, box))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.accepted.connect(lambda: self.run(path, box.checkBox().isChecked()))
+        box.rejected.connect(lambda: self.done.emit("未导出"))
+        box.open()
+        self.message = box
+
+    def run(self, path: Path | None, unmasked: bool) -> None:
+        if path is None:
+            name = f"{self._year}年度{'（完整号码）' if unmasked else ''}.xlsx"
+            chosen, _filter = QFileDialog.getSaveFileName(self._parent, self._title, name, FILTER)
+            if not chosen:
+                self.done.emit("未导出")
+                return
+            path = Path(chosen)
+        department_id, year, service = self._department_id, self._year, self._service
+        self.start(
+            f"正在导出 {year} 年度…",
+            lambda _progress: service.export(department_id, year, path, unmasked=unmasked),
+            self.finish,
+            cancellable=False,
+        )
+
+
+def export_excel(
+    parent: QWidget, services, context: WorkContext, path: Path | None = None, unmasked: bool | None = None
+) -> _Flow | None:
+    """Write the current department's current year to a chosen .xlsx. ID and phone numbers are
+    masked unless the clerk ticks “导出完整身份证号和电话” in the question shown first (asked
+    when ``unmasked`` is None)."""
     department_id, year = context.department_id, context.year
     if department_id is None or year is None:
         show_error(parent, "请先选择单位和年度", "导出 Excel")
         return None
-    if path is None:
-        chosen, _filter = QFileDialog.getSaveFileName(parent, "导出 Excel", f"{year}年度.xlsx", FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-    flow = _Flow(parent, "导出 Excel")
-    flow.start(
-        f"正在导出 {year} 年度…",
-        lambda _progress: services.excel.export(department_id, year, Path(path)),
-        flow.finish,
-        cancellable=False,
-    )
+    flow = _ExportFlow(parent, services.excel, department_id, year)
+    if unmasked is None:
+        flow.ask(None if path is None else Path(path))
+    else:
+        flow.run(None if path is None else Path(path), unmasked)
     return flow

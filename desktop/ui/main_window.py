@@ -30,6 +30,7 @@ from desktop.services.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.about import AboutDialog
+from desktop.ui.background import settle
 from desktop.ui.budget_tab import BudgetTab
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         """Show ``workspace`` (closing the previous one): the tabs, or the welcome page if it has no
         department yet."""
         if self.workspace is not None and self.workspace is not workspace:
+            settle(self)
             self.workspace.close()
         self.workspace = workspace
         self.undo_stack.clear()
@@ -232,6 +234,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         department_id, year = self.context.department_id, self.context.year
         self._replace_tabs(None, None)  # the tabs let go of the database before its file is replaced
+        settle(self)
         workspace.close()
         try:
             result = restore_database(workspace.path, backup)
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
+        settle(self)  # an import still running is cancelled (rolled back), any other job finishes
         if self.workspace is not None:
             self.workspace.close()
         super().closeEvent(event)
