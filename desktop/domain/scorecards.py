@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.domain.scorecard_methods import METHODS, method_inputs
-from desktop.domain.scoring import ScoringInputError, grade, manual_gap_flagged
+from desktop.domain.scoring import ScoringInputError, grade, manual_gap_flagged, percentage_score
 from desktop.domain.templates import Template, TemplateNode
 
 ZERO = Decimal("0.00")
@@ -89,6 +89,7 @@ class ScoredCard:
     lines: tuple[ScorecardLine, ...]
     total: Decimal
     full_marks: Decimal  # the weights that count in the self-evaluation (90 on the seed's department card)
+    percentage: Decimal | None  # total out of 100 (百分制), what the grade is given on
     grade: str
 
 
@@ -177,4 +178,6 @@ def score_scorecard(template: Template, entries: Mapping[str, LeafEntry]) -> Sco
     counted = [line for line in leaves.values() if line.self_scored]
     total = sum((line.score or ZERO for line in counted), ZERO)
     full_marks = sum((line.weight for line in counted), Decimal(0))
-    return ScoredCard(tuple(lines), total, full_marks, grade(total))
+    return ScoredCard(
+        tuple(lines), total, full_marks, percentage_score(total, full_marks), grade(total, full_marks)
+    )

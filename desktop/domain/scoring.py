@@ -16,6 +16,7 @@ from desktop.domain.money import NumberFormatError, format_percent, parse_quanti
 ZERO = Decimal(0)
 ONE = Decimal(1)
 CENT = Decimal("0.01")
+HUNDRED = Decimal(100)
 MANUAL_GAP = Decimal("0.5")  # a manual score further than this from the formula is reported
 OVER_ACHIEVEMENT = Decimal("1.3")  # 完成值 ≥ 130% of 指标值: the 偏差原因 must be given (S10)
 
@@ -44,12 +45,38 @@ def capped(value: Decimal, weight: Decimal) -> Decimal:
     return min(max(round_half_up(value, 2), ZERO), round_half_up(weight, 2))
 
 
-def grade(total: Decimal) -> str:
-    """优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (财预〔2020〕10号)."""
+def percentage_score(total: Decimal, full_marks: Decimal) -> Decimal | None:
+    """``total`` as a score out of 100 (百分制), half-up to 0.01; none when nothing is scored."""
+    if full_marks <= 0:
+        return None
+    return round_half_up(total * HUNDRED / full_marks, 2)
+
+
+def grade(total: Decimal, full_marks: Decimal = HUNDRED) -> str:
+    """优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below (财预〔2020〕10号), on the 百分制 score.
+
+    A scorecard whose full marks are not 100 is graded on its percentage, rounded half-up to
+    0.01 as printed: “用适用指标得分汇总后按百分制对该项目折算计分” (DOMAIN.md, source S9).
+    The department scorecard counts 90 points (自评质量 is the reviewer's), so 84.60 of 90 is
+    94.00 → 优; the project scorecard's items add to 103. No full marks at all grades nothing ("").
+    """
+    score = percentage_score(total, full_marks)
+    if score is None:
+        return ""
     for floor, name in GRADES:
-        if total >= floor:
+        if score >= floor:
             return name
     return "差"
+
+
+def total_text(total: Decimal, full_marks: Decimal) -> str:
+    """The total as the tab, the CLI and the PDF show it, with the 百分制 score when the full marks
+    are not 100: “84.60 分（满分 90 分，折合百分制 94.00 分）等级：优”."""
+    marks = f"{full_marks.normalize():f}"
+    score = percentage_score(total, full_marks)
+    if score is None or full_marks == HUNDRED:
+        return f"{points(total)} 分（满分 {marks} 分）等级：{grade(total, full_marks) or '—'}"
+    return f"{points(total)} 分（满分 {marks} 分，折合百分制 {score} 分）等级：{grade(total, full_marks)}"
 
 
 # 预算执行率 ------------------------------------------------------------------------------------

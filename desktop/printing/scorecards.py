@@ -53,7 +53,10 @@ def scorecard_flowables(sheet: ScorecardSheet, layout: PrintLayout, styles: Form
     items = MergedTable(spec, body, [[_value(line, key) for key in merged] for line in sheet.lines])
     weight, score = keys.index("weight"), keys.index("score")
     total = [""] * len(keys)
-    total[0] = cell(f"{layout.label('total')}（{layout.label('grade')}：{sheet.grade}）", styles.label)
+    converted = f"折合百分制 {sheet.percentage} 分，" if sheet.percentage else ""
+    total[0] = cell(
+        f"{layout.label('total')}（{converted}{layout.label('grade')}：{sheet.grade}）", styles.label
+    )
     total[weight] = cell(sheet.total_weight, styles.number)
     total[score] = cell(sheet.total_score, styles.number)
     total_spans = [("SPAN", (0, 0), (weight - 1, 0))]

@@ -97,6 +97,7 @@ class ScorecardSheet:
     total_weight: str
     total_score: str
     grade: str
+    percentage: str = ""  # 百分制 score when the full marks are not 100 (94.00 for 84.60 of 90)
 
 
 @dataclass(frozen=True)

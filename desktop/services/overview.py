@@ -44,7 +44,7 @@ def key_figures(
             ("三公经费", summary.three_public),
         )
     ]
-    evaluations = [e for e in scoring.project_evaluations(department_id, year) if e.indicators]
+    evaluations = [e for e in scoring.project_evaluations(department_id, year) if e.total is not None]
     if evaluations:
         average = round_half_up(sum(e.total for e in evaluations) / len(evaluations), 2)
         figures.append(KeyFigure("项目自评平均得分", points(average), f"{len(evaluations)} 个项目"))

@@ -51,6 +51,11 @@ class PdfExportService:
         self._forms_folder = forms_folder
         self._font_file = font_file
 
+    @property
+    def font_file(self) -> Path | None:
+        """The TrueType file the PDFs are set in; None for the shipped font."""
+        return self._font_file
+
     def export(
         self, department_id: int, year: int, form: str, out: Path, project_code: str | None = None
     ) -> ExportResult:
@@ -101,7 +106,11 @@ class PdfExportService:
         projects = self._project_details(department.id, year, code)
         if form == "project-scorecard":
             return self._project_scorecards(projects, required=bool(code))
-        return [self_evaluation_sheet(project) for project in projects]
+        evaluated = [project for project in projects if project.scores.evaluated]
+        if not evaluated:
+            which = f"项目“{projects[0].name}”" if code else f"{year} 年的项目都"
+            raise UserInputError(f"{which}未编制绩效目标表，不做自评，没有“{FORM_NAMES[form]}”可导出")
+        return [self_evaluation_sheet(project) for project in evaluated]
 
     def _department_scorecard(self, department: DepartmentInfo, year: int) -> ScorecardSheet:
         result = self._department_result(department, year)
@@ -135,9 +144,10 @@ class PdfExportService:
         if department_card is not None:
             entries.append(PackEntry(FORM_NAMES["dept-scorecard"], "dept-scorecard", department_card))
         for project in self._project_details(department.id, year, None):
-            sheet = self_evaluation_sheet(project)
-            entries.append(PackEntry(f"{project.name} 项目绩效目标表", "targets", sheet))
-            entries.append(PackEntry(f"{project.name} 项目支出绩效自评表", "self-eval", sheet))
+            if project.scores.evaluated:  # no 绩效目标表, no 自评表
+                sheet = self_evaluation_sheet(project)
+                entries.append(PackEntry(f"{project.name} 项目绩效目标表", "targets", sheet))
+                entries.append(PackEntry(f"{project.name} 项目支出绩效自评表", "self-eval", sheet))
             project_card = self._project_result(project)
             if project_card is not None:
                 entries.append(

@@ -65,4 +65,5 @@ def scorecard_sheet(result: ScorecardResult, template: Template, heading: str, y
         total_weight=format_weight(result.full_marks),
         total_score=format_score(result.total),
         grade=result.grade,
+        percentage="" if result.full_marks == 100 else format_score(result.percentage),
     )

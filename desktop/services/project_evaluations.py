@@ -54,13 +54,19 @@ class ProjectEvaluation:
     indicators: tuple[IndicatorEvaluation, ...]
     indicator_score: Decimal
     indicator_weight: Decimal
-    total: Decimal
-    grade: str
+    total: Decimal | None  # None for a project without 绩效目标表 (no indicators): not self-evaluated
+    grade: str | None
+    note: str  # “未编制绩效目标表，不做自评” for such a project, else empty
     warnings: tuple[str, ...]
 
 
 def weight_warnings(project_name: str, indicators: list[Indicator], template: Template) -> tuple[str, ...]:
-    """Where the indicator weights do not add up to the template's headings (warn, never block)."""
+    """Where the indicator weights do not add up to the template's headings (warn, never block).
+
+    A project without any indicator is not self-evaluated, so its weights are not checked.
+    """
+    if not indicators:
+        return ()
     headings = [node for node in template.nodes if node.method == "indicators"]
     warnings = []
     if len(headings) == 1:
@@ -127,5 +133,6 @@ def evaluate_project(session: Session, project: Project, template: Template) -> 
         indicator_weight=scores.weight_total,
         total=scores.total,
         grade=scores.grade,
+        note=scores.note,
         warnings=weight_warnings(project.name, indicators, template),
     )

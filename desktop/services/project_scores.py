@@ -14,6 +14,7 @@ from desktop.domain.scoring import execution_rate, grade, score_execution, score
 from desktop.storage.models import Indicator
 
 ZERO = Decimal("0.00")
+NOT_EVALUATED = "未编制绩效目标表，不做自评"
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,13 @@ class ProjectScores:
     indicators: tuple[IndicatorScore, ...]
     indicator_score: Decimal
     weight_total: Decimal  # Σ 权重 of the indicators; 90 on a Sichuan 自评表
-    total: Decimal
-    grade: str
+    total: Decimal | None  # None without 绩效指标: no 绩效目标表, no self-evaluation
+    grade: str | None
+    note: str  # NOT_EVALUATED for such a project, else empty
+
+    @property
+    def evaluated(self) -> bool:
+        return self.total is not None
 
 
 def _funding_row(source: str, initial: Decimal, adjusted: Decimal, executed: Decimal) -> FundingRow:
@@ -71,7 +77,11 @@ def score_project(
     indicators: Sequence[Indicator],
     execution_manual_score: Decimal | None,
 ) -> ProjectScores:
-    """``amounts`` are (source, 年初, 调整后, 执行) in 元, one per funding source."""
+    """``amounts`` are (source, 年初, 调整后, 执行) in 元, one per funding source.
+
+    A project without indicators has no 绩效目标表 and is not self-evaluated: its execution rate
+    and 预算执行 score are worked out, but it has no total and no grade (``NOT_EVALUATED``).
+    """
     funding = tuple(_funding_row(*row) for row in amounts)
     total_funding = _funding_row(
         "总额",
@@ -83,7 +93,8 @@ def score_project(
     execution_score = execution.score if execution_manual_score is None else execution_manual_score
     indicator_scores = tuple(indicator_score(indicator) for indicator in indicators)
     indicator_total = sum((item.score for item in indicator_scores if item.score is not None), ZERO)
-    total = execution_score + indicator_total
+    evaluated = bool(indicators)
+    total = execution_score + indicator_total if evaluated else None
     return ProjectScores(
         funding=funding,
         total_funding=total_funding,
@@ -94,5 +105,6 @@ def score_project(
         indicator_score=indicator_total,
         weight_total=sum((indicator.weight for indicator in indicators), Decimal(0)),
         total=total,
-        grade=grade(total),
+        grade=grade(total) if evaluated else None,
+        note="" if evaluated else NOT_EVALUATED,
     )

@@ -33,6 +33,7 @@ from desktop.services.project_scores import (
     indicator_score,
     score_project,
 )
+from desktop.storage.audit import track
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
 
 
@@ -106,7 +107,6 @@ class ProjectDetail:
 
 def project_row(detail: ProjectDetail) -> ProjectRow:
     """The project-list line of a project; no score or grade until it has 绩效指标 (not self-evaluated)."""
-    evaluated = bool(detail.indicators)
     return ProjectRow(
         id=detail.id,
         code=detail.code,
@@ -114,8 +114,8 @@ def project_row(detail: ProjectDetail) -> ProjectRow:
         adjusted_budget=detail.total.adjusted_budget,
         executed=detail.total.executed,
         execution_rate=detail.total.execution_rate,
-        score=detail.scores.total if evaluated else None,
-        grade=detail.scores.grade if evaluated else "",
+        score=detail.scores.total,
+        grade=detail.scores.grade or "",
     )
 
 
@@ -175,7 +175,7 @@ class ProjectService:
             raise UserInputError("项目名称：不能为空")
         for field in texts:
             text_label(field)
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             department = session.get(Department, department_id)
             if department is None:
                 raise UserInputError(f"单位（编号 {department_id}）不存在")
@@ -197,13 +197,13 @@ class ProjectService:
 
     def delete_project(self, project_id: int) -> None:
         """删除项目 with its funding and indicators."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             session.delete(_project(session, project_id))
             session.commit()
 
     def update_project(self, project_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
         """Change one text of the project, or ``execution_manual_score`` (needs a reason)."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             project = _project(session, project_id)
             if field == "execution_manual_score":
                 score = parse_manual_score(value, "预算执行得分", EXECUTION_WEIGHT)
@@ -235,7 +235,7 @@ class ProjectService:
         if field not in FUNDING_FIELDS:
             raise UserInputError(f"预算执行情况：没有“{field}”这一栏")
         amount = money_value(value, f"{source}{FUNDING_FIELDS[field]}")
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             project = _project(session, project_id)
             row = session.exec(
                 select(ProjectFunding).where(
@@ -251,7 +251,7 @@ class ProjectService:
 
     def update_indicator(self, indicator_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
         """Change one cell of an indicator (指标性质, 权重, 完成值 …)."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None:
                 raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
@@ -280,7 +280,7 @@ class ProjectService:
 
         ``fields`` are any of ``INDICATOR_FIELDS``; 指标性质 defaults to ≥.
         """
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             _project(session, project_id)
             indicators = _indicators(session, project_id)
             if position is None or position > len(indicators):
@@ -302,7 +302,7 @@ class ProjectService:
 
     def restore_indicator(self, row: IndicatorRow) -> None:
         """Put back a deleted indicator with its id and position (撤销删除)."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             _project(session, row.project_id)
             if session.get(Indicator, row.id) is not None:
                 raise UserInputError(f"指标“{row.level3}”已存在，无需恢复")
@@ -316,7 +316,7 @@ class ProjectService:
 
     def delete_indicator(self, indicator_id: int) -> IndicatorRow:
         """删除指标; returns what was deleted, so that it can be added back (撤销)."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None:
                 raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from desktop.services.scoring import DEPARTMENT_TEMPLATE, PROJECT_TEMPLATE
 from desktop.storage.models import Project, Scorecard, ScorecardItem
 
-SEED = "种子自评得分"
+ORIGINAL = "原自评表自评得分"
 
 DEPARTMENT_ITEMS = {
     "target_setting": ({"绩效目标编制要素完整": "是", "绩效指标细化量化": "是"}, None),
@@ -29,17 +29,17 @@ DEPARTMENT_ITEMS = {
         },  # 治重化积 年中追加18万元; 年初预算支出377.47万元
         (
             "6",
-            f"{SEED}6分；种子只写明调剂原因（年中追加治重化积资金及大运会期间到蓉值守维稳专项资金），未列调剂金额",
+            f"{ORIGINAL}6分；原自评表只写明调剂原因（年中追加治重化积资金及大运会期间到蓉值守维稳专项资金），未列调剂金额",
         ),
     ),
     "dynamic_adjustment": ({"cancelled": "0", "written_off": "0"}, None),
     "progress": (
         {"m6": "43.58%", "m9": "66.03%", "m11": "78.03%"},
-        ("9", f"{SEED}9分（种子评价过程：9月支出66.03%，11月支出进度78.03%），未按目标进度比重计算"),
+        ("9", f"{ORIGINAL}9分（原自评表评价过程：9月支出66.03%，11月支出进度78.03%），未按目标进度比重计算"),
     ),
     "completion": (
         {"progress": "95.87%"},
-        ("9.6", f"{SEED}9.6分（12月预算执行进度95.87%，种子保留一位小数）"),
+        ("9.6", f"{ORIGINAL}9.6分（12月预算执行进度95.87%，原自评表保留一位小数）"),
     ),
     "violations": ({"findings": "0"}, None),  # 信访局2023年未涉及违规记录
     "target_disclosure": ({"按要求随同预算公开": "是"}, None),
@@ -61,14 +61,14 @@ def _indicator(label: str, target: str, actual: str, seed_score: str | None = No
     manual = (
         None
         if seed_score is None
-        else (seed_score, f"{SEED}{seed_score}分（目标值{target}，完成值{actual}）")
+        else (seed_score, f"{ORIGINAL}{seed_score}分（目标值{target}，完成值{actual}）")
     )
     return {"label": label, "target": target, "actual": actual}, manual
 
 
 RECEPTION_ITEMS = {  # 接访工作（到京到蓉）工作经费
     **_GENERAL,
-    "execution_rate": ({}, ("5.5", f"{SEED}5.5分（种子评价过程：12底预算执行率98.05%）")),
+    "execution_rate": ({}, ("5.5", f"{ORIGINAL}5.5分（原自评表评价过程：12月底预算执行率98.05%）")),
     "usage_rate": ({"rate": "100%"}, None),
     "quantity": _indicator("全年到京到蓉次数", "100%", "5", "4.5"),
     "quality": _indicator("全年到京到蓉人次", "100%", "59", "4"),
@@ -90,8 +90,8 @@ RECEPTION_ITEMS = {  # 接访工作（到京到蓉）工作经费
 
 STABILITY_ITEMS = {  # 维稳专项经费
     **_GENERAL,
-    "execution_rate": ({}, ("6", f"{SEED}6分（种子未列执行率）")),
-    "usage_rate": ({}, ("2.5", f"{SEED}2.5分（种子未列资金使用率）")),
+    "execution_rate": ({}, ("6", f"{ORIGINAL}6分（原自评表未列执行率）")),
+    "usage_rate": ({}, ("2.5", f"{ORIGINAL}2.5分（原自评表未列资金使用率）")),
     "quantity": _indicator("杜绝重要敏感时期发生群体性事件", "100%", "100%", "4"),
     "quality": _indicator("保障重要会议、活动时期社会稳定", "100%", "100%"),
     "cost": _indicator("维稳工作经费保障", "100%", "100%"),

@@ -24,6 +24,7 @@ from desktop.services.errors import UserInputError
 from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader
+from desktop.storage.audit import track
 from desktop.storage.models import Department, Project, Scorecard, ScorecardItem
 
 DEPARTMENT_TEMPLATE = "sichuan_department"
@@ -53,6 +54,7 @@ class ScorecardResult:
     lines: tuple[ScorecardLine, ...]
     total: Decimal
     full_marks: Decimal
+    percentage: Decimal | None  # 百分制 score the grade is given on (84.60 of 90 → 94.00)
     grade: str
     warnings: tuple[str, ...]
 
@@ -86,6 +88,7 @@ class ScorecardResult:
             ],
             "total": self.total,
             "full_marks": self.full_marks,
+            "percentage": self.percentage,
             "grade": self.grade,
             "warnings": list(self.warnings),
         }
@@ -166,7 +169,7 @@ class ScoringService:
         self, department_id: int, year: int, template_id: str, project_id: int | None = None, title: str = ""
     ) -> int:
         template = self.template(template_id)
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             card = Scorecard(
                 department_id=department_id,
                 year=year,
@@ -202,7 +205,7 @@ class ScoringService:
 
     def delete_scorecard(self, scorecard_id: int) -> None:
         """Remove a scorecard and what was entered in it (the undo of creating one)."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             session.delete(self._card(session, scorecard_id))
             session.commit()
 
@@ -270,6 +273,7 @@ class ScoringService:
             lines=scored.lines,
             total=scored.total,
             full_marks=scored.full_marks,
+            percentage=scored.percentage,
             grade=scored.grade,
             warnings=template.warnings,
         )
@@ -293,7 +297,7 @@ class ScoringService:
 
     def set_input(self, scorecard_id: int, item_key: str, name: str, value: str) -> ScorecardResult:
         """Save one typed input of a leaf (empty clears it); refused with the field named when unreadable."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             card = self._card(session, scorecard_id)
             leaf = self._leaf(card, item_key)
             if name not in method_inputs(leaf.method, leaf.params):
@@ -316,7 +320,7 @@ class ScoringService:
         self, scorecard_id: int, item_key: str, score: str | Decimal | None, reason: str
     ) -> ScorecardResult:
         """Give a leaf a manual score with its reason, or clear the score (empty or None), keeping ``reason``."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             card = self._card(session, scorecard_id)
             leaf = self._leaf(card, item_key)
             item = self._item(session, card, item_key)
@@ -346,7 +350,7 @@ class ScoringService:
 
     def set_manual_reason(self, scorecard_id: int, item_key: str, reason: str) -> ScorecardResult:
         """Change the reason alone; a manual score cannot be left without one."""
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             card = self._card(session, scorecard_id)
             leaf = self._leaf(card, item_key)
             item = self._item(session, card, item_key)
@@ -381,9 +385,10 @@ def score_report(service: ScoringService, department_id: int, year: int) -> dict
             "self_evaluation": {
                 "execution_rate": percent_value(evaluation.execution_rate),
                 "execution_score": evaluation.execution_score,
-                "indicator_score": evaluation.indicator_score,
+                "indicator_score": None if evaluation.total is None else evaluation.indicator_score,
                 "total": evaluation.total,
                 "grade": evaluation.grade,
+                "note": evaluation.note,
                 "warnings": list(evaluation.warnings),
             },
         }

@@ -305,8 +305,8 @@ class ProjectsTab(QWidget):
 
     @staticmethod
     def _score_text(detail: ProjectDetail) -> str:
-        if not detail.indicators:
-            return "尚无绩效指标，未自评"
+        if not detail.scores.evaluated:
+            return detail.scores.note
         return f"自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
 
     def _show_saved(self, detail: ProjectDetail) -> None:
@@ -417,8 +417,11 @@ class ProjectsTab(QWidget):
     # 对外 -------------------------------------------------------------------------------------
 
     def print_target(self) -> tuple[str, str | None] | None:
-        """The 自评表 of the selected project (``export-pdf --form self-eval --project CODE``)."""
-        return None if self._detail is None else ("self-eval", self._detail.code)
+        """The 自评表 of the selected project (``export-pdf --form self-eval --project CODE``);
+        none for a project without 绩效目标表, which is not self-evaluated."""
+        if self._detail is None or not self._detail.scores.evaluated:
+            return None
+        return ("self-eval", self._detail.code)
 
     def show_place(self, place: dict) -> bool:
         """Select the project ``place["project"]`` (项目编码) and the cell the place names.

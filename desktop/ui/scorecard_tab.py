@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.scoring import total_text
 from desktop.services.container import Services
 from desktop.services.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
@@ -104,9 +105,7 @@ class ScorecardTab(QWidget):
             self.total_label.setText("本年度还没有评价表")
             self.warning_label.setText("")
             return
-        self.total_label.setText(
-            f"合计 {result.total:.2f} 分（满分 {result.full_marks} 分）　等级：{result.grade}"
-        )
+        self.total_label.setText(f"合计 {total_text(result.total, result.full_marks)}")
         warnings = list(result.warnings)
         warnings += [
             f"“{line.name}”手工得分 {line.manual_score:.2f} 与公式得分 {line.formula_score:.2f} 相差超过0.5分"

@@ -10,9 +10,11 @@ from desktop.domain.scoring import (
     execution_rate,
     grade,
     manual_gap_flagged,
+    percentage_score,
     qualitative_band,
     score_execution,
     score_indicator,
+    total_text,
 )
 
 
@@ -130,3 +132,29 @@ def test_manual_gap_over_half_a_point_is_flagged():
     assert manual_gap_flagged(D("9.75"), D("9")) is True
     assert manual_gap_flagged(D("9.59"), D("9.6")) is False
     assert manual_gap_flagged(None, D("9")) is False
+
+
+@pytest.mark.parametrize(
+    ("total", "full_marks", "percentage", "expected"),
+    [
+        (D("84.60"), D(90), D("94.00"), "优"),  # the seed's department card: 84.60 ÷ 90 × 100
+        (D("81"), D(90), D("90.00"), "优"),
+        (D("80.99"), D(90), D("89.99"), "良"),  # 89.988… rounds half-up to 89.99
+        (D("72"), D(90), D("80.00"), "良"),
+        (D("96.50"), D(103), D("93.69"), "优"),  # 93.689…
+        (D("61.80"), D(103), D("60.00"), "中"),
+        (D("59.99"), D(100), D("59.99"), "差"),
+    ],
+)
+def test_grade_on_the_percentage_of_the_full_marks(total, full_marks, percentage, expected):
+    assert percentage_score(total, full_marks) == percentage
+    assert grade(total, full_marks) == expected
+
+
+def test_no_full_marks_no_grade():
+    assert (percentage_score(D(0), D(0)), grade(D(0), D(0))) == (None, "")
+
+
+def test_total_text_shows_the_score_and_its_percentage():
+    assert total_text(D("84.6"), D(90)) == "84.60 分（满分 90 分，折合百分制 94.00 分）等级：优"
+    assert total_text(D("88.1"), D(100)) == "88.10 分（满分 100 分）等级：良"

@@ -57,7 +57,8 @@ def test_department_scorecard_keeps_the_seed_scores_beside_the_formula(sample):
     )
     assert completion.inputs[0].origin == "执行进度表12月"
     # the seed's 自评得分: 10+10+6+10+10+9+9.6+10+3+3+2+2 = 84.6 of 90
-    assert (card.total, card.full_marks, card.grade) == (D("84.6"), D(90), "良")
+    # graded on the 百分制 score (S9): 84.60 ÷ 90 × 100 = 94.00 → 优
+    assert (card.total, card.full_marks, card.percentage, card.grade) == (D("84.6"), D(90), D("94.00"), "优")
     assert card.line("management").score == D("74.6")
 
 

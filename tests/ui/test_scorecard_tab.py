@@ -74,7 +74,7 @@ def test_the_department_scorecard_shows_formula_and_seed_scores(tab, qtmodeltest
     )
     assert cell(tab, "progress", INPUT) == "6月执行进度 43.58%；9月执行进度 66.03%；11月执行进度 78.03%"
     assert cell(tab, "completion", FORMULA) == "9.59"
-    assert tab.total_label.text() == "合计 84.60 分（满分 90 分）　等级：良"
+    assert tab.total_label.text() == "合计 84.60 分（满分 90 分，折合百分制 94.00 分）等级：优"
     assert "！“执行进度”手工得分 9.00 与公式得分 9.75 相差超过0.5分" in tab.warning_label.text()
     assert tab.print_target() == ("dept-scorecard", None)
 
@@ -118,7 +118,7 @@ def test_a_project_scorecard_and_its_template_warning(tab):
     assert cell(tab, "execution_rate", FORMULA) == "4.86"
     assert cell(tab, "execution_rate", SCORE) == "6.00"
     assert "！模板 sichuan_project.toml：“通用指标”标为20分，下级指标合计23分" in tab.warning_label.text()
-    assert tab.total_label.text() == "合计 96.50 分（满分 103 分）　等级：优"
+    assert tab.total_label.text() == "合计 96.50 分（满分 103 分，折合百分制 93.69 分）等级：优"
 
 
 def test_show_place_selects_the_cell_a_finding_names(tab):
@@ -145,7 +145,7 @@ def test_a_new_scorecard_is_made_from_its_template_and_undone(qtbot, engine):
     tab.new_menu.actions()[0].trigger()
     assert tab.picker.currentText() == "部门整体支出绩效评价指标体系"
     assert cell(tab, "violations", WORKING) == "缺少“发现问题数”，无法计算得分"
-    assert tab.total_label.text() == "合计 0.00 分（满分 90 分）　等级：差"
+    assert tab.total_label.text() == "合计 0.00 分（满分 90 分，折合百分制 0.00 分）等级：差"
     stack.undo()
     assert tab.picker.count() == 0
 
