@@ -20,8 +20,14 @@ from desktop.domain.budget import (
     Figures,
 )
 from desktop.domain.classification import ClassificationError
-from desktop.services.classification import classification_for_year
+from desktop.services.classification import (
+    classification_for_year,
+    economic_name,
+    edition_note,
+    function_name,
+)
 from desktop.services.errors import UserInputError
+from desktop.storage.audit import track
 from desktop.storage.models import (
     BasicExpenditureLine,
     ExecutionCheckpoint,
@@ -65,7 +71,7 @@ class BudgetEdits:
         if field not in fields:
             raise UserInputError(f"“{field}”不能修改")
         value = _checked_value(fields[field], value)
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             row = session.get(model, row_id)
             if row is None:
                 raise UserInputError("要修改的行已不存在，请刷新")
@@ -99,7 +105,7 @@ class BudgetEdits:
     ) -> int:
         """A new line charged to a 项 of that year's 功能分类; returns its id."""
         try:
-            name = classification_for_year(year).function_name(function_code)
+            name = function_name(year, function_code)
         except ClassificationError as error:
             raise UserInputError(f"功能分类：{error}") from error
         if len(function_code) != 7:
@@ -109,7 +115,7 @@ class BudgetEdits:
         if funding not in FUNDINGS:
             raise UserInputError(f"资金来源：“{funding}”不是{'、'.join(FUNDINGS)}之一")
         figures = figures or Figures()
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             existing = session.exec(
                 select(ExpenditureLine).where(
                     ExpenditureLine.department_id == department_id,
@@ -150,13 +156,13 @@ class BudgetEdits:
     ) -> int:
         """A new 基本支出 line under a 款 of that year's 经济分类; ``amounts`` = (预算, 决算, 上年决算)."""
         try:
-            name = classification_for_year(year).economic_name(economic_code)
+            name = economic_name(year, economic_code)
         except ClassificationError as error:
             raise UserInputError(f"经济分类：{error}") from error
         if len(economic_code) != 5:
             raise UserInputError(f"经济分类：“{economic_code}”不是款级科目（5 位）")
         budget, final_amount, previous_final = amounts or (Decimal("0.00"),) * 3
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             existing = session.exec(
                 select(BasicExpenditureLine).where(
                     BasicExpenditureLine.department_id == department_id,
@@ -232,10 +238,14 @@ class BudgetEdits:
         """The 经济分类 款 (code, name) a new basic-expenditure line can use in ``year``."""
         return classification_for_year(year).economic_items()
 
+    def classification_note(self, year: int) -> str | None:
+        """“按 2023 年科目显示” when ``year`` has no 政府收支分类科目 edition of its own."""
+        return edition_note(year)
+
     def _add_unique(
         self, model: type[SQLModel], department_id: int, year: int, duplicate: str, **values
     ) -> int:
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             query = select(model).where(model.department_id == department_id, model.year == year)
             key, value = next(iter(values.items()))
             if session.exec(query.where(getattr(model, key) == value)).first() is not None:
@@ -246,7 +256,7 @@ class BudgetEdits:
             return row.id
 
     def _delete(self, model: type[SQLModel], row_id: int) -> None:
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             row = session.get(model, row_id)
             if row is not None:
                 session.delete(row)

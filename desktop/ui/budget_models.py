@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
 from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
@@ -320,6 +320,10 @@ class ExpenditureTreeModel(QAbstractItemModel):
             return value
         if role == ALIGN and column.kind in NUMERIC_KINDS:
             return int(RIGHT.value)
+        if role == Qt.ItemDataRole.FontRole and node.level != "行":
+            font = QFont()
+            font.setBold(True)  # 类/款/项 subtotals stand out from the lines the clerk edits
+            return font
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -331,12 +335,19 @@ class ExpenditureTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def parse_cell(self, row: int, column: int, text: str):
+        """A typed or pasted amount of a line's column (the rows, not the column, decide editability)."""
+        spec = self.columns[column]
+        if not spec.field:
+            raise UserInputError("此列不可修改")
+        return parse_value(text, spec.kind)
+
     def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
         if role != EDIT or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         column = self.columns[index.column()]
         if isinstance(value, str):
-            value = parse_value(value, column.kind)
+            value = self.parse_cell(index.row(), index.column(), value)
         node = self.node(index)
         old = getattr(node, column.attribute)
         if old != value:

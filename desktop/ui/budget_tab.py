@@ -12,7 +12,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -47,13 +46,14 @@ from desktop.ui.budget_views import (
     PAGES,
     THREE_PUBLIC_COLUMNS,
     budget_table,
+    fill_width,
     fit_rows,
     make_editable,
     page,
     set_delegates,
 )
 from desktop.ui.context import WorkContext
-from desktop.ui.editing import apply_change
+from desktop.ui.editing import TableEditing, apply_change
 from desktop.ui.messages import show_error
 
 
@@ -83,10 +83,10 @@ class BudgetTab(QWidget):
         self.tree_view = QTreeView()
         self.tree_view.setModel(self.tree_model)
         self.tree_view.setAlternatingRowColors(True)
-        self.tree_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree_view.header().setStretchLastSection(False)
+        fill_width(self.tree_view, self.tree_model.columns)
         make_editable(self.tree_view)
         set_delegates(self.tree_view, self.tree_model.columns)
+        TableEditing(self.tree_view, self.tree_model.parse_cell, undo_stack)
         self.basic_view = budget_table(self.basic_model, undo_stack)
         self.three_public_view = budget_table(self.three_public_model, undo_stack)
         self.checkpoint_view = budget_table(self.checkpoint_model, undo_stack)
@@ -157,8 +157,12 @@ class BudgetTab(QWidget):
             page(checkpoint_note, self.checkpoint_view, buttons=(button("新增月份", self._ask_checkpoint),)),
             PAGES[4],
         )
+        self.edition_label = QLabel()
+        self.edition_label.setObjectName("editionNote")
+        self.edition_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.edition_label)
         layout.addWidget(self.pages)
 
         context.changed.connect(self.reload)
@@ -183,8 +187,12 @@ class BudgetTab(QWidget):
             self.checkpoint_model.set_rows([])
             self.tree_model.set_tree([])
             self.basic_totals.clear()
+            self.edition_label.hide()
             return
         service = self._service
+        note = service.classification_note(scope[1])
+        self.edition_label.setText(f"{scope[1]} 年没有自己的政府收支分类科目，{note}" if note else "")
+        self.edition_label.setVisible(note is not None)
         summary = service.summary(*scope)
         self.summary_model.set_rows(summary_lines(summary))
         self.income_model.set_rows(service.income_lines(*scope))

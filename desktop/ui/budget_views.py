@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.services.errors import UserInputError
 from desktop.ui.budget_models import BudgetTableModel, Column
-from desktop.ui.editing import MoneyDelegate, TableEditing, cell_name
+from desktop.ui.editing import MoneyDelegate, TableEditing, index_name
 from desktop.ui.messages import show_error
 
 FIGURES = (
@@ -69,7 +70,7 @@ class CountDelegate(QStyledItemDelegate):
         try:
             model.setData(index, text, Qt.ItemDataRole.EditRole)
         except UserInputError as error:
-            show_error(self.parent().window(), f"{cell_name(model, index.row(), index.column())}：{error}")
+            show_error(self.parent().window(), f"{index_name(index)}：{error}")
 
 
 def make_editable(view: QAbstractItemView) -> None:
@@ -81,13 +82,31 @@ def make_editable(view: QAbstractItemView) -> None:
     )
 
 
+NAME_ATTRIBUTES = ("label", "source", "name", "item")
+
+
+def fill_width(view: QAbstractItemView, columns) -> None:
+    """Use the whole width: the name column (项目, 科目名称 …) takes what the figures leave, each
+    figure column is as wide as its longest text but never narrower than a 万元 amount like
+    “-1,234.56” with room to spare; a table without a name column spreads all columns evenly."""
+    header = view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(view.fontMetrics().horizontalAdvance("-0,000,000.00"))
+    names = [number for number, column in enumerate(columns) if column.attribute in NAME_ATTRIBUTES]
+    for number in range(len(columns)):
+        if not names or number in names:
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.ResizeToContents)
+
+
 def budget_table(model: BudgetTableModel, undo_stack: QUndoStack | None) -> QTableView:
     view = QTableView()
     view.setModel(model)
+    view.setAlternatingRowColors(True)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(False)
+    fill_width(view, model.columns)
     if model.saved is None:
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         return view

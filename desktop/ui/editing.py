@@ -1,10 +1,11 @@
 """Editing pieces every editable table shares: money cells, Excel block paste, Delete, undo.
 
-A table's model validates and saves nothing by itself here; it offers ``parse_cell(row, column,
-text)`` (raising ``UserInputError`` / ``NumberFormatError`` with a Chinese message) and a
-``setData`` that saves through a service and pushes a ``CallbackCommand`` onto the tab's undo
-stack. ``paste_block`` and ``clear_cells`` check every cell first and then apply all of them
-as one undo step, so a bad cell leaves the database as it was.
+A table's model (or a tree's, for its editable leaf rows) validates and saves nothing by itself
+here; it offers ``parse_cell(row, column, text)`` (raising ``UserInputError`` /
+``NumberFormatError`` with a Chinese message) and a ``setData`` that saves through a service and
+pushes a ``CallbackCommand`` onto the tab's undo stack. ``paste_block`` and ``clear_cells`` check
+every cell first and then apply all of them as one undo step, so a bad cell leaves the database as
+it was. In a tree a pasted block fills the next leaf rows as shown, skipping subtotal rows.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeView, QWidget
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_wan, format_yuan, parse_money
 from desktop.services.errors import UserInputError
@@ -67,6 +68,22 @@ def cell_name(model, row: int, column: int) -> str:
     return f"第 {row + 1} 行“{header}”" if header else f"第 {row + 1} 行第 {column + 1} 列"
 
 
+def index_name(index: QModelIndex) -> str:
+    """How a message names the cell at ``index``: ``cell_name`` in a table; in a tree the row is
+    named by the first two columns of its parent and itself (``“2010308 信访事务 基本支出”行“决算”``)."""
+    model = index.model()
+    if not (index.parent().isValid() or model.rowCount(index.siblingAtColumn(0)) > 0):
+        return cell_name(model, index.row(), index.column())
+    parts = [
+        text
+        for row in (index.parent(), index)
+        for column in (0, 1)
+        if (text := row.siblingAtColumn(column).data())
+    ]
+    header = model.headerData(index.column(), Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+    return f"“{' '.join(parts)}”行“{header}”"
+
+
 class MoneyDelegate(QStyledItemDelegate):
     """Money cells: shown in 万元 (or 元) with two decimals, typed as anything ``parse_money`` reads.
 
@@ -100,7 +117,7 @@ class MoneyDelegate(QStyledItemDelegate):
         try:
             amount = parse_money(editor.text(), self.unit)
         except NumberFormatError as error:
-            show_error(_window_of(self, editor), f"{cell_name(model, index.row(), index.column())}：{error}")
+            show_error(_window_of(self, editor), f"{index_name(index)}：{error}")
             return
         _set_or_report(self, editor, model, index, amount)
 
@@ -114,7 +131,7 @@ def _set_or_report(delegate: QObject, editor: QWidget, model, index: QModelIndex
     try:
         model.setData(index, value, Qt.ItemDataRole.EditRole)
     except (UserInputError, DatabaseError) as error:
-        show_error(_window_of(delegate, editor), f"{cell_name(model, index.row(), index.column())}：{error}")
+        show_error(_window_of(delegate, editor), f"{index_name(index)}：{error}")
 
 
 def _clipboard_rows(text: str) -> list[list[str]]:
@@ -123,14 +140,34 @@ def _clipboard_rows(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text), delimiter="\t")] if text else []
 
 
+Path = tuple[int, ...]
+
+
+def _path(index: QModelIndex) -> Path:
+    """The rows from the top of the model down to ``index`` (a table cell's path is its row)."""
+    rows: list[int] = []
+    while index.isValid():
+        rows.append(index.row())
+        index = index.parent()
+    return tuple(reversed(rows))
+
+
+def _at(model, path: Path, column: int) -> QModelIndex:
+    """The cell at ``path`` and ``column``, found afresh (a save may have reset the model)."""
+    index = QModelIndex()
+    for depth, row in enumerate(path):
+        index = model.index(row, column if depth == len(path) - 1 else 0, index)
+    return index
+
+
 def _apply_all(view: QAbstractItemView, changes, undo_stack: QUndoStack | None, text: str) -> bool:
     """Write every parsed value through the model as one undo step; on a failure revert them all."""
     model = view.model()
     if undo_stack is not None:
         undo_stack.beginMacro(text)
     try:
-        for row, column, value in changes:
-            model.setData(model.index(row, column), value, Qt.ItemDataRole.EditRole)
+        for path, column, value in changes:
+            model.setData(_at(model, path, column), value, Qt.ItemDataRole.EditRole)
     except (UserInputError, DatabaseError) as error:
         if undo_stack is not None:
             undo_stack.endMacro()
@@ -143,24 +180,41 @@ def _apply_all(view: QAbstractItemView, changes, undo_stack: QUndoStack | None, 
 
 
 def _parse_cells(view: QAbstractItemView, cells, parse_cell: ParseCell):
-    """Check every target cell; returns (changes, first problem or None)."""
+    """Check every target cell ``(index, text)``, where an invalid index lies past the table's
+    end at ``(row, column)`` (0-based); returns (changes as (path, column, value), first problem)."""
     model = view.model()
     changes, problems = [], []
-    for row, column, text in cells:
-        if not (0 <= row < model.rowCount() and 0 <= column < model.columnCount()):
+    for index, text, (row, column) in cells:
+        if not index.isValid():
             problems.append(f"粘贴区域超出表格（到第 {row + 1} 行第 {column + 1} 列）")
             continue
-        if not model.flags(model.index(row, column)) & Qt.ItemFlag.ItemIsEditable:
-            problems.append(f"{cell_name(model, row, column)}不可修改")
+        if not model.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            problems.append(f"{index_name(index)}不可修改")
             continue
         try:
-            changes.append((row, column, parse_cell(row, column, text)))
+            changes.append((_path(index), index.column(), parse_cell(index.row(), index.column(), text)))
         except (UserInputError, NumberFormatError) as error:
-            problems.append(f"{cell_name(model, row, column)}：{error}")
+            problems.append(f"{index_name(index)}：{error}")
     if not problems:
         return changes, None
     more = f"（另有 {len(problems) - 1} 处有误）" if len(problems) > 1 else ""
     return changes, f"{problems[0]}{more}，未粘贴任何内容"
+
+
+def _rows_from(view: QAbstractItemView, start: QModelIndex, count: int) -> list[QModelIndex]:
+    """Where the rows of a pasted block land (column 0): the next rows of a table; in a tree the
+    next leaf rows as shown, subtotal rows (those with children) skipped. Invalid past the end."""
+    model = view.model()
+    if not isinstance(view, QTreeView):
+        return [model.index(start.row() + offset, 0) for offset in range(count)]
+    rows, index = [], start.siblingAtColumn(0)
+    while len(rows) < count:
+        while index.isValid() and model.rowCount(index) > 0:
+            index = view.indexBelow(index)
+        rows.append(index)
+        if index.isValid():
+            index = view.indexBelow(index)
+    return rows
 
 
 def paste_block(view: QAbstractItemView, parse_cell: ParseCell, undo_stack: QUndoStack | None = None) -> bool:
@@ -177,9 +231,14 @@ def paste_block(view: QAbstractItemView, parse_cell: ParseCell, undo_stack: QUnd
     if not rows:
         show_error(view.window(), "剪贴板中没有可粘贴的内容")
         return False
+    targets = _rows_from(view, start, len(rows))
     cells = [
-        (start.row() + r, start.column() + c, text)
-        for r, values in enumerate(rows)
+        (
+            target.siblingAtColumn(start.column() + c) if target.isValid() else QModelIndex(),
+            text,
+            (start.row() + r, start.column() + c),
+        )
+        for r, (target, values) in enumerate(zip(targets, rows, strict=True))
         for c, text in enumerate(values)
     ]
     changes, problem = _parse_cells(view, cells, parse_cell)
@@ -194,7 +253,7 @@ def _selected_cells(view: QAbstractItemView) -> list[QModelIndex]:
     indexes = selection.selectedIndexes() if selection is not None else []
     return sorted(
         indexes or ([view.currentIndex()] if view.currentIndex().isValid() else []),
-        key=lambda index: (index.row(), index.column()),
+        key=lambda index: (_path(index), index.column()),
     )
 
 
@@ -202,7 +261,7 @@ def clear_cells(view: QAbstractItemView, parse_cell: ParseCell, undo_stack: QUnd
     """Delete: empty every selected editable cell (what “empty” means is ``parse_cell(…, "")``)."""
     model = view.model()
     cells = [
-        (index.row(), index.column(), "")
+        (index, "", (index.row(), index.column()))
         for index in _selected_cells(view)
         if model.flags(index) & Qt.ItemFlag.ItemIsEditable
     ]
@@ -220,9 +279,9 @@ def copy_block(view: QAbstractItemView) -> None:
     indexes = _selected_cells(view)
     if not indexes:
         return
-    rows = sorted({index.row() for index in indexes})
+    rows = sorted({_path(index) for index in indexes})
     columns = sorted({index.column() for index in indexes})
-    by_place = {(index.row(), index.column()): index for index in indexes}
+    by_place = {(_path(index), index.column()): index for index in indexes}
     lines = []
     for row in rows:
         texts = [by_place[(row, column)].data() if (row, column) in by_place else "" for column in columns]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.classification import ClassificationError, parse_classification
-from desktop.services.classification import classification_for_year
+from desktop.services.classification import (
+    classification_for_year,
+    edition_note,
+    function_name,
+)
 from desktop.services.errors import UserInputError
 
 
@@ -20,13 +24,28 @@ def test_the_2023_edition_names_the_seed_codes():
     assert all(len(code) == 5 for code, _ in codes.economic_items())
 
 
-def test_a_later_year_uses_the_newest_earlier_edition(tmp_path):
-    (tmp_path / "2023.toml").write_text(
-        '[function]\n"201" = "一般公共服务支出"\n[economic]\n', encoding="utf-8"
-    )
-    assert classification_for_year(2025, tmp_path).year == 2023
-    with pytest.raises(UserInputError, match="没有 2022 年或更早的政府收支分类科目"):
-        classification_for_year(2022, tmp_path)
+def write_edition(folder, year: int, function: dict[str, str]) -> None:
+    lines = "".join(f'"{code}" = "{name}"\n' for code, name in function.items())
+    (folder / f"{year}.toml").write_text(f"[function]\n{lines}[economic]\n", encoding="utf-8")
+
+
+def test_a_year_without_a_file_uses_the_nearest_edition(tmp_path):
+    write_edition(tmp_path, 2021, {"201": "一般公共服务支出"})
+    write_edition(tmp_path, 2023, {"201": "一般公共服务支出", "20103": "政府办公厅", "2010308": "信访事务"})
+    assert classification_for_year(2025, tmp_path).year == 2023  # newest earlier
+    assert classification_for_year(2022, tmp_path).year == 2021
+    assert classification_for_year(2019, tmp_path).year == 2021  # none earlier: earliest later
+    assert edition_note(2019, tmp_path) == "按 2021 年科目显示"
+    assert edition_note(2023, tmp_path) is None
+    # a code only the later edition knows is still a known code
+    assert function_name(2022, "2010308", tmp_path) == "信访事务"
+    with pytest.raises(ClassificationError, match="“2019999”不在2021年政府收支分类科目中"):
+        function_name(2022, "2019999", tmp_path)
+
+
+def test_no_edition_at_all_is_a_message(tmp_path):
+    with pytest.raises(UserInputError, match="没有任何年度的政府收支分类科目"):
+        classification_for_year(2023, tmp_path)
 
 
 def test_unknown_code_and_missing_parent_are_named():

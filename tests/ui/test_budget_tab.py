@@ -161,7 +161,7 @@ def test_a_negative_or_bad_amount_is_refused_with_its_cell(qtbot, budget):
     tab.pages.setCurrentIndex(1)
     line = tab.tree_model.index(0, 4, tab.tree_model.find("2010308"))
     type_into(qtbot, tab.tree_view, line, "-5")
-    assert messages(tab) == ["第 1 行“决算”：决算：不能为负数"]
+    assert messages(tab) == ["“2010308 信访事务 项目支出 · 一般公共预算财政拨款”行“决算”：决算：不能为负数"]
     assert texts(tab.tree_model, 0)[4] == "373.00"
 
 
@@ -188,6 +188,37 @@ def test_pasting_a_block_into_the_checkpoints(qtbot, budget):
     assert rows(tab.checkpoint_model)[0][1] == "181.37"
 
 
+def test_pasting_a_block_into_the_tree_fills_the_next_lines(qtbot, budget):
+    tab, stack = budget
+    tab.pages.setCurrentIndex(1)
+    view, model = tab.tree_view, tab.tree_model
+    view.setCurrentIndex(model.index(0, 4, model.find("2010308")))
+    view.setFocus()
+    QGuiApplication.clipboard().setText("21\t20\n五十\t51\n1\t0.62\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    # the second row lands on the line under 2010350 (the 项 subtotal row is skipped)
+    assert messages(tab)[-1] == (
+        "“2010350 事业运行 基本支出 · 一般公共预算财政拨款”行“决算”：“五十”不是数字，未粘贴任何内容"
+    )
+    assert stack.count() == 0 and texts(model, 0)[4] == "373.00"
+    view.setCurrentIndex(model.index(0, 4, model.find("2010308")))
+    QGuiApplication.clipboard().setText("21\t20\n50\t51\n1\t0.62\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    # lines of 2010308, 2010350, 2080501: 决算 20.84→21, 49.06→50, 0.62→1
+    # 201 决算 373.00 + 0.16 + 0.94; 上年决算 447.85 + (51.00 − 50.01)
+    assert texts(model, 0)[4:6] == ["374.10", "448.84"]
+    item = model.find("2010350")
+    assert texts(model, 0, item)[4:6] == ["50.00", "51.00"]
+    assert texts(model, 1)[4] == "20.77"  # 20.39 + 0.38
+    assert stack.count() == 1 and stack.undoText() == "粘贴"
+    stack.undo()
+    assert [texts(model, 0)[4], texts(model, 1)[4]] == ["373.00", "20.39"]
+    view.setCurrentIndex(model.index(0, 4, model.find("2010308")))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert texts(model, 0)[4] == "352.16"  # 373.00 − 20.84
+    assert stack.undoText() == "清除"
+
+
 def test_new_line_from_the_classification_and_undo(budget):
     tab, stack = budget
     assert tab.add_expenditure_line("2101199", "基本支出") is not None
@@ -210,3 +241,20 @@ def test_show_place_selects_the_named_cell(budget):
     assert tab.show_place({"tab": "预算决算", "economic_code": "30217", "column": "决算"})
     assert tab.basic_view.currentIndex().data() == "0.37"
     assert not tab.show_place({"tab": "预算决算", "stated": "本年收入合计"})
+
+
+@pytest.mark.parametrize("year", [2022, 2019])
+def test_a_year_without_its_own_classification_is_shown_in_the_nearest(qtbot, budget, year):
+    tab, _stack = budget
+    tab._context.select(tab._context.department_id, year)
+    assert messages(tab) == []
+    assert tab.edition_label.isVisible()
+    assert tab.edition_label.text() == f"{year} 年没有自己的政府收支分类科目，按 2023 年科目显示"
+    assert rows(tab.checkpoint_model) == []  # the sample has no lines in that year
+    assert tab.add_expenditure_line("2010308", "基本支出") is not None
+    item = tab.tree_model.find("2010308")
+    assert texts(tab.tree_model, item.row(), item.parent())[:2] == ["2010308", "信访事务"]
+    assert tab.add_expenditure_line("2019999", "基本支出") is None
+    assert messages(tab)[-1] == "功能分类：功能分类科目“2019999”不在2023年政府收支分类科目中"
+    tab._context.select(tab._context.department_id, 2023)
+    assert not tab.edition_label.isVisible()
