@@ -127,6 +127,11 @@ class Ledger:
         stated = self.stated_amount(key)
         return record if stated is None else stated
 
+    def reported(self, place: dict) -> bool:
+        """Whether a finding was already raised at ``place`` (a later rule then stays silent)."""
+        key = place_key(place)
+        return any(finding.place_key == key for finding in self.findings)
+
     def report(
         self, rule: str, severity: str, message: str, where: str, place: dict, expected: str, actual: str
     ) -> None:

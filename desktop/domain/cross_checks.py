@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.domain.check_accounts import Accounts, check_accounts
+from desktop.domain.check_accounts import check_accounts
 from desktop.domain.check_projects import ManualScore, ProjectRecord, check_manual_scores, check_projects
+from desktop.domain.check_records import Accounts
 from desktop.domain.checks import SEVERITIES, Finding, Ledger, Statement
 
 

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.domain.check_accounts import (
+from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
+from desktop.domain.check_records import (
     Accounts,
     BalanceRecord,
     BasicRecord,
@@ -22,11 +23,11 @@ from desktop.domain.check_accounts import (
     IncomeRecord,
     ThreePublicRecord,
 )
-from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
 from desktop.services.errors import UserInputError
 from desktop.services.scoring import ScoringService
+from desktop.storage.audit import track
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
@@ -177,7 +178,7 @@ class CheckService:
         note = note.strip()
         if len(note) > NOTE_LIMIT:
             raise UserInputError(f"说明：最多 {NOTE_LIMIT} 字，现有 {len(note)} 字")
-        with Session(self._engine) as session:
+        with track(Session(self._engine)) as session:
             row = session.exec(
                 select(FindingNote).where(
                     FindingNote.department_id == department_id,

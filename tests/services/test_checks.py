@@ -12,6 +12,7 @@ from desktop.services.checks import CheckService
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.storage.models import (
+    BasicExpenditureLine,
     Department,
     ExecutionCheckpoint,
     ExpenditureLine,
@@ -137,12 +138,33 @@ BREAKS = {
         ),
         ("S1", place(tab="预算决算", section="执行进度", month=9, column="累计支出")),
     ),
+    # 30217 公务接待费 0.37 → 0.47 万元 with 公用经费 unchanged: only V15 sees it
+    "三公与经济分类不符": (
+        lambda session: _move(session, "30201", "30217", Decimal("1000.00")),
+        ("V15", place(tab="预算决算", economic_code="30217", column="决算")),
+    ),
+    # the same line 1 万元 higher alone: 公用经费 33.81 no longer matches its published 32.81 (beyond
+    # ±0.01 per line), that finding covers the line and V15 stays silent
+    "基本支出的经济分类行": (
+        lambda session: _change(_basic(session, "30217"), "final_amount", Decimal("10000.00")),
+        ("S1", place(tab="预算决算", section="基本支出", column="公用经费")),
+    ),
 }
 
 
 def _change(row, field: str, by: Decimal):
     setattr(row, field, getattr(row, field) + by)
     return row
+
+
+def _basic(session, code: str) -> BasicExpenditureLine:
+    return session.exec(select(BasicExpenditureLine).where(BasicExpenditureLine.economic_code == code)).one()
+
+
+def _move(session, source: str, target: str, amount: Decimal) -> BasicExpenditureLine:
+    """Book ``amount`` of one economic line's 决算 under another (a misclassification)."""
+    session.add(_change(_basic(session, source), "final_amount", -amount))
+    return _change(_basic(session, target), "final_amount", amount)
 
 
 @pytest.mark.parametrize("name", BREAKS)
