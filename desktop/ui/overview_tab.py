@@ -1,6 +1,7 @@
 """总览: the year's key figures and the cross-table check findings.
 
-The findings come from ``CheckService.run``; a double-click asks the window (``place_requested``)
+The key figures and the findings (``CheckService.run``) are worked out off the window's thread
+(``BackgroundRunner``), the tab saying “正在检查…” meanwhile; a double-click asks the window (``place_requested``)
 to open the tab and cell the finding names. The clerk's 说明 is saved at once through the service
 and goes on the undo stack.
 """
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 from desktop.domain.checks import SEVERITIES, Finding
 from desktop.services.errors import UserInputError
 from desktop.services.overview import key_figures
+from desktop.storage.database import DatabaseError
+from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.findings_model import NOTE_COLUMN, FindingsModel
@@ -46,6 +49,7 @@ class OverviewTab(QWidget):
         self.summary_label = QLabel(objectName="findings_summary")
         self.rerun_button = QPushButton("重新检查")
         self.rerun_button.clicked.connect(self.reload)
+        self._runner = BackgroundRunner(self._show_results, self)
         self.model = FindingsModel(self._save_note, self)
         self.view = QTableView(objectName="findings")
         self.view.setModel(self.model)
@@ -83,19 +87,40 @@ class OverviewTab(QWidget):
         if self._stale:
             self.reload()
 
+    @property
+    def checking(self) -> bool:
+        """True while the figures and findings are being worked out."""
+        return self._runner.running
+
     def reload(self) -> None:
+        """Work out the key figures and the findings again in the background."""
         self._stale = False
         department_id, year = self._context.department_id, self._context.year
         if department_id is None or year is None:
+            self._runner.cancel()
             self._show_figures([])
             self.model.set_findings([])
             self.summary_label.setText("")
+            self.rerun_button.setEnabled(True)
             return
         services = self._services
-        self._show_figures(
-            key_figures(services.budget, services.scoring, services.register, department_id, year)
-        )
-        findings = services.checks.run(department_id, year)
+
+        def compute():
+            figures = key_figures(services.budget, services.scoring, services.register, department_id, year)
+            return figures, services.checks.run(department_id, year)
+
+        self.summary_label.setText("正在检查…")
+        self.rerun_button.setEnabled(False)
+        self._runner.start(compute)
+
+    def _show_results(self, result) -> None:
+        self.rerun_button.setEnabled(True)
+        if isinstance(result, (UserInputError, DatabaseError)):
+            self.summary_label.setText("检查未完成")
+            show_error(self, str(result))
+            return
+        figures, findings = result
+        self._show_figures(figures)
         self.model.set_findings(findings)
         counts = "，".join(f"{s} {sum(1 for f in findings if f.severity == s)}" for s in SEVERITIES)
         self.summary_label.setText(f"共 {len(findings)} 条：{counts}")

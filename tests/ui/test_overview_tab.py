@@ -38,8 +38,25 @@ def overview(qtbot, sample_file, tmp_path):
     qtbot.addWidget(tab)
     tab.resize(1366, 768)
     tab.show()
+    checked(qtbot, tab)
     yield tab, stack, path
+    checked(qtbot, tab)
     engine.dispose()
+
+
+def checked(qtbot, tab) -> None:
+    """Wait for the background check the tab started."""
+    qtbot.waitUntil(lambda: not tab.checking, timeout=20000)
+
+
+def test_the_check_runs_in_the_background_and_says_so(overview, qtbot):
+    tab, _stack, _path = overview
+    tab.reload()
+    assert tab.summary_label.text() == "正在检查…"
+    assert not tab.rerun_button.isEnabled()
+    checked(qtbot, tab)
+    assert tab.summary_label.text().startswith("共 ")
+    assert tab.rerun_button.isEnabled()
 
 
 def row_where(model, where: str) -> int:
@@ -87,10 +104,11 @@ def test_note_is_saved_kept_and_undone(overview, qtbot):
     stack.undo()
     assert model.index(row, NOTE_COLUMN).data() == ""
     tab.reload()
+    checked(qtbot, tab)
     assert model.index(row_where(model, "项目 处非专项经费 · 预算执行 · 原因"), NOTE_COLUMN).data() == ""
 
 
-def test_an_edit_elsewhere_is_checked_again_when_the_tab_is_shown(overview):
+def test_an_edit_elsewhere_is_checked_again_when_the_tab_is_shown(overview, qtbot):
     tab, stack, path = overview
     engine = open_database(path)
     projects = build_services(engine).projects
@@ -107,11 +125,13 @@ def test_an_edit_elsewhere_is_checked_again_when_the_tab_is_shown(overview):
         )
     )
     tab.show()
+    checked(qtbot, tab)
     model = tab.view.model()
     assert where not in [model.index(row, WHERE).data() for row in range(model.rowCount())]
     tab.hide()
     stack.undo()
     tab.show()
+    checked(qtbot, tab)
     assert where in [model.index(row, WHERE).data() for row in range(model.rowCount())]
     engine.dispose()
 
