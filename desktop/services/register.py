@@ -2,7 +2,8 @@
 
 Each method opens its own connection or session and returns plain frozen dataclasses
 (``Matter``, ``VisitBatch``, ``RegisterRow``, ``RegisterStatistics``); the rules live in
-``desktop.domain.petitions`` and ``desktop.domain.register_statistics``.
+``desktop.domain.petitions`` and ``desktop.domain.register_statistics`` (the statistics are
+counted in SQL by ``register_aggregates``, checked against that module by a property test).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
 from desktop.domain.petitions import (
     Matter,
@@ -23,14 +24,11 @@ from desktop.domain.petitions import (
     validate_matter,
     validate_visit,
 )
-from desktop.domain.register_statistics import (
-    RegisterStatistics,
-    format_statistics,
-    one_year_earlier,
-    register_statistics,
-)
+from desktop.domain.register_statistics import RegisterStatistics, format_statistics, one_year_earlier
 from desktop.services.errors import UserInputError
+from desktop.services.register_aggregates import follow_up_counts, matter_counts, visit_counts
 from desktop.services.register_queries import SORT_KEYS, RegisterFilter, filter_conditions, petition
+from desktop.storage import audit
 from desktop.storage.models import Department, Visit
 
 __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistics"]
@@ -38,12 +36,6 @@ __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistic
 visit_table = Visit.__table__
 _MATTER_FIELDS = [field.name for field in fields(Matter)]
 _VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
-# what the statistics read: a tenth of the work of loading whole matters from a large register
-_STATISTICS_FIELDS = (
-    "number", "registered_on", "channel", "accepted_on", "extended", "extension_approved_on",
-    "extension_days", "closed_on", "in_evaluation_scope", "satisfaction", "review_requested_on",
-    "review_closed_on", "recheck_requested_on", "recheck_closed_on",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -106,31 +98,25 @@ class RegisterService:
         end = end or date(year, 12, 31)
         if start > end:
             raise UserInputError(f"起始日期 {start} 晚于截止日期 {end}")
-        c = petition.c
-        in_period = or_(
-            c.registered_on.between(start, end),
-            c.review_requested_on.between(start, end),
-            c.recheck_requested_on.between(start, end),
-        )
+        previous_start, previous_end = one_year_earlier(start), one_year_earlier(end)
         with self._engine.connect() as connection:
             name = connection.execute(
                 select(Department.__table__.c.name).where(Department.__table__.c.id == department_id)
             ).scalar_one_or_none()
             if name is None:
                 raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
-            visits = [
-                _visit(row)
-                for row in connection.execute(
-                    select(visit_table).where(
-                        visit_table.c.department_id == department_id,
-                        visit_table.c.visited_on.between(one_year_earlier(start), end),
-                    )
-                )
-            ]
-            columns = [c[field] for field in _STATISTICS_FIELDS]
-            rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
-            matters = (Matter(**row._mapping) for row in rows)
-            statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
+            statistics = RegisterStatistics(
+                year=year,
+                start=start,
+                end=end,
+                matters=matter_counts(connection, department_id, start, end, count_basic_satisfied),
+                reviews=follow_up_counts(connection, department_id, start, end, "review"),
+                rechecks=follow_up_counts(connection, department_id, start, end, "recheck"),
+                visits=visit_counts(connection, department_id, start, end),
+                previous_start=previous_start,
+                previous_end=previous_end,
+                previous_visits=visit_counts(connection, department_id, previous_start, previous_end),
+            )
         empty = statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values())
         if require_data and empty:
             raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
@@ -239,6 +225,7 @@ class RegisterService:
             if clash is not None:
                 raise UserInputError(f"信访事项编号“{values['number']}”已存在，请换一个编号")
             if matter.id is not None:
+                audit.record_update(connection, petition, matter.id, values)
                 changed = connection.execute(
                     update(petition)
                     .where(and_(c.id == matter.id, c.department_id == department_id))
@@ -248,10 +235,13 @@ class RegisterService:
                     return matter.id
                 values["id"] = matter.id
             result = connection.execute(insert(petition).values(department_id=department_id, **values))
-            return matter.id if matter.id is not None else result.inserted_primary_key[0]
+            added = matter.id if matter.id is not None else result.inserted_primary_key[0]
+            audit.record(connection, "新增", petition.name, added, after=values)
+            return added
 
     def delete(self, petition_id: int) -> None:
         with self._engine.begin() as connection:
+            audit.record_delete(connection, petition, petition_id)
             connection.execute(delete(petition).where(petition.c.id == petition_id))
 
     # 走访 -----------------------------------------------------------------------------------
@@ -301,6 +291,7 @@ class RegisterService:
         values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
         with self._engine.begin() as connection:
             if visit.id is not None:
+                audit.record_update(connection, visit_table, visit.id, values)
                 changed = connection.execute(
                     update(visit_table)
                     .where(visit_table.c.id == visit.id, visit_table.c.department_id == department_id)
@@ -310,8 +301,11 @@ class RegisterService:
                     return visit.id
                 values["id"] = visit.id
             result = connection.execute(insert(visit_table).values(department_id=department_id, **values))
-            return visit.id if visit.id is not None else result.inserted_primary_key[0]
+            added = visit.id if visit.id is not None else result.inserted_primary_key[0]
+            audit.record(connection, "新增", visit_table.name, added, after=values)
+            return added
 
     def delete_visit(self, visit_id: int) -> None:
         with self._engine.begin() as connection:
+            audit.record_delete(connection, visit_table, visit_id)
             connection.execute(delete(visit_table).where(visit_table.c.id == visit_id))

@@ -37,15 +37,23 @@ def acceptance_deadline_sql() -> ColumnElement:
     return func.date(c.registered_on, f"+{ACCEPTANCE_DAYS} days")
 
 
-def completion_deadline_sql() -> ColumnElement:
+def recorded_by(column: ColumnElement, as_of: date | None) -> ColumnElement:
+    """A date column as known on ``as_of``: NULL when it lies after that day (not happened yet)."""
+    if as_of is None:
+        return column
+    return case((column <= as_of, column), else_=None)
+
+
+def completion_deadline_sql(as_of: date | None = None) -> ColumnElement:
+    """办结期限; with ``as_of``, counting only a 受理 and an extension approval recorded by that day."""
     extension = case(
         (
-            and_(c.extended.is_(True), c.extension_approved_on.is_not(None)),
+            and_(c.extended.is_(True), recorded_by(c.extension_approved_on, as_of).is_not(None)),
             func.min(func.max(c.extension_days, 0), MAX_EXTENSION_DAYS),
         ),
         else_=0,
     )
-    start = func.coalesce(c.accepted_on, acceptance_deadline_sql())
+    start = func.coalesce(recorded_by(c.accepted_on, as_of), acceptance_deadline_sql())
     return func.date(start, func.printf("+%d days", COMPLETION_DAYS + extension))
 
 
