@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.services.errors import UserInputError
+from desktop.storage import audit
 from desktop.storage.database import DatabaseError, open_database
 
 BACKUP_FOLDER = "backups"
@@ -131,7 +132,12 @@ def restore_database(
     try:
         _copy(backup, incoming)
         try:
-            open_database(incoming).dispose()  # refuses a newer schema, brings an older one up to date
+            restored = open_database(incoming)  # refuses a newer schema, brings an older one up to date
+            try:
+                with restored.begin() as connection:
+                    audit.record(connection, "恢复", after={"备份": str(backup)})
+            finally:
+                restored.dispose()
         except DatabaseError as error:
             raise UserInputError(str(error).replace(str(incoming), str(backup))) from error
         safety = None

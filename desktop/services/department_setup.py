@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from desktop.services.departments import DepartmentInfo, list_departments
 from desktop.services.errors import UserInputError
+from desktop.storage.audit import track
 from desktop.storage.models import (
     Department,
     ExecutionCheckpoint,
@@ -27,7 +28,7 @@ def create_department(
         raise UserInputError("单位名称：不能为空")
     if any(department.name == name for department in list_departments(engine)):
         raise UserInputError(f"单位名称：已有名为“{name}”的单位")
-    with Session(engine) as session:
+    with track(Session(engine)) as session:
         department = Department(
             name=name,
             competent_department=competent_department.strip() or name,

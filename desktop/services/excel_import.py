@@ -9,10 +9,8 @@ transaction back when there is any, so nothing is half-imported.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import Counter
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import partial
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -22,6 +20,7 @@ from desktop.domain.petitions import Matter, PetitionInputError, VisitBatch, val
 from desktop.domain.scoring import ScoringInputError, normalise_nature
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, SheetRows, WorkbookRows
+from desktop.storage import audit
 from desktop.storage import models as M
 
 Progress = Callable[[int, int], bool]
@@ -389,12 +388,5 @@ def apply_workbook(
             handlers[spec.name](run, rows)
     if not run.problems:
         summary = {name: {"新增": added, "更新": changed} for name, (added, changed) in run.counts.items()}
-        connection.execute(
-            insert(M.AuditEntry.__table__).values(
-                at=datetime.now(UTC),
-                action="导入",
-                table_name="excel",
-                after=json.dumps(summary, ensure_ascii=False),
-            )
-        )
+        audit.record(connection, "导入", "excel", after=summary)
     return run.counts, run.problems
