@@ -20,7 +20,12 @@ from desktop.domain.budget import (
     Figures,
 )
 from desktop.domain.classification import ClassificationError
-from desktop.services.classification import classification_for_year
+from desktop.services.classification import (
+    classification_for_year,
+    economic_name,
+    edition_note,
+    function_name,
+)
 from desktop.services.errors import UserInputError
 from desktop.storage.audit import track
 from desktop.storage.models import (
@@ -100,7 +105,7 @@ class BudgetEdits:
     ) -> int:
         """A new line charged to a 项 of that year's 功能分类; returns its id."""
         try:
-            name = classification_for_year(year).function_name(function_code)
+            name = function_name(year, function_code)
         except ClassificationError as error:
             raise UserInputError(f"功能分类：{error}") from error
         if len(function_code) != 7:
@@ -151,7 +156,7 @@ class BudgetEdits:
     ) -> int:
         """A new 基本支出 line under a 款 of that year's 经济分类; ``amounts`` = (预算, 决算, 上年决算)."""
         try:
-            name = classification_for_year(year).economic_name(economic_code)
+            name = economic_name(year, economic_code)
         except ClassificationError as error:
             raise UserInputError(f"经济分类：{error}") from error
         if len(economic_code) != 5:
@@ -232,6 +237,10 @@ class BudgetEdits:
     def economic_choices(self, year: int) -> list[tuple[str, str]]:
         """The 经济分类 款 (code, name) a new basic-expenditure line can use in ``year``."""
         return classification_for_year(year).economic_items()
+
+    def classification_note(self, year: int) -> str | None:
+        """“按 2023 年科目显示” when ``year`` has no 政府收支分类科目 edition of its own."""
+        return edition_note(year)
 
     def _add_unique(
         self, model: type[SQLModel], department_id: int, year: int, duplicate: str, **values

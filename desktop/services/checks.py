@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.domain.check_accounts import (
+from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
+from desktop.domain.check_records import (
     Accounts,
     BalanceRecord,
     BasicRecord,
@@ -22,7 +23,6 @@ from desktop.domain.check_accounts import (
     IncomeRecord,
     ThreePublicRecord,
 )
-from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
 from desktop.services.errors import UserInputError

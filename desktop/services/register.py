@@ -2,7 +2,8 @@
 
 Each method opens its own connection or session and returns plain frozen dataclasses
 (``Matter``, ``VisitBatch``, ``RegisterRow``, ``RegisterStatistics``); the rules live in
-``desktop.domain.petitions`` and ``desktop.domain.register_statistics``.
+``desktop.domain.petitions`` and ``desktop.domain.register_statistics`` (the statistics are
+counted in SQL by ``register_aggregates``, checked against that module by a property test).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, delete, func, insert, select, update
 
 from desktop.domain.petitions import (
     Matter,
@@ -23,13 +24,9 @@ from desktop.domain.petitions import (
     validate_matter,
     validate_visit,
 )
-from desktop.domain.register_statistics import (
-    RegisterStatistics,
-    format_statistics,
-    one_year_earlier,
-    register_statistics,
-)
+from desktop.domain.register_statistics import RegisterStatistics, format_statistics, one_year_earlier
 from desktop.services.errors import UserInputError
+from desktop.services.register_aggregates import follow_up_counts, matter_counts, visit_counts
 from desktop.services.register_queries import SORT_KEYS, RegisterFilter, filter_conditions, petition
 from desktop.storage import audit
 from desktop.storage.models import Department, Visit
@@ -39,12 +36,6 @@ __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistic
 visit_table = Visit.__table__
 _MATTER_FIELDS = [field.name for field in fields(Matter)]
 _VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
-# what the statistics read: a tenth of the work of loading whole matters from a large register
-_STATISTICS_FIELDS = (
-    "number", "registered_on", "channel", "accepted_on", "extended", "extension_approved_on",
-    "extension_days", "closed_on", "in_evaluation_scope", "satisfaction", "review_requested_on",
-    "review_closed_on", "recheck_requested_on", "recheck_closed_on",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,31 +98,25 @@ class RegisterService:
         end = end or date(year, 12, 31)
         if start > end:
             raise UserInputError(f"起始日期 {start} 晚于截止日期 {end}")
-        c = petition.c
-        in_period = or_(
-            c.registered_on.between(start, end),
-            c.review_requested_on.between(start, end),
-            c.recheck_requested_on.between(start, end),
-        )
+        previous_start, previous_end = one_year_earlier(start), one_year_earlier(end)
         with self._engine.connect() as connection:
             name = connection.execute(
                 select(Department.__table__.c.name).where(Department.__table__.c.id == department_id)
             ).scalar_one_or_none()
             if name is None:
                 raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
-            visits = [
-                _visit(row)
-                for row in connection.execute(
-                    select(visit_table).where(
-                        visit_table.c.department_id == department_id,
-                        visit_table.c.visited_on.between(one_year_earlier(start), end),
-                    )
-                )
-            ]
-            columns = [c[field] for field in _STATISTICS_FIELDS]
-            rows = connection.execute(select(*columns).where(c.department_id == department_id, in_period))
-            matters = (Matter(**row._mapping) for row in rows)
-            statistics = register_statistics(matters, visits, year, start, end, count_basic_satisfied)
+            statistics = RegisterStatistics(
+                year=year,
+                start=start,
+                end=end,
+                matters=matter_counts(connection, department_id, start, end, count_basic_satisfied),
+                reviews=follow_up_counts(connection, department_id, start, end, "review"),
+                rechecks=follow_up_counts(connection, department_id, start, end, "recheck"),
+                visits=visit_counts(connection, department_id, start, end),
+                previous_start=previous_start,
+                previous_end=previous_end,
+                previous_visits=visit_counts(connection, department_id, previous_start, previous_end),
+            )
         empty = statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values())
         if require_data and empty:
             raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
