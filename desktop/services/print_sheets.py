@@ -21,13 +21,28 @@ def format_weight(weight: Decimal) -> str:
     return f"{weight.normalize():f}"
 
 
+BLANK_WHEN_UNUSED = "其他资金"  # the seed leaves this row empty (not 0.00) when a project has none
+
+
+def _rate(row: FundingRow) -> str:
+    """预算执行率 as the seed prints it: nothing budgeted and nothing spent is “0.00%”."""
+    if row.execution_rate is None and row.executed == 0:
+        return format_percent(Decimal(0))
+    return format_percent(row.execution_rate)
+
+
 def _funding_line(row: FundingRow, weight: str = "", score: str = "") -> FundingLine:
+    unused = row.source == BLANK_WHEN_UNUSED and not (
+        row.initial_budget or row.adjusted_budget or row.executed
+    )
+    if unused:
+        return FundingLine(row.source, "", "", "", "", weight, score)
     return FundingLine(
         label=row.source,
         initial=format_wan(row.initial_budget),
         adjusted=format_wan(row.adjusted_budget),
         executed=format_wan(row.executed),
-        rate=format_percent(row.execution_rate),
+        rate=_rate(row),
         weight=weight,
         score=score,
     )

@@ -43,6 +43,18 @@ def test_the_chufei_form_prints_the_figures_from_the_database(chufei, tmp_path):
     assert font_problems(out) == []
 
 
+def test_unused_funding_rows_print_as_the_seed_does(chufei, tmp_path):
+    service, department_id = chufei
+    out = tmp_path / "处非.pdf"
+    service.export(department_id, 2023, "self-eval", out, CODE)
+    text = pdf_text(out)
+    # seed (另一项目): 财政专户管理资金 0.00 0.00 0.00 0.00% / /; 其他资金 with empty cells then / /
+    assert "财政专户管理资金0.000.000.000.00%//" in text
+    assert "单位资金0.000.000.000.00%//" in text
+    assert "其他资金//绩效指标" in text
+    assert "总额85.00131.65117.6589.37%108.94" in text
+
+
 def test_the_pack_holds_every_form_of_the_year(chufei, tmp_path):
     service, department_id = chufei
     out = tmp_path / "pack.pdf"
