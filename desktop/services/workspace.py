@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from desktop.services.container import Services, build_services
+from desktop.services.pdf_export import PdfExportService
 from desktop.storage.database import open_database
 
 
@@ -19,6 +20,11 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def with_print_font(self, font_file: Path | None) -> Workspace:
+        """The same database, its PDFs set in ``font_file`` (None: the shipped font)."""
+        pdf = PdfExportService(self.engine, font_file=font_file)
+        return replace(self, services=replace(self.services, pdf=pdf))
 
 
 def open_workspace(path: Path, create: bool = False) -> Workspace:

@@ -15,6 +15,7 @@ from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook
+from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme
 
 
@@ -30,7 +31,14 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
     except (DatabaseError, UserInputError) as error:
         QMessageBox.critical(None, "无法打开数据库", str(error))
         return 2
-    window = MainWindow(workspace, open_workspace, QSettings())
+    settings = QSettings()
+
+    def with_font(opened: Workspace) -> Workspace:
+        return opened.with_print_font(print_font(settings))
+
+    window = MainWindow(
+        with_font(workspace), lambda path, create: with_font(open_workspace(path, create)), settings
+    )
     install_error_hook(lambda: app.activeWindow() or window)
     window.show()
     return app.exec()

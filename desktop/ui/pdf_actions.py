@@ -1,23 +1,32 @@
 """导出 PDF, 打印 and 打印预览 of one form: the PDF is made by the services (the same file the
-command line writes); printing draws its pages with QtPdf, so paper and file never differ."""
+command line writes); printing draws its pages with QtPdf, so paper and file never differ.
+
+The PDF is written off the window's thread (``BackgroundRunner``) behind a busy progress dialog,
+so a year pack of hundreds of pages never freezes the window. Each action returns its
+``PdfJob``; tests wait for its ``done`` signal.
+"""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPageLayout, QPainter
+from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.services.container import Services
 from desktop.services.errors import UserInputError
 from desktop.services.pdf_export import FORM_NAMES, ExportResult
+from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 
+NO_CONTEXT = "请先在工具栏选择单位和年度"
 PRINT_DPI = 300  # pages are drawn as images; finer than this only costs time and memory
 
 
@@ -26,40 +35,61 @@ def default_file_name(context: WorkContext, form: str, project_code: str | None)
     return f"{context.year}年{FORM_NAMES[form]}{suffix}.pdf"
 
 
-def _export(
-    services: Services, context: WorkContext, form: str, project_code: str | None, out: Path
-) -> ExportResult:
-    if context.department_id is None or context.year is None:
-        raise UserInputError("请先在工具栏选择单位和年度")
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return services.pdf.export(context.department_id, context.year, form, out, project_code)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
+class PdfJob(QObject):
+    """One form written to ``out`` in the background; then ``on_written(result)`` runs in the
+    window's thread, or the reason is shown under ``failure_title``. ``message`` is the box shown
+    at the end; ``done`` is emitted once everything has happened."""
+
+    done = Signal()
+
+    def __init__(
+        self, parent: QWidget | None, failure_title: str, on_written: Callable[[ExportResult], object]
+    ):
+        super().__init__(parent)
+        self._parent, self._failure_title, self._on_written = parent, failure_title, on_written
+        self._runner = BackgroundRunner(self._finished, self)
+        self._progress: QProgressDialog | None = None
+        self.message: QMessageBox | None = None
+
+    def start(self, services: Services, context: WorkContext, form: str, project_code: str | None, out: Path):
+        progress = QProgressDialog(f"正在生成{FORM_NAMES[form]}…", "", 0, 0, self._parent)
+        progress.setWindowTitle(FORM_NAMES[form])
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        self._progress = progress
+        pdf, department_id, year = services.pdf, context.department_id, context.year
+        self._runner.start(lambda: pdf.export(department_id, year, form, out, project_code))
+
+    def _finished(self, result: object) -> None:
+        self._progress.reset()
+        self._progress.deleteLater()
+        if isinstance(result, ExportResult):
+            self.message = self._on_written(result)
+        else:
+            self.message = show_error(self._parent, str(result), self._failure_title)
+        self.done.emit()
 
 
-def export_pdf(
+def _start(
     parent: QWidget | None,
     services: Services,
     context: WorkContext,
     form: str,
-    project_code: str | None = None,
-    *,
-    path: Path | None = None,
-) -> QMessageBox | None:
-    """Ask where to save (unless ``path`` is given), write the PDF, and say so with a button that
-    opens the folder. Returns the message shown (None when the clerk cancelled)."""
-    if path is None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / default_file_name(context, form, project_code))
-        chosen, _ = QFileDialog.getSaveFileName(parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
-    try:
-        result = _export(services, context, form, project_code, path)
-    except UserInputError as error:
-        return show_error(parent, str(error), "无法导出 PDF")
+    project_code: str | None,
+    out: Path,
+    failure_title: str,
+    on_written: Callable[[ExportResult], object],
+) -> PdfJob | None:
+    if context.department_id is None or context.year is None:
+        show_error(parent, NO_CONTEXT, failure_title)
+        return None
+    job = PdfJob(parent, failure_title, on_written)
+    job.start(services, context, form, project_code, out)
+    return job
+
+
+def _exported(parent: QWidget | None, result: ExportResult) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information, "导出 PDF", f"已导出 {result.path}（共 {result.pages} 页）"
     )
@@ -70,6 +100,29 @@ def export_pdf(
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def export_pdf(
+    parent: QWidget | None,
+    services: Services,
+    context: WorkContext,
+    form: str,
+    project_code: str | None = None,
+    *,
+    path: Path | None = None,
+) -> PdfJob | None:
+    """Ask where to save (unless ``path`` is given), write the PDF in the background, and say so
+    with a button that opens the folder. None when the clerk cancelled."""
+    if path is None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / default_file_name(context, form, project_code))
+        chosen, _ = QFileDialog.getSaveFileName(parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
+        if not chosen:
+            return None
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
+    return _start(
+        parent, services, context, form, project_code, path, "无法导出 PDF", partial(_exported, parent)
+    )
 
 
 def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
@@ -102,20 +155,45 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return drawn
 
 
-class _RenderedPdf:
-    """The form written to a temporary file and opened with QtPdf, for printing and preview."""
+def _open_rendered(
+    parent: QWidget | None, show: Callable[[QPdfDocument], None], result: ExportResult
+) -> QMessageBox | None:
+    """Open the temporary PDF with QtPdf and hand it to ``show``."""
+    document = QPdfDocument()
+    try:
+        if document.load(str(result.path)) != QPdfDocument.Error.None_:
+            return show_error(parent, "生成的 PDF 无法打开，无法打印", "无法打印")
+        show(document)
+        return None
+    finally:
+        document.close()
 
-    def __init__(self, services: Services, context: WorkContext, form: str, project_code: str | None):
-        self._folder = tempfile.TemporaryDirectory(prefix="ziping-print-")
-        path = Path(self._folder.name) / "form.pdf"
-        _export(services, context, form, project_code, path)
-        self.document = QPdfDocument()
-        if self.document.load(str(path)) != QPdfDocument.Error.None_:
-            raise UserInputError("生成的 PDF 无法打开，无法打印")
 
-    def close(self) -> None:
-        self.document.close()
-        self._folder.cleanup()
+def _rendered(
+    parent: QWidget | None,
+    services: Services,
+    context: WorkContext,
+    form: str,
+    project_code: str | None,
+    failure_title: str,
+    show: Callable[[QPdfDocument], None],
+) -> PdfJob | None:
+    folder = tempfile.TemporaryDirectory(prefix="ziping-print-")
+    job = _start(
+        parent,
+        services,
+        context,
+        form,
+        project_code,
+        Path(folder.name) / "form.pdf",
+        failure_title,
+        partial(_open_rendered, parent, show),
+    )
+    if job is None:
+        folder.cleanup()
+    else:
+        job.done.connect(folder.cleanup)
+    return job
 
 
 def print_pdf(
@@ -124,24 +202,19 @@ def print_pdf(
     context: WorkContext,
     form: str,
     project_code: str | None = None,
-) -> int:
-    """打印: the Qt print dialog, then the pages of the PDF. Returns the pages printed."""
-    try:
-        rendered = _RenderedPdf(services, context, form, project_code)
-    except UserInputError as error:
-        show_error(parent, str(error), "无法打印")
-        return 0
-    try:
+) -> PdfJob | None:
+    """打印: the PDF is made in the background, then the Qt print dialog and its pages."""
+
+    def show(document: QPdfDocument) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(FORM_NAMES[form])
-        printer.setFromTo(1, rendered.document.pageCount())
+        printer.setFromTo(1, document.pageCount())
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(f"打印{FORM_NAMES[form]}")
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return 0
-        return paint_pdf(rendered.document, printer)
-    finally:
-        rendered.close()
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            paint_pdf(document, printer)
+
+    return _rendered(parent, services, context, form, project_code, "无法打印", show)
 
 
 def preview_pdf(
@@ -150,18 +223,14 @@ def preview_pdf(
     context: WorkContext,
     form: str,
     project_code: str | None = None,
-) -> None:
-    """打印预览: QPrintPreviewDialog showing the pages as they will print."""
-    try:
-        rendered = _RenderedPdf(services, context, form, project_code)
-    except UserInputError as error:
-        show_error(parent, str(error), "无法预览")
-        return
-    try:
+) -> PdfJob | None:
+    """打印预览: the PDF is made in the background, then QPrintPreviewDialog shows its pages."""
+
+    def show(document: QPdfDocument) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle(f"打印预览 - {FORM_NAMES[form]}")
-        dialog.paintRequested.connect(lambda target: paint_pdf(rendered.document, target))
+        dialog.paintRequested.connect(lambda target: paint_pdf(document, target))
         dialog.exec()
-    finally:
-        rendered.close()
+
+    return _rendered(parent, services, context, form, project_code, "无法预览", show)

@@ -9,6 +9,7 @@ from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
+from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
 
@@ -59,6 +60,8 @@ class WindowMenus:
         self._add(edit_menu, "粘贴", self.paste, QKeySequence.StandardKey.Paste)
         edit_menu.addSeparator()
         self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
+        edit_menu.addSeparator()
+        self._add(edit_menu, "设置…", self.open_settings)
 
         help_menu = self._menu(bar, "帮助(&H)")
         self._add(help_menu, "关于 自评 Ziping", window.show_about)
@@ -85,6 +88,18 @@ class WindowMenus:
 
     def export_excel(self):
         return export_excel(self.window, self.window.workspace.services, self.window.context)
+
+    def open_settings(self) -> SettingsDialog:
+        """设置; a new print font is used from the next export on."""
+        window = self.window
+        dialog = SettingsDialog(window.settings, window)
+        dialog.accepted.connect(self._use_print_font)
+        dialog.open()
+        return dialog
+
+    def _use_print_font(self) -> None:
+        window = self.window
+        window.workspace = window.workspace.with_print_font(print_font(window.settings))
 
     def refresh(self) -> None:
         """Enable 导出 PDF / 打印 / 打印预览 when the current tab has a form to print."""

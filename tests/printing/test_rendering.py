@@ -178,5 +178,5 @@ def test_a_font_file_that_cannot_be_used_is_named(tmp_path):
 
     broken = tmp_path / "simsun.ttc"
     broken.write_bytes(b"not a font")
-    with pytest.raises(UserInputError, match="字体文件“.*simsun.ttc”无法使用"):
+    with pytest.raises(UserInputError, match="字体文件“.*simsun.ttc”不是可用的 TrueType 字体"):
         register_font(broken)

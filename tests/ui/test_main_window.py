@@ -75,7 +75,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
     }
     assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
     edit_menu = menu_actions(window, "编辑(&E)")
-    assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找"]
+    assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找", "设置…"]
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做"].isEnabled()) == (False, False)
     assert list(menu_actions(window, "帮助(&H)")) == ["关于 自评 Ziping"]
 
@@ -259,7 +259,7 @@ def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
 
 
 def test_the_print_actions_follow_the_current_tab_and_export_its_form(
-    make_window, sample_copy, tmp_path, monkeypatch
+    make_window, sample_copy, tmp_path, monkeypatch, qtbot
 ):
     window = make_window(sample_copy)
     file_menu = menu_actions(window, "文件(&F)")
@@ -270,7 +270,8 @@ def test_the_print_actions_follow_the_current_tab_and_export_its_form(
     code = window.tabs.currentWidget().print_target()[1]
     out = tmp_path / "自评表.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
-    file_menu["导出 PDF…"].trigger()
+    file_menu["导出 PDF…"].trigger()  # written in the background
+    qtbot.waitUntil(lambda: bool(messages(window)), timeout=60_000)
     assert out.read_bytes().startswith(b"%PDF")
     assert messages(window)[0].startswith(f"已导出 {out}（共 ")
     assert code.startswith("51090322T")

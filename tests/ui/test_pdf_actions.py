@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pypdf import PdfReader
+from PySide6.QtCore import QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.container import build_services
 from desktop.ui.context import WorkContext
@@ -17,23 +19,30 @@ def test_export_writes_the_pdf_and_offers_the_folder(qtbot, engine, tmp_path):
     department_id, _ = add_chufei_project(engine)
     context = WorkContext(department_id, 2023)
     out = tmp_path / "处非.pdf"
-    box = export_pdf(None, build_services(engine), context, "self-eval", CODE, path=out)
+    job = export_pdf(None, build_services(engine), context, "self-eval", CODE, path=out)
+    assert job.message is None  # written in the background: the window's thread is free meanwhile
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    box = job.message
     assert box.text() == f"已导出 {out}（共 1 页）"
     assert [button.text() for button in box.buttons() if button.text() == "打开所在文件夹"]
     assert "总额85.00131.65117.6589.37%108.94" in pdf_text(out)
     assert default_file_name(context, "self-eval", CODE) == f"2023年项目支出绩效自评表-{CODE}.pdf"
-    box.close()
+    box.done(0)
 
 
 def test_export_into_a_missing_folder_shows_the_reason(qtbot, engine, tmp_path):
     department_id, _ = add_chufei_project(engine)
     out = tmp_path / "没有这个文件夹" / "处非.pdf"
-    box = export_pdf(
+    job = export_pdf(
         None, build_services(engine), WorkContext(department_id, 2023), "self-eval", CODE, path=out
     )
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    box = job.message
     assert box.text() == f"保存位置“{out.parent}”不是一个存在的文件夹"
     assert not out.parent.exists()
-    box.close()
+    box.done(0)
 
 
 def test_printing_draws_every_page_in_its_orientation(qtbot, engine, tmp_path):
@@ -51,3 +60,30 @@ def test_printing_draws_every_page_in_its_orientation(qtbot, engine, tmp_path):
     printed = PdfReader(tmp_path / "printed.pdf").pages
     assert len(printed) == pages
     assert all(page.mediabox.width < page.mediabox.height for page in printed)  # this pack is all portrait
+
+
+def test_the_window_keeps_running_its_events_while_the_pack_is_written(qtbot, engine, tmp_path):
+    department_id, _ = add_chufei_project(engine)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(len(ticks)))
+    job = export_pdf(
+        None, build_services(engine), WorkContext(department_id, 2023), "pack", path=tmp_path / "pack.pdf"
+    )
+    timer.start(0)
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        pass
+    timer.stop()
+    assert ticks  # the event loop ran while the worker wrote the PDF
+    assert job.message.text().startswith(f"已导出 {tmp_path / 'pack.pdf'}")
+    assert "目录" in pdf_text(tmp_path / "pack.pdf")
+    job.message.done(0)
+
+
+def test_print_preview_without_a_department_says_what_to_choose(qtbot, engine):
+    from desktop.ui.pdf_actions import preview_pdf
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert preview_pdf(window, build_services(engine), WorkContext(None, None), "self-eval") is None
+    assert [box.text() for box in window.findChildren(QMessageBox)] == ["请先在工具栏选择单位和年度"]
