@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 
 from desktop.domain.money import format_percent, format_wan
+from desktop.domain.scoring import manual_gap_flagged
 from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
 from desktop.services.projects import FundingRow, IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
@@ -23,11 +24,31 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 EDIT = Qt.ItemDataRole.EditRole
 ALIGN = Qt.ItemDataRole.TextAlignmentRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+GAP_COLOUR = QColor("#ffd8a8")  # a manual score more than 0.5 point from the formula
+GAP_TEXT = "手工得分与公式得分相差超过0.5分"
 
 
 def _points(score: Decimal | None) -> str:
     return "" if score is None else f"{score:.2f}"
+
+
+def manual_cell(formula: Decimal | None, manual: Decimal | None, role: int):
+    """手工得分 as shown: “⚠ 6.00” with a coloured cell and a tooltip when it is more than 0.5
+    point from the formula score (DOMAIN.md §1.3); the plain number to edit."""
+    flagged = manual_gap_flagged(formula, manual)
+    if role == DISPLAY:
+        return f"⚠ {_points(manual)}" if flagged else _points(manual)
+    if role == EDIT:
+        return _points(manual)
+    if role == TOOLTIP and flagged:
+        return f"{GAP_TEXT}（公式得分 {_points(formula)}）"
+    if role == BACKGROUND and flagged:
+        return GAP_COLOUR
+    if role == ALIGN:
+        return int(RIGHT)
+    return None
 
 
 def _number(value: Decimal) -> str:
@@ -135,12 +156,28 @@ class _EditableModel(_TableModel):
         )
 
 
-FUNDING_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分")
+FUNDING_COLUMNS = (
+    "年初预算",
+    "调整后预算数",
+    "预算执行数",
+    "预算执行率",
+    "权重",
+    "得分",
+    "公式得分",
+    "手工得分",
+    "理由",
+)
 _FUNDING_FIELDS = tuple(FUNDING_FIELDS)  # the first three columns, in order
+FORMULA, MANUAL, REASON = 6, 7, 8  # of the 总额 row: the 预算执行 score by formula and by hand
+_MANUAL_FIELDS = {MANUAL: "execution_manual_score", REASON: "execution_manual_reason"}
+_MANUAL_KINDS = {MANUAL: "manual_score", REASON: "manual_reason"}  # typed as an indicator's are
 
 
 class FundingModel(_EditableModel):
-    """预算执行情况: 总额 (computed) and the four funding sources; amounts are 元 in the edit role."""
+    """预算执行情况: 总额 (computed) and the four funding sources; amounts are 元 in the edit role.
+
+    The 总额 row also takes the 预算执行 手工得分 with its 理由, beside the formula score.
+    """
 
     headers = FUNDING_COLUMNS
 
@@ -148,20 +185,33 @@ class FundingModel(_EditableModel):
         super().__init__(service, undo_stack, parent)
         self._project_id: int | None = None
         self._rows: list[FundingRow] = []
-        self._execution_score = ""
+        self._detail: ProjectDetail | None = None
 
     def set_detail(self, detail: ProjectDetail | None) -> None:
         rows = [] if detail is None else [detail.total, *detail.funding]
         if len(rows) == len(self._rows):
-            self._project_id, self._rows = detail.id if detail else None, rows
-            self._execution_score = _points(detail.scores.execution_score) if detail else ""
+            self._project_id, self._rows, self._detail = detail.id if detail else None, rows, detail
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.headers) - 1))
             return
         self.beginResetModel()
-        self._project_id, self._rows = (detail.id if detail else None), rows
-        self._execution_score = _points(detail.scores.execution_score) if detail else ""
+        self._project_id, self._rows, self._detail = (detail.id if detail else None), rows, detail
         self.endResetModel()
+
+    def _execution_cell(self, column: int, role: int):
+        detail = self._detail
+        scores = detail.scores
+        if column == MANUAL:
+            return manual_cell(scores.execution_formula_score, detail.execution_manual_score, role)
+        if column == REASON:
+            return detail.execution_manual_reason if role in (DISPLAY, EDIT, TOOLTIP) else None
+        if role == DISPLAY:
+            if column == 4:
+                return "10"
+            return _points(scores.execution_score if column == 5 else scores.execution_formula_score)
+        if role == TOOLTIP and column == FORMULA:
+            return scores.execution_working
+        return int(RIGHT) if role == ALIGN else None
 
     def row_of(self, source: str) -> int:
         """The row of 总额 or of a 资金来源; -1 when there is none."""
@@ -183,12 +233,12 @@ class FundingModel(_EditableModel):
                 return amount
             if role == DISPLAY:
                 return format_wan(amount)
+        elif index.row() == 0 and column > 3:
+            return self._execution_cell(column, role)
         elif role == DISPLAY:
             if column == 3:
                 return format_percent(row.execution_rate)
-            if index.row() > 0:
-                return "/"
-            return "10" if column == 4 else self._execution_score
+            return "/" if column < FORMULA else ""
         if role == ALIGN:
             return int(RIGHT)
         return None
@@ -197,14 +247,20 @@ class FundingModel(_EditableModel):
         flags = super().flags(index)
         if index.isValid() and index.row() > 0 and index.column() < 3:
             flags |= Qt.ItemFlag.ItemIsEditable
+        if index.isValid() and index.row() == 0 and index.column() in _MANUAL_FIELDS:
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def parse_cell(self, row: int, column: int, text: str) -> Decimal:
+    def parse_cell(self, row: int, column: int, text: str) -> Decimal | str | None:
+        if column in _MANUAL_FIELDS:
+            return parse_indicator_value(_MANUAL_KINDS[column], text)
         return parse_amount(text)
 
     def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
         if role != EDIT or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
+        if index.column() in _MANUAL_FIELDS:
+            return self._set_manual(index.column(), value)
         amount = parse_amount(value)
         row = self._rows[index.row()]
         field = _FUNDING_FIELDS[index.column()]
@@ -217,6 +273,21 @@ class FundingModel(_EditableModel):
             return self._service.update_funding(project_id, source, field, value)
 
         self._change(_Place(f"修改{source}{self.headers[index.column()]}", save), before, amount)
+        return True
+
+    def _set_manual(self, column: int, value) -> bool:
+        """预算执行 手工得分 (blank clears it) or its 理由, saved through the service, undoable."""
+        field = _MANUAL_FIELDS[column]
+        after = parse_indicator_value(_MANUAL_KINDS[column], value)
+        before = getattr(self._detail, field)
+        if after == before:
+            return False
+        project_id = self._project_id
+
+        def save(value):
+            return self._service.update_project(project_id, field, value)
+
+        self._change(_Place(f"修改预算执行{self.headers[column]}", save), before, after)
         return True
 
 
@@ -237,14 +308,22 @@ INDICATOR_COLUMNS = (
     IndicatorColumn("完成值", "actual"),
     IndicatorColumn("得分", None),
     IndicatorColumn("未完成原因分析", "shortfall_reason"),
+    IndicatorColumn("公式得分", None),
+    IndicatorColumn("手工得分", "manual_score"),
+    IndicatorColumn("理由", "manual_reason"),
 )
 
 
 class IndicatorModel(_EditableModel):
-    """绩效指标: every column but 得分 is typed by the clerk; 得分 comes from the service."""
+    """绩效指标: every column but 得分 and 公式得分 is typed by the clerk; those come from the service.
+
+    得分 is the score that counts: the 手工得分 when the clerk gave one (with its 理由), else the
+    公式得分 kept beside it.
+    """
 
     headers = tuple(column.header for column in INDICATOR_COLUMNS)
     SCORE_COLUMN = headers.index("得分")
+    FORMULA_COLUMN = headers.index("公式得分")
 
     def __init__(self, service: ProjectService, undo_stack: QUndoStack | None, parent=None) -> None:
         super().__init__(service, undo_stack, parent)
@@ -285,7 +364,14 @@ class IndicatorModel(_EditableModel):
         if not index.isValid():
             return None
         row, field = self._rows[index.row()], INDICATOR_COLUMNS[index.column()].field
-        if field is None:
+        if field == "manual_score":
+            return manual_cell(row.formula_score, row.manual_score, role)
+        if index.column() == self.FORMULA_COLUMN:
+            if role == DISPLAY:
+                return _points(row.formula_score)
+            if role == TOOLTIP:
+                return row.working
+        elif field is None:
             score, working = self._previews.get(index.row(), (_points(row.score), row.working))
             if role == DISPLAY:
                 return score

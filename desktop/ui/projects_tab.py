@@ -34,7 +34,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
 from desktop.ui.project_dialog import NewProjectDialog
-from desktop.ui.project_models import FundingModel, IndicatorModel, ProjectListModel
+from desktop.ui.project_models import MANUAL, REASON, FundingModel, IndicatorModel, ProjectListModel
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
 INDICATOR_WEIGHT_TOTAL = 90  # 绩效指标（90分） on the Sichuan 自评表
@@ -48,7 +48,18 @@ TEXT_PLACES = {
 }
 
 
-class IndicatorDelegate(QStyledItemDelegate):
+class ReportingDelegate(QStyledItemDelegate):
+    """A typed cell saved through the model; a value the service refuses is reported with its cell."""
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        text = editor.text() if isinstance(editor, QLineEdit) else index.data(Qt.ItemDataRole.EditRole)
+        try:
+            model.setData(index, text, Qt.ItemDataRole.EditRole)
+        except UserInputError as error:
+            show_error(self.parent().window(), f"{cell_name(model, index.row(), index.column())}：{error}")
+
+
+class IndicatorDelegate(ReportingDelegate):
     """Indicator cells: the 得分 follows what is typed in 指标性质/指标值/权重/完成值; a bad value is
     reported with its cell and not saved."""
 
@@ -69,13 +80,6 @@ class IndicatorDelegate(QStyledItemDelegate):
         row = editor.property("indicator_row")
         if row is not None:
             self._model.clear_preview(row)
-
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        text = editor.text() if isinstance(editor, QLineEdit) else index.data(Qt.ItemDataRole.EditRole)
-        try:
-            model.setData(index, text, Qt.ItemDataRole.EditRole)
-        except UserInputError as error:
-            show_error(self.parent().window(), f"{cell_name(model, index.row(), index.column())}：{error}")
 
 
 def _table(model) -> QTableView:
@@ -130,6 +134,9 @@ class ProjectsTab(QWidget):
         money = MoneyDelegate(self.funding_view)
         for column in range(3):
             self.funding_view.setItemDelegateForColumn(column, money)
+        manual = ReportingDelegate(self.funding_view)
+        for column in (MANUAL, REASON):
+            self.funding_view.setItemDelegateForColumn(column, manual)
         self.funding_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         TableEditing(self.funding_view, self.funding_model.parse_cell, undo_stack)
 
@@ -140,8 +147,8 @@ class ProjectsTab(QWidget):
         )
         header = self.indicator_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (2, len(self.indicator_model.headers) - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for name in ("三级指标", "未完成原因分析", "理由"):
+            header.setSectionResizeMode(self.indicator_model.column_of(name), QHeaderView.ResizeMode.Stretch)
         TableEditing(self.indicator_view, self.indicator_model.parse_cell, undo_stack)
 
         for model in (self.funding_model, self.indicator_model):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal as D
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -18,6 +20,8 @@ from desktop.ui.projects_tab import ProjectsTab
 from tests.services.chufei import CODE, NAME, add_chufei_project
 
 WEIGHT, ACTUAL, SCORE = 6, 7, 8  # indicator columns 权重, 完成值, 得分
+FORMULA, MANUAL, REASON = 10, 11, 12  # indicator columns 公式得分, 手工得分, 理由
+TOTAL_FORMULA, TOTAL_MANUAL, TOTAL_REASON = 6, 7, 8  # the same on the 总额 row of 预算执行
 
 
 def make_tab(qtbot, engine, department_id, year=2023):
@@ -62,9 +66,19 @@ def test_the_project_shows_its_execution_rate_and_score(chufei):
     tab, _, _, _, _ = chufei
     # 117.65 / 131.65 = 89.37%; 10 × 0.8937 = 8.94; 8 indicators met (80) + 资金到位 85/100 × 10 = 8.50
     assert row_texts(tab.project_view, 0) == [CODE, NAME, "131.65", "117.65", "89.37%", "97.44", "优"]
-    assert row_texts(tab.funding_view, 0) == ["85.00", "131.65", "117.65", "89.37%", "10", "8.94"]
-    assert row_texts(tab.funding_view, 1) == ["85.00", "131.65", "117.65", "89.37%", "/", "/"]
-    assert row_texts(tab.funding_view, 2) == ["0.00", "0.00", "0.00", "", "/", "/"]
+    assert row_texts(tab.funding_view, 0) == [
+        "85.00",
+        "131.65",
+        "117.65",
+        "89.37%",
+        "10",
+        "8.94",
+        "8.94",
+        "",
+        "",
+    ]
+    assert row_texts(tab.funding_view, 1) == ["85.00", "131.65", "117.65", "89.37%", "/", "/", "", "", ""]
+    assert row_texts(tab.funding_view, 2) == ["0.00", "0.00", "0.00", "", "/", "/", "", "", ""]
     assert tab.funding_model.headerData(1, Qt.Orientation.Vertical) == "其中：财政资金"
     assert row_texts(tab.indicator_view, 8)[:9] == [
         "成本指标",
@@ -101,9 +115,9 @@ def test_an_edited_cell_is_saved_scored_and_kept_after_reopening(qtbot, chufei, 
 def test_undo_restores_the_old_value(qtbot, chufei):
     tab, stack, service, project_id, _ = chufei
     type_into(qtbot, tab.funding_view, 1, 1, "140")
-    assert row_texts(tab.funding_view, 0)[1:] == ["140.00", "117.65", "84.04%", "10", "8.40"]
+    assert row_texts(tab.funding_view, 0)[1:7] == ["140.00", "117.65", "84.04%", "10", "8.40", "8.40"]
     stack.undo()
-    assert row_texts(tab.funding_view, 0)[1:] == ["131.65", "117.65", "89.37%", "10", "8.94"]
+    assert row_texts(tab.funding_view, 0)[1:7] == ["131.65", "117.65", "89.37%", "10", "8.94", "8.94"]
     assert service.get(project_id).funding[0].adjusted_budget == 1316500
     stack.redo()
     assert cell(tab.funding_view, 1, 1) == "140.00"
@@ -275,7 +289,17 @@ def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, tmp_path):
         assert tab.show_place({"project": CODE})
         row = tab.project_model.row_of(code=CODE)
         assert row_texts(tab.project_view, row)[:5] == [CODE, NAME, "131.65", "117.65", "89.37%"]
-        assert row_texts(tab.funding_view, 0) == ["85.00", "131.65", "117.65", "89.37%", "10", "8.94"]
+        assert row_texts(tab.funding_view, 0) == [
+            "85.00",
+            "131.65",
+            "117.65",
+            "89.37%",
+            "10",
+            "8.94",
+            "8.94",
+            "",
+            "",
+        ]
         assert tab.indicator_model.rowCount() == 9
         assert tab.weight_label.text() == "权重合计 90"
     finally:
@@ -327,3 +351,64 @@ def test_the_tab_follows_the_selected_year(qtbot, engine):
     context.select(department_id, 2023)
     assert cell(tab.project_view, 0, 0) == CODE
     assert cell(tab.funding_view, 0, 5) == "8.94"
+
+
+def test_an_indicator_takes_a_manual_score_with_its_reason_beside_the_formula(qtbot, chufei):
+    tab, stack, service, project_id, _ = chufei
+    view, model = tab.indicator_view, tab.indicator_model
+    assert [model.headers[c] for c in (SCORE, FORMULA, MANUAL, REASON)] == [
+        "得分",
+        "公式得分",
+        "手工得分",
+        "理由",
+    ]
+    type_into(qtbot, view, 8, MANUAL, "9.5")  # no reason yet: refused, nothing saved
+    assert messages(tab)[-1] == "第 9 行“手工得分”：指标“资金到位”的调整后得分：手工得分须先填写调整理由"
+    assert service.get(project_id).indicators[8].manual_score is None
+    type_into(qtbot, view, 8, REASON, "资金已全部到位，按到位率计分偏低")
+    type_into(qtbot, view, 8, MANUAL, "9.5")
+    saved = service.get(project_id).indicators[8]
+    assert (saved.manual_score, saved.manual_reason) == (D("9.5"), "资金已全部到位，按到位率计分偏低")
+    # 85/100 × 10 = 8.50 by formula; 9.50 by hand counts, 1.00 apart: flagged
+    assert [cell(view, 8, c) for c in (SCORE, FORMULA, MANUAL)] == ["9.50", "8.50", "⚠ 9.50"]
+    flagged = model.index(8, MANUAL)
+    assert flagged.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert flagged.data(Qt.ItemDataRole.ToolTipRole) == "手工得分与公式得分相差超过0.5分（公式得分 8.50）"
+    # 8.94 + 80.00 + 9.50 = 98.44
+    assert row_texts(tab.project_view, 0)[5:] == ["98.44", "优"]
+    type_into(qtbot, view, 8, MANUAL, "8.8")  # 0.30 from the formula: not flagged
+    assert cell(view, 8, MANUAL) == "8.80"
+    assert model.index(8, MANUAL).data(Qt.ItemDataRole.BackgroundRole) is None
+    stack.undo()
+    stack.undo()
+    assert [cell(view, 8, c) for c in (SCORE, FORMULA, MANUAL)] == ["8.50", "8.50", ""]
+    assert service.get(project_id).indicators[8].manual_score is None
+    stack.undo()
+    assert cell(view, 8, REASON) == ""
+    assert row_texts(tab.project_view, 0)[5:] == ["97.44", "优"]
+
+
+def test_the_execution_score_takes_a_manual_score_on_the_total_row(qtbot, chufei):
+    tab, stack, service, project_id, _ = chufei
+    view = tab.funding_view
+    type_into(qtbot, view, 0, TOTAL_REASON, "执行率按结转后口径为91%")
+    type_into(qtbot, view, 0, TOTAL_MANUAL, "9")
+    detail = service.get(project_id)
+    assert (detail.execution_manual_score, detail.execution_manual_reason) == (
+        D("9"),
+        "执行率按结转后口径为91%",
+    )
+    # formula 8.94 kept beside; 9.00 counts, 0.06 apart: not flagged; 97.44 − 8.94 + 9.00 = 97.50
+    assert row_texts(view, 0)[5:] == ["9.00", "8.94", "9.00", "执行率按结转后口径为91%"]
+    assert row_texts(tab.project_view, 0)[5:] == ["97.50", "优"]
+    type_into(qtbot, view, 0, TOTAL_MANUAL, "8")  # 0.94 apart: flagged
+    assert cell(view, 0, TOTAL_MANUAL) == "⚠ 8.00"
+    assert view.model().index(0, TOTAL_MANUAL).data(Qt.ItemDataRole.BackgroundRole) is not None
+    type_into(qtbot, view, 0, TOTAL_MANUAL, "11")
+    assert messages(tab)[-1] == "第 1 行“手工得分”：预算执行得分：手工得分11.00不在0到权重10.00之间"
+    assert service.get(project_id).execution_manual_score == D("8")
+    stack.undo()
+    stack.undo()
+    stack.undo()
+    assert row_texts(view, 0)[5:] == ["8.94", "8.94", "", ""]
+    assert service.get(project_id).execution_manual_reason == ""
