@@ -9,4 +9,8 @@ for form in self-eval self-eval-national targets dept-scorecard project-scorecar
   pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/$form.pdf" "$out/$form"
 done
 pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$work/pack.pdf" "$out/pack-contents"
+# the seed's 处非专项经费 自评表, to set beside the published one
+ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form self-eval \
+  --project 51090322T000000344324 --out "$work/self-eval-chufei.pdf"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/self-eval-chufei.pdf" "$out/self-eval-chufei"
 rm -r "$work"
