@@ -14,6 +14,7 @@ that arrives after a newer ``start`` is dropped, so typing in a filter never sho
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 
@@ -74,7 +75,14 @@ def _pool() -> QThreadPool:
         mailbox = _Mailbox()
         mailbox.posted.connect(_deliver)
         _state.update(pool=QThreadPool(), mailbox=mailbox)
+        atexit.register(_stop_all)
     return _state["pool"]
+
+
+def _stop_all() -> None:
+    """At exit, before Python tears itself down: no worker may still be running then."""
+    _abandon(None)
+    _state["pool"].waitForDone()
 
 
 def submit(job: Job) -> None:
@@ -104,13 +112,18 @@ def settle(window: QObject, timeout_ms: int = -1) -> bool:
     """Cancel and abandon the window's jobs, then wait until no background job runs.
 
     Returns False if ``timeout_ms`` passed first."""
+    _abandon(window)
+    return _pool().waitForDone(timeout_ms)
+
+
+def _abandon(window: QObject | None) -> None:
+    """Cancel the jobs of ``window`` (all jobs when None) and drop what they still report."""
     with _lock:
         jobs = list(_running)
     for job in jobs:
-        if _belongs_to(job.owner, window):
+        if window is None or _belongs_to(job.owner, window):
             job.abandoned = True
             job.cancelled.set()
-    return _pool().waitForDone(timeout_ms)
 
 
 class _Unexpected:
