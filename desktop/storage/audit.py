@@ -117,7 +117,7 @@ def _changes(instance) -> tuple[dict, dict]:
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
-    pending = session.info.setdefault(_PENDING, [])
+    pending = session.info[_PENDING] = []  # nothing left over from a flush that failed
     with session.no_autoflush:
         pending.extend(("新增", instance, None) for instance in session.new)
         for instance in session.dirty:

@@ -17,6 +17,7 @@ from desktop.services.errors import UserInputError
 from desktop.services.excel import ExcelService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
+from desktop.services.scoring import ScoringService
 from desktop.storage import models as M
 from desktop.storage.database import open_database
 from tests.services.excel_helpers import workbook_file
@@ -132,3 +133,28 @@ def test_a_restore_is_recorded_in_the_restored_database(engine, db_path):
         assert _entries(restored) == [("恢复", "", None, None, {"备份": str(backup)})]
     finally:
         restored.dispose()
+
+
+def test_a_scorecard_reason_changed_twice_is_one_new_item_then_one_change(engine, department):
+    scoring = ScoringService(engine)
+    card_id = scoring.create_scorecard(department, 2023, "sichuan_department")
+    key = scoring.template("sichuan_department").leaves()[0].key
+
+    scoring.set_manual_reason(card_id, key, "第一稿")
+    scoring.set_manual_reason(card_id, key, "第二稿")
+
+    created, added, changed = _entries(engine)
+    assert created[:3] == ("新增", "scorecard", card_id)
+    assert (added[0], added[1], added[4]["item_key"], added[4]["manual_reason"]) == (
+        "新增",
+        "scorecard_item",
+        key,
+        "第一稿",
+    )
+    assert changed == (
+        "修改",
+        "scorecard_item",
+        added[2],
+        {"manual_reason": "第一稿"},
+        {"manual_reason": "第二稿"},
+    )
