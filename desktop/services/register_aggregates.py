@@ -33,7 +33,7 @@ def _count(condition: ColumnElement) -> ColumnElement:
 def matter_counts(
     connection: Connection, department_id: int, start: date, end: date, count_basic_satisfied: bool = False
 ) -> MatterCounts:
-    """The matters registered in ``start``–``end``, judged as of ``end`` (one grouped pass)."""
+    """The matters registered in ``start``–``end``, judged as of ``end`` (one pass over a covering index)."""
     end_text = end.isoformat()
     accepted = recorded_by(c.accepted_on, end)
     closed = recorded_by(c.closed_on, end)
@@ -42,29 +42,28 @@ def matter_counts(
     in_scope = and_(closed.is_not(None), c.in_evaluation_scope.is_(True))
     evaluated = and_(in_scope, c.satisfaction != NOT_EVALUATED)
     satisfied_levels = ("满意", "基本满意") if count_basic_satisfied else ("满意",)
-    statement = (
-        select(
-            c.channel,
-            func.count(),
-            _count(or_(accepted.is_not(None), accept_by <= end_text)),
-            _count(and_(accepted.is_not(None), accepted <= accept_by)),
-            _count(or_(closed.is_not(None), close_by <= end_text)),
-            _count(and_(closed.is_not(None), closed <= close_by)),
-            _count(in_scope),
-            _count(evaluated),
-            _count(and_(evaluated, c.satisfaction.in_(satisfied_levels))),
-        )
-        .where(c.department_id == department_id, c.registered_on.between(start, end))
-        .group_by(c.channel)
-    )
-    by_channel = dict.fromkeys(CHANNELS, 0)
-    sums = [0] * 8
-    for channel, *counts in connection.execute(statement):
-        by_channel[channel] = counts[0]
-        sums = [total + count for total, count in zip(sums, counts, strict=True)]
+    period = (c.department_id == department_id, c.registered_on.between(start, end))
+    statement = select(
+        func.count(),
+        _count(or_(accepted.is_not(None), accept_by <= end_text)),
+        _count(and_(accepted.is_not(None), accepted <= accept_by)),
+        _count(or_(closed.is_not(None), close_by <= end_text)),
+        _count(and_(closed.is_not(None), closed <= close_by)),
+        _count(in_scope),
+        _count(evaluated),
+        _count(and_(evaluated, c.satisfaction.in_(satisfied_levels))),
+        *(_count(c.channel == channel) for channel in CHANNELS),
+    ).where(*period)
+    counts = connection.execute(statement).one()
     total, accept_due, accepted_on_time, due, closed_on_time, in_scope_count, evaluated_count, satisfied = (
-        sums
+        counts[:8]
     )
+    by_channel = dict(zip(CHANNELS, counts[8:], strict=True))
+    if sum(by_channel.values()) != total:  # a form of 信访 outside the four: counted under its own name
+        others = (
+            select(c.channel, func.count()).where(*period, c.channel.not_in(CHANNELS)).group_by(c.channel)
+        )
+        by_channel.update(dict(connection.execute(others).all()))
     return MatterCounts(
         total=total,
         by_channel=by_channel,

@@ -169,6 +169,18 @@ def test_sorting_and_show_place(tab, qtbot):
     assert [index.data() for index in selected] == ["船信〔2023〕0100号"]
 
 
+def test_a_page_scrolled_to_is_read_in_the_background(tab, qtbot):
+    tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    settle(qtbot, tab)
+    model = tab.table.model()
+    # row 0 is 0782号, so row 700 (on the fourth page of 200) is 0782 − 700 = 0082号
+    with qtbot.waitSignal(model.dataChanged, timeout=20000):
+        assert _cell(tab, 700, "编号") == "读取中…"
+        assert _cell(tab, 700, "信访人") is None
+    assert _cell(tab, 700, "编号") == "船信〔2023〕0082号"
+    assert not tab.busy
+
+
 def test_the_models_pass_the_model_tester(tab, qtmodeltester):
     qtmodeltester.check(tab.table.model())
     qtmodeltester.check(tab.visit_table.model())

@@ -16,6 +16,19 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# the register's filters and statistics on a large register (bench/register_million.py)
+PETITION_INDEXES = {
+    "ix_petition_department_channel": ["department_id", "channel", "registered_on"],
+    "ix_petition_department_locality": ["department_id", "locality", "registered_on"],
+    "ix_petition_department_category": ["department_id", "category", "registered_on"],
+    "ix_petition_department_review": ["department_id", "review_requested_on", "review_closed_on"],
+    "ix_petition_department_recheck": ["department_id", "recheck_requested_on", "recheck_closed_on"],
+    "ix_petition_statistics": [
+        "department_id", "registered_on", "channel", "accepted_on", "closed_on", "extended",
+        "extension_approved_on", "extension_days", "in_evaluation_scope", "satisfaction",
+    ],
+}  # fmt: skip
+
 
 def upgrade() -> None:
     op.create_table(
@@ -202,6 +215,8 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_petition_department_registered", ["department_id", "registered_on"], unique=False
         )
+        for name, columns in PETITION_INDEXES.items():
+            batch_op.create_index(name, columns, unique=False)
 
     op.create_table(
         "project",
@@ -404,6 +419,8 @@ def downgrade() -> None:
 
     op.drop_table("project")
     with op.batch_alter_table("petition", schema=None) as batch_op:
+        for name in PETITION_INDEXES:
+            batch_op.drop_index(name)
         batch_op.drop_index("ix_petition_department_registered")
         batch_op.drop_index(batch_op.f("ix_petition_department_id"))
 
