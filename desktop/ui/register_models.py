@@ -4,7 +4,9 @@ The register model never holds the whole register: it asks the service for the n
 matching rows and fetches pages of ``PAGE_SIZE`` rows as the view scrolls to them, keeping
 at most ``CACHED_PAGES`` pages, so a million matters cost a count and a page. The count and
 the first page of a new filter or order are fetched off the window's thread (a count over a
-million rows takes seconds); the rows on screen stay until they arrive.
+million rows takes seconds); the rows on screen stay until they arrive. A page scrolled to later
+is read in the background too: its rows read “读取中…” for the moment it takes, so a sort by a
+deadline (no index can serve it) never freezes the window.
 """
 
 from __future__ import annotations
@@ -55,6 +57,14 @@ REGISTER_COLUMNS = (
     ("满意度", lambda r: r.satisfaction, "satisfaction"),
 )
 RIGHT_ALIGNED = {"人数", "剩余天数"}
+LOADING_TEXT = "读取中…"
+ROW_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    ID_ROLE,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
+)
 
 
 class RegisterTableModel(QAbstractTableModel):
@@ -73,6 +83,8 @@ class RegisterTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, list[RegisterRow]] = OrderedDict()
         self._runner = BackgroundRunner(self._show, self)
+        self._wanted: set[int] = set()  # pages the view asked for that are not here yet
+        self._page_runner = BackgroundRunner(self._show_pages, self)
 
     @property
     def loading(self) -> bool:
@@ -109,25 +121,67 @@ class RegisterTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._shown, self._count = query, count
         self._pages.clear()
+        self._wanted.clear()
+        self._page_runner.cancel()
         if first:
             self._pages[0] = first
         self.endResetModel()
         self.loaded.emit()
 
-    def row_at(self, row: int) -> RegisterRow:
+    def row_at(self, row: int) -> RegisterRow | None:
+        """The row if its page is here; otherwise ``None``, and the page is fetched in the background."""
         number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
-            department_id, register_filter, sort, descending = self._shown
-            page = self._service.page(
-                department_id, register_filter, number * PAGE_SIZE, PAGE_SIZE, sort, descending
-            )
+            self._want(number)
+            return None
+        self._pages.move_to_end(number)
+        return page[offset]
+
+    @property
+    def fetching(self) -> bool:
+        """True while pages the view asked for are being read."""
+        return bool(self._wanted)
+
+    def _want(self, number: int) -> None:
+        self._wanted.add(number)
+        if not self._page_runner.running:
+            self._fetch_wanted()
+
+    def _fetch_wanted(self) -> None:
+        query, numbers = self._shown, sorted(self._wanted)
+        department_id, register_filter, sort, descending = query
+
+        def fetch() -> tuple:
+            pages = {
+                number: self._service.page(
+                    department_id, register_filter, number * PAGE_SIZE, PAGE_SIZE, sort, descending
+                )
+                for number in numbers
+            }
+            return query, pages
+
+        self._page_runner.start(fetch)
+
+    def _show_pages(self, result) -> None:
+        if isinstance(result, Exception):
+            self._wanted.clear()
+            self.failed.emit(str(result))
+            return
+        query, pages = result
+        if query != self._shown:
+            return
+        for number, page in pages.items():
+            self._wanted.discard(number)
             self._pages[number] = page
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
-        return page[offset]
+            last = min(self._count, (number + 1) * PAGE_SIZE) - 1
+            self.dataChanged.emit(
+                self.index(number * PAGE_SIZE, 0), self.index(last, len(REGISTER_COLUMNS) - 1)
+            )
+        if self._wanted:
+            self._fetch_wanted()
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else self._count
@@ -139,16 +193,21 @@ class RegisterTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= self._count:
             return None
         header, text, _ = REGISTER_COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text(self.row_at(index.row()))
-        if role == ID_ROLE:
-            return self.row_at(index.row()).id
-        if role == Qt.ItemDataRole.BackgroundRole and self.row_at(index.row()).overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and self.row_at(index.row()).overdue:
-            return QBrush(OVERDUE_TEXT)
         if role == Qt.ItemDataRole.TextAlignmentRole and header in RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in ROW_ROLES:
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return LOADING_TEXT if role == Qt.ItemDataRole.DisplayRole and index.column() == 0 else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return text(row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(OVERDUE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
+            return QBrush(OVERDUE_TEXT)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

@@ -239,8 +239,13 @@ class RegisterTab(QWidget):
 
     @property
     def busy(self) -> bool:
-        """True while the list or the statistics are still being computed in the background."""
-        return self.model.loading or self._statistics_runner.running or self._choices_runner.running
+        """True while the list, a page of it or the statistics are still being read in the background."""
+        return (
+            self.model.loading
+            or self.model.fetching
+            or self._statistics_runner.running
+            or self._choices_runner.running
+        )
 
     def refresh_statistics(self) -> None:
         """Recompute the panel in the background; a newer request makes an older result stale."""
@@ -391,7 +396,8 @@ class RegisterTab(QWidget):
         def select() -> None:
             self.model.loaded.disconnect(select)
             for row in range(self.model.rowCount()):
-                if self.model.row_at(row).number == number:
+                found = self.model.row_at(row)
+                if found is not None and found.number == number:
                     self.table.selectRow(row)
                     self.table.scrollTo(self.model.index(row, 0))
                     return
