@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Column, Engine, and_, delete, func, insert, select, update
 
 from desktop.domain.petitions import (
     Matter,
@@ -27,7 +27,13 @@ from desktop.domain.petitions import (
 from desktop.domain.register_statistics import RegisterStatistics, format_statistics, one_year_earlier
 from desktop.services.errors import UserInputError
 from desktop.services.register_aggregates import follow_up_counts, matter_counts, visit_counts
-from desktop.services.register_queries import SORT_KEYS, RegisterFilter, filter_conditions, petition
+from desktop.services.register_queries import (
+    INDEXED_ORDERS,
+    SORT_KEYS,
+    RegisterFilter,
+    filter_conditions,
+    petition,
+)
 from desktop.storage import audit
 from desktop.storage.models import Department, Visit
 
@@ -70,6 +76,14 @@ def _matter(row) -> Matter:
 
 def _visit(row) -> VisitBatch:
     return VisitBatch(**{name: getattr(row, name) for name in _VISIT_FIELDS})
+
+
+def _ordered(key, descending: bool):
+    """Blanks last; ``NULLS LAST`` only where a key can be blank, since on a column that never is
+    it keeps SQLite from reading the rows along an index in ascending order."""
+    ordered = key.desc() if descending else key.asc()
+    can_be_blank = not isinstance(key, Column) or key.nullable
+    return ordered.nulls_last() if can_be_blank else ordered
 
 
 class RegisterService:
@@ -140,20 +154,14 @@ class RegisterService:
         sort: str = "registered_on",
         descending: bool = False,
     ) -> list[RegisterRow]:
-        """``limit`` rows from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``); blanks last."""
+        """``limit`` rows from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``); blanks last.
+
+        Ties are broken by 登记日期 where an index orders them so (``INDEXED_ORDERS``), then by id."""
         today = self._today()
-        key = SORT_KEYS[sort]()
-        if descending:
-            order = [key.desc().nulls_last(), petition.c.id.desc()]
-        else:
-            order = [key.asc().nulls_last(), petition.c.id.asc()]
-        statement = (
-            select(petition)
-            .where(*filter_conditions(department_id, register_filter, today))
-            .order_by(*order)
-            .offset(offset)
-            .limit(limit)
-        )
+        keys = [SORT_KEYS[sort](), *INDEXED_ORDERS.get(sort, ()), petition.c.id]
+        order = [_ordered(key, descending) for key in keys]
+        conditions = filter_conditions(department_id, register_filter, today, sort not in INDEXED_ORDERS)
+        statement = select(petition).where(*conditions).order_by(*order).offset(offset).limit(limit)
         with self._engine.connect() as connection:
             return [self._row(_matter(row), today) for row in connection.execute(statement)]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, case, func, or_
+from sqlalchemy import ColumnElement, Date, and_, case, func, or_
 
 from desktop.domain.petitions import ACCEPTANCE_DAYS, COMPLETION_DAYS, MAX_EXTENSION_DAYS
 from desktop.storage.models import Petition
@@ -81,14 +81,18 @@ def status_condition(status: str, today: date) -> ColumnElement:
 
 
 def filter_conditions(
-    department_id: int, register_filter: RegisterFilter, today: date
+    department_id: int, register_filter: RegisterFilter, today: date, period_by_index: bool = True
 ) -> list[ColumnElement]:
+    """The WHERE of a filter. With ``period_by_index=False`` the period is written so that SQLite
+    does not pick the 登记日期 index for it (``registered_on || ''``), and walks the index of the
+    sort column instead of sorting the whole period (see ``INDEXED_ORDERS``)."""
     f = register_filter
     conditions = [c.department_id == department_id]
+    registered_on = c.registered_on if period_by_index else c.registered_on.op("||", return_type=Date)("")
     if f.start is not None:
-        conditions.append(c.registered_on >= f.start)
+        conditions.append(registered_on >= f.start)
     if f.end is not None:
-        conditions.append(c.registered_on <= f.end)
+        conditions.append(registered_on <= f.end)
     if f.channel:
         conditions.append(c.channel == f.channel)
     if f.locality:
@@ -128,4 +132,13 @@ SORT_KEYS = {
     "acceptance_deadline": acceptance_deadline_sql,
     "completion_deadline": completion_deadline_sql,
     "days_left": running_deadline_sql,
+}
+
+# sort columns an index serves, with the ties broken as that index orders them (then by id): a
+# page far down the list is then read along the index instead of sorting the whole register
+INDEXED_ORDERS = {
+    "number": (),
+    "channel": (c.registered_on,),
+    "locality": (c.registered_on,),
+    "category": (c.registered_on,),
 }

@@ -174,6 +174,21 @@ def test_sorting_by_a_deadline_in_sql_follows_the_deadlines_the_domain_computes(
     )
 
 
+def test_a_sort_by_locality_within_a_period_orders_ties_by_date_and_pages_follow_on(engine, sample):
+    service = RegisterService(engine)
+    period = RegisterFilter(start=date(2023, 1, 1), end=date(2023, 12, 31))
+    rows = service.page(sample, period, 0, 1000, sort="locality", descending=True)
+    assert len(rows) == 782
+    keys = [(row.locality, row.registered_on, row.id) for row in rows]
+    assert keys == sorted(keys, reverse=True)
+    pages = [
+        row.id
+        for offset in range(0, 782, 200)
+        for row in service.page(sample, period, offset, 200, "locality", True)
+    ]
+    assert pages == [row.id for row in rows]
+
+
 def test_an_empty_year_gives_zero_counts_unless_data_is_required(engine, sample):
     service = RegisterService(engine)
     statistics = service.statistics(sample, 2021)
