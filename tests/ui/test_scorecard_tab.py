@@ -6,13 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from desktop.services.container import build_services
 from desktop.services.sample import build_sample_database
-from desktop.services.sample_scorecards import add_sample_scorecards
 from desktop.storage.database import open_database
-from desktop.storage.models import Scorecard
 from desktop.ui.context import WorkContext
 from desktop.ui.scorecard_model import FORMULA, INPUT, MANUAL, NAME, REASON, SCORE, WORKING
 from desktop.ui.scorecard_tab import ScorecardTab
@@ -22,10 +20,6 @@ from desktop.ui.scorecard_tab import ScorecardTab
 def sample_engine(db_path):
     build_sample_database(db_path)
     engine = open_database(db_path)
-    with Session(engine) as session:
-        if session.exec(select(Scorecard)).first() is None:
-            add_sample_scorecards(session, 1, 2023)
-            session.commit()
     yield engine
     engine.dispose()
 
@@ -38,7 +32,9 @@ def tab(qtbot, sample_engine):
     widget.resize(1366, 768)
     widget.show()
     widget.stack = stack
-    return widget
+    yield widget
+    for box in widget.findChildren(QMessageBox):  # a refusal box must not outlive its test
+        box.close()
 
 
 def cell(tab, key, column):
