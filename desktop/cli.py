@@ -57,13 +57,6 @@ def _open(args, *, create: bool = False):
     return open_database(args.db, create=create)
 
 
-def _not_yet(name: str, issue: int):
-    def run(_args) -> int:
-        raise UserInputError(f"“{name}”尚未提供（见第 {issue} 号事项）")
-
-    return run
-
-
 def _run_demo(args) -> int:
     from desktop.services.sample import build_sample_database
 

@@ -13,8 +13,14 @@ def qt_imports(path: Path) -> list[str]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [alias.name for alias in node.names if alias.name.split(".")[0] in ("PySide6", "shiboken6")]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ("PySide6", "shiboken6"):
+            found += [
+                alias.name for alias in node.names if alias.name.split(".")[0] in ("PySide6", "shiboken6")
+            ]
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] in ("PySide6", "shiboken6")
+        ):
             found.append(node.module)
     return found
 

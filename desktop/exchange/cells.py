@@ -13,8 +13,6 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from openpyxl.utils.datetime import from_excel
-
 from desktop.domain.money import TEN_THOUSAND, MoneyUnit, NumberFormatError, parse_money, parse_quantity
 from desktop.exchange.sheets import Kind
 
@@ -88,6 +86,8 @@ def _date(value) -> date:
     if isinstance(value, int | float):
         if not 1 <= value < 2958466:
             raise CellError(f"“{value}”不是日期")
+        from openpyxl.utils.datetime import from_excel  # openpyxl is loaded once a workbook is read
+
         return from_excel(value).date()
     text = unicodedata.normalize("NFKC", str(value)).strip()
     match = _DATE_TEXT.match(text)

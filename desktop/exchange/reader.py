@@ -15,9 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from desktop.domain.money import MoneyUnit
 from desktop.exchange.cells import CellError, is_empty, read_cell
 from desktop.exchange.sheets import ALL_SHEETS, GUIDE_SHEET, Column, SheetSpec, match_column, split_header
@@ -114,6 +111,8 @@ def _scan(path: Path) -> bool:
 
 def _load(path: Path, **options):
     try:
+        from openpyxl import load_workbook  # loaded on the first import, not at start-up
+
         return load_workbook(path, **options)
     except Exception as error:  # openpyxl raises many kinds for a damaged file; all mean "unreadable"
         raise UnreadableWorkbook(
@@ -154,7 +153,7 @@ def _header(spec: SheetSpec, cells: tuple, problems: list[Problem]) -> dict[int,
     for index, value in enumerate(cells):
         if is_empty(value):
             continue
-        letter = get_column_letter(index + 1)
+        letter = column_letter(index + 1)
         column = match_column(spec, str(value))
         if column is None:
             problems.append(
@@ -185,7 +184,7 @@ def _read_row(
     ok = True
     for index, (column, unit) in columns.items():
         raw = cells[index] if index < len(cells) else None
-        letter = get_column_letter(index + 1)
+        letter = column_letter(index + 1)
         if raw is None and (spec.name, number, index + 1) in formulas:
             reason = "公式没有计算结果，请在 Excel 中打开、重新计算并保存后再导入"
             problems.append(Problem(reason, spec.name, number, column.header, letter))
@@ -246,3 +245,12 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
         names = "、".join(spec.name for spec in ALL_SHEETS)
         result.problems.append(Problem(f"没有可导入的数据：应至少有一张表（{names}）在表头下有数据行"))
     return result
+
+
+def column_letter(number: int) -> str:
+    """1 → A, 28 → AB: the column names Excel shows (what ``openpyxl.utils.get_column_letter`` gives)."""
+    letters = ""
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
-from desktop.exchange.writer import write_template, write_workbook
 from desktop.services import excel_export as export_rows
 from desktop.services.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
@@ -135,6 +134,8 @@ class ExcelService:
                 (S.INDICATORS, export_rows.indicator_rows(connection, department_id, year)),
             ]
             try:
+                from desktop.exchange.writer import write_workbook
+
                 write_workbook(path, tables, title=f"{department[0][0]} {year} 年度 ")
             except PermissionError as error:
                 raise UserInputError(f"无法写入 {path}：文件可能正在 Excel 中打开") from error
@@ -214,5 +215,7 @@ def write_blank_template(path: Path) -> str:
     path = Path(path)
     if not path.parent.is_dir():
         raise UserInputError(f"文件夹不存在：{path.parent}")
+    from desktop.exchange.writer import write_template  # openpyxl loads when first used
+
     write_template(path)
     return f"已生成空白模板：{path}（共 {len(S.ALL_SHEETS)} 张表，说明见“{S.GUIDE_SHEET}”表）"

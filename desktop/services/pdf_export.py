@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.platypus.doctemplate import LayoutError
 from sqlalchemy import Engine
 
 from desktop.paths import FORMS as FORMS_FOLDER
-from desktop.printing.forms import write_form
-from desktop.printing.layouts import PrintLayout, choose_layout
-from desktop.printing.pack import write_pack
 from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
 from desktop.services.atomic_file import write_atomically
 from desktop.services.departments import DepartmentInfo, list_departments
@@ -25,6 +22,9 @@ from desktop.services.print_scorecards import scorecard_sheet
 from desktop.services.print_sheets import self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
 from desktop.services.scoring import ScoringService
+
+if TYPE_CHECKING:
+    from desktop.printing.layouts import PrintLayout
 
 FORM_NAMES = {
     "self-eval": "项目支出绩效自评表",
@@ -64,6 +64,10 @@ class PdfExportService:
             raise UserInputError(f"表格“{form}”不存在，可选：{'、'.join(FORM_NAMES)}")
         if project_code and form not in PROJECT_FORMS:
             raise UserInputError(f"“{FORM_NAMES[form]}”不按项目导出，请去掉项目编码")
+        # reportlab loads on the first export, not when the window starts
+        from desktop.printing.forms import write_form
+        from desktop.printing.pack import write_pack
+
         department = self._department(department_id)
         if form == "pack":
             pack = self._pack(department, year)
@@ -85,6 +89,8 @@ class PdfExportService:
         raise UserInputError(f"单位（编号 {department_id}）不存在")
 
     def _layout(self, form: str, department: DepartmentInfo, year: int) -> PrintLayout:
+        from desktop.printing.layouts import choose_layout
+
         return choose_layout(form, department.province, year, self._forms_folder)
 
     def _project_details(self, department_id: int, year: int, code: str | None) -> list[ProjectDetail]:
@@ -158,6 +164,8 @@ class PdfExportService:
     # 文件 ------------------------------------------------------------------------------------
 
     def _write(self, out: Path, render) -> ExportResult:
+        from reportlab.platypus.doctemplate import LayoutError
+
         def write(path: Path):
             try:
                 return render(path)

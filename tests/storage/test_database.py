@@ -43,7 +43,9 @@ def test_money_is_stored_as_integer_fen(engine):
         session.add(department)
         session.flush()
         session.add(
-            IncomeLine(department_id=department.id, year=2023, source="其他收入", final_amount=Decimal("46000.00"))
+            IncomeLine(
+                department_id=department.id, year=2023, source="其他收入", final_amount=Decimal("46000.00")
+            )
         )
         session.add(AuditEntry(at=datetime(2023, 1, 1, tzinfo=UTC), action="新增"))
         session.commit()
@@ -60,7 +62,11 @@ def test_an_amount_finer_than_a_fen_is_refused(engine):
         department = Department(name="测试局")
         session.add(department)
         session.flush()
-        session.add(IncomeLine(department_id=department.id, year=2023, source="其他收入", final_amount=Decimal("0.001")))
+        session.add(
+            IncomeLine(
+                department_id=department.id, year=2023, source="其他收入", final_amount=Decimal("0.001")
+            )
+        )
         with pytest.raises(Exception, match="精确到了分以下"):
             session.commit()
 
