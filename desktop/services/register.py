@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
 
-from sqlalchemy import Column, Engine, and_, delete, func, insert, select, update
+from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
 from desktop.domain.petitions import (
     Matter,
@@ -232,25 +232,10 @@ class RegisterService:
             ).first()
             if clash is not None:
                 raise UserInputError(f"信访事项编号“{values['number']}”已存在，请换一个编号")
-            if matter.id is not None:
-                audit.record_update(connection, petition, matter.id, values)
-                changed = connection.execute(
-                    update(petition)
-                    .where(and_(c.id == matter.id, c.department_id == department_id))
-                    .values(values)
-                ).rowcount
-                if changed:
-                    return matter.id
-                values["id"] = matter.id
-            result = connection.execute(insert(petition).values(department_id=department_id, **values))
-            added = matter.id if matter.id is not None else result.inserted_primary_key[0]
-            audit.record(connection, "新增", petition.name, added, after=values)
-            return added
+            return _write_row(connection, petition, department_id, matter.id, values)
 
     def delete(self, petition_id: int) -> None:
-        with self._engine.begin() as connection:
-            audit.record_delete(connection, petition, petition_id)
-            connection.execute(delete(petition).where(petition.c.id == petition_id))
+        _delete_row(self._engine, petition, petition_id)
 
     # 走访 -----------------------------------------------------------------------------------
 
@@ -298,22 +283,30 @@ class RegisterService:
             raise UserInputError(f"走访记录 {record.visited_on}：{error}") from error
         values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
         with self._engine.begin() as connection:
-            if visit.id is not None:
-                audit.record_update(connection, visit_table, visit.id, values)
-                changed = connection.execute(
-                    update(visit_table)
-                    .where(visit_table.c.id == visit.id, visit_table.c.department_id == department_id)
-                    .values(values)
-                ).rowcount
-                if changed:
-                    return visit.id
-                values["id"] = visit.id
-            result = connection.execute(insert(visit_table).values(department_id=department_id, **values))
-            added = visit.id if visit.id is not None else result.inserted_primary_key[0]
-            audit.record(connection, "新增", visit_table.name, added, after=values)
-            return added
+            return _write_row(connection, visit_table, department_id, visit.id, values)
 
     def delete_visit(self, visit_id: int) -> None:
-        with self._engine.begin() as connection:
-            audit.record_delete(connection, visit_table, visit_id)
-            connection.execute(delete(visit_table).where(visit_table.c.id == visit_id))
+        _delete_row(self._engine, visit_table, visit_id)
+
+
+def _write_row(connection, table, department_id: int, row_id: int | None, values: dict) -> int:
+    """Update the row ``row_id`` of the department, or insert it (under ``row_id`` when given, which
+    is how undo puts back a deleted matter or visit); audited either way."""
+    if row_id is not None:
+        audit.record_update(connection, table, row_id, values)
+        changed = connection.execute(
+            update(table).where(table.c.id == row_id, table.c.department_id == department_id).values(values)
+        ).rowcount
+        if changed:
+            return row_id
+        values = {**values, "id": row_id}
+    result = connection.execute(insert(table).values(department_id=department_id, **values))
+    added = row_id if row_id is not None else result.inserted_primary_key[0]
+    audit.record(connection, "新增", table.name, added, after=values)
+    return added
+
+
+def _delete_row(engine: Engine, table, row_id: int) -> None:
+    with engine.begin() as connection:
+        audit.record_delete(connection, table, row_id)
+        connection.execute(delete(table).where(table.c.id == row_id))
