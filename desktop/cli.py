@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop import __version__
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desktop.paths import CJK_FONT
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 SHIPPED_FONT_NAME = "WenQuanYi"
 SHIPPED_FONT_TITLE = "文泉驿微米黑（随软件提供）"

@@ -14,7 +14,7 @@ from desktop.printing.scorecards import scorecard_flowables
 from desktop.printing.self_evaluation import national_flowables, sichuan_flowables, targets_flowables
 from desktop.printing.sheets import ScorecardSheet, SelfEvaluationSheet
 from desktop.printing.styles import form_styles
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 Sheet = SelfEvaluationSheet | ScorecardSheet
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from desktop.paths import FORMS
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 ORIENTATIONS = ("portrait", "landscape")
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 T = TypeVar("T")
 

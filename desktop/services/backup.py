@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage import audit
 from desktop.storage.database import DatabaseError, open_database
 

@@ -46,7 +46,7 @@ from desktop.services.budget_rows import (
     ThreePublicRow,
 )
 from desktop.services.classification import classification_for_year
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,

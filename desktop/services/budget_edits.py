@@ -26,7 +26,7 @@ from desktop.services.classification import (
     edition_note,
     function_name,
 )
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.audit import track
 from desktop.storage.models import (
     BasicExpenditureLine,

@@ -25,7 +25,7 @@ from desktop.domain.check_records import (
 )
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.scoring import ScoringService
 from desktop.storage.audit import track
 from desktop.storage.models import (

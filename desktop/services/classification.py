@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.domain.classification import Classification, ClassificationError, parse_classification
 from desktop.paths import CLASSIFICATION
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 
 def _editions(folder: Path) -> dict[int, Path]:

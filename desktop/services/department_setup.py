@@ -6,7 +6,7 @@ from sqlalchemy import Engine, extract, union
 from sqlmodel import Session, select
 
 from desktop.services.departments import DepartmentInfo, list_departments
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.audit import track
 from desktop.storage.models import (
     Department,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.models import Department
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.storage import models as M
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, parse_money, parse_quantity
 from desktop.domain.scoring import check_manual_score
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.models import Indicator
 
 FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")

@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.project_input import (
     EXECUTION_WEIGHT,
     FUNDING_FIELDS,

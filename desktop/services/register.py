@@ -25,7 +25,7 @@ from desktop.domain.petitions import (
     validate_visit,
 )
 from desktop.domain.register_statistics import RegisterStatistics, format_statistics, one_year_earlier
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.register_aggregates import follow_up_counts, matter_counts, visit_counts
 from desktop.services.register_queries import (
     INDEXED_ORDERS,

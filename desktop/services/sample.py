@@ -16,7 +16,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop.services.classification import classification_for_year
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.sample_budget import (
     BUDGET_FILE,
     PROJECTS_FILE,

@@ -6,7 +6,7 @@ from desktop.domain.money import NumberFormatError, parse_percent, parse_quantit
 from desktop.domain.scorecards import input_label
 from desktop.domain.scoring import ScoringInputError, normalise_nature
 from desktop.domain.templates import TemplateNode
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 RATES = {"rate", "progress"}
 TEXTS = {"actual", "label", "target"}

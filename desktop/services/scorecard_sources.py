@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 
 from desktop.domain.money import format_percent, format_wan, round_half_up
 from desktop.domain.scoring import execution_rate
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.register import RegisterService
 from desktop.storage.models import BasicExpenditureLine, ExecutionCheckpoint, ExpenditureLine, ProjectFunding
 

@@ -20,7 +20,7 @@ from desktop.domain.scorecards import InputValue, LeafEntry, ScorecardLine, inpu
 from desktop.domain.scoring import check_manual_score
 from desktop.domain.templates import Template, TemplateError, load_template
 from desktop.paths import FORMS
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader

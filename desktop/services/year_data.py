@@ -7,7 +7,7 @@ from sqlalchemy import Engine, exists, select
 from sqlmodel import Session
 
 from desktop.services.departments import DepartmentInfo
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,

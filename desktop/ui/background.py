@@ -21,7 +21,7 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.database import DatabaseError
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
 from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.ui.editing import apply_change
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

@@ -30,7 +30,7 @@ from desktop.domain.budget import (
     Figures,
 )
 from desktop.domain.money import format_wan
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.ui.budget_dialogs import ChoiceDialog, coded, plain
 from desktop.ui.budget_models import (
     SUMMARY_COLUMNS,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.ui.budget_models import BudgetTableModel, Column
 from desktop.ui.editing import MoneyDelegate, TableEditing, index_name
 from desktop.ui.messages import show_error

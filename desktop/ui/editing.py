@@ -21,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QStyledItemDelegate, QTreeView, QWidget
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_wan, format_yuan, parse_money
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.database import DatabaseError
 from desktop.ui.messages import show_error
 

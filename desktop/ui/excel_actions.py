@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService, ImportCancelled, ImportRejected, ImportReport, Progress
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import Job, post, submit

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.services.backup import backup_database, backup_folder, last_backup_time, restore_database
 from desktop.services.department_setup import create_department, fiscal_years
 from desktop.services.departments import list_departments
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.about import AboutDialog

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.database import DatabaseError
 
 

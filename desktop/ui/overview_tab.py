@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.checks import SEVERITIES, Finding
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.overview import key_figures
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import BackgroundRunner

@@ -20,7 +20,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.services.container import Services
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.pdf_export import FORM_NAMES, ExportResult
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext

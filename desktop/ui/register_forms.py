@@ -38,7 +38,7 @@ from desktop.domain.petitions import (
     Matter,
     VisitBatch,
 )
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 DATE_HINT = "如 2023-01-31"
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.scoring import total_text
 from desktop.services.container import Services
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.paths import CJK_FONT
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.ui.messages import show_error
 
 FONT_KEY = "printing/font_file"

@@ -10,7 +10,7 @@ from desktop.services.classification import (
     edition_note,
     function_name,
 )
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 
 
 def test_the_2023_edition_names_the_seed_codes():

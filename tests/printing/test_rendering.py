@@ -14,7 +14,7 @@ from desktop.printing.layouts import choose_layout, load_layout
 from desktop.printing.merged_table import merged_runs
 from desktop.printing.pack import write_pack
 from desktop.printing.sheets import PackEntry, YearPack
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from tests.printing.handmade import CHUFEI_INDICATORS, chufei_sheet, department_scorecard, long_sheet
 from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
 

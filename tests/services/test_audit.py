@@ -13,7 +13,7 @@ from sqlalchemy import insert, select
 from desktop.domain.petitions import Matter
 from desktop.services.backup import backup_database, restore_database
 from desktop.services.budget import BudgetService
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService

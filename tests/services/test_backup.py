@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from desktop.cli import main as cli
 from desktop.services.backup import backup_database, last_backup_time, restore_database
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.database import open_database
 from desktop.storage.models import Department, IncomeLine
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import Session
 
 from desktop.services.department_setup import create_department, fiscal_years
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.storage.models import IncomeLine, Petition, Project
 
 

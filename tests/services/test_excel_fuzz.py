@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
 from desktop.exchange.sheets import INDICATORS, PETITIONS, PROJECTS, VISITS
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService
 from desktop.storage import models as M
 from tests.services.excel_helpers import workbook_file

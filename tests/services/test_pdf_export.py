@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.pdf_export import PdfExportService
 from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
 from tests.services.chufei import CODE, INDICATORS, add_chufei_project

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from desktop.domain.money import format_percent, format_wan
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.projects import ProjectService
 from desktop.storage.database import open_database
 from tests.services.chufei import CODE, NAME, add_chufei_project

@@ -11,7 +11,7 @@ from sqlalchemy import insert
 
 from desktop.cli import main
 from desktop.domain.petitions import Matter, VisitBatch
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.register import RegisterFilter, RegisterService
 from desktop.services.sample_register import add_sample_register
 from desktop.storage.models import Department

@@ -14,7 +14,7 @@ from desktop.cli import main
 from desktop.domain.budget import progress
 from desktop.domain.money import percent_value
 from desktop.domain.scoring import execution_rate
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.storage.models import (

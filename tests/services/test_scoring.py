@@ -6,7 +6,7 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.sample import build_sample_database
 from desktop.services.sample_scorecards import add_sample_scorecards
 from desktop.services.scoring import ScoringService

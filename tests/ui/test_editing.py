@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTableView
 
 from desktop.domain.money import MoneyUnit, format_wan, parse_money
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.ui.editing import (
     CallbackCommand,
     MoneyDelegate,

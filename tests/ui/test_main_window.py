@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QP
 from desktop import __version__
 from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
-from desktop.services.errors import UserInputError
+from desktop.errors import UserInputError
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.editing import CallbackCommand
