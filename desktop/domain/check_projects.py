@@ -6,7 +6,7 @@ printed), ``项目支出·CODE`` (the project's 决算 as the report lists it).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from decimal import Decimal
 
 from desktop.domain.checks import CERTAIN, HINT, SUSPECTED, Ledger, amounts_agree, percent_text, sum_of, wan
@@ -14,7 +14,6 @@ from desktop.domain.money import HUNDRED, MoneyUnit, NumberFormatError, parse_mo
 from desktop.domain.scoring import execution_rate, manual_gap_flagged, points
 
 PROJECT_TAB = "项目绩效"
-INDICATOR_TOTAL = Decimal(90)
 LOW_RATE = Decimal("0.9")
 FISCAL_SOURCE = "财政资金"
 TOTAL_ROW = "总额"
@@ -46,7 +45,8 @@ class ProjectRecord:
     funding: tuple[FundingRecord, ...]
     indicators: tuple[IndicatorRecord, ...]
     execution_reason: str = ""
-    indicator_total: Decimal = INDICATOR_TOTAL
+    _: KW_ONLY
+    indicator_total: Decimal  # the 自评表 template's 绩效指标 weight (90 on both shipped templates)
 
 
 @dataclass(frozen=True)

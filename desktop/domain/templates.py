@@ -8,16 +8,22 @@ A template that cannot be used (a missing weight, an unknown method, a parameter
 type) is refused with a ``TemplateError`` naming the file, the item and the field. Weights that
 do not add up to their heading are not an error: the seed's own project template labels 通用指标
 20 while its items add to 23. They are reported as warnings.
+
+Each file's header says which departments it is for: ``province`` (its full name; empty for the
+national template, the one for any province) and ``from_year``, the first fiscal year it applies
+to. ``choose_variant`` is the one rule that picks among such files, for templates and print layouts.
 """
 
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol, TypeVar
 
+from desktop.domain.provinces import PROVINCES
 from desktop.domain.scorecard_methods import METHODS
 
 KINDS = {"department": "部门整体", "project": "项目", "self_evaluation": "自评表"}
@@ -54,6 +60,8 @@ class Template:
     nodes: tuple[TemplateNode, ...]
     warnings: tuple[str, ...]
     note: str = ""
+    province: str = ""  # empty: the national template, for any province
+    from_year: int = 0  # the first fiscal year it applies to
 
     def children(self, key: str | None) -> list[TemplateNode]:
         return [node for node in self.nodes if node.parent == key]
@@ -204,6 +212,31 @@ def weight_warnings(file: str, total: Decimal, nodes: list[TemplateNode]) -> lis
     return warnings
 
 
+def _province(data: dict, where: str) -> str:
+    province = _text(data.get("province", ""), where, "province")
+    if province and province not in PROVINCES:
+        raise TemplateError(f"{where}：字段“province”的值“{province}”不是省级行政区的全称（如“四川省”）")
+    return province
+
+
+def _from_year(data: dict, where: str) -> int:
+    year = data.get("from_year", 0)
+    if isinstance(year, bool) or not isinstance(year, int) or year < 0:
+        raise TemplateError(f"{where}：字段“from_year”应为年份（整数），而不是“{year}”")
+    return year
+
+
+def _check_self_evaluation(nodes: list[TemplateNode], where: str) -> None:
+    """A 自评表 has exactly one 预算执行 heading and at least one 绩效指标 heading."""
+    execution = [node for node in nodes if node.method == "execution"]
+    if len(execution) != 1:
+        raise TemplateError(
+            f'{where}：自评表应有且只有一项 method = "execution"（预算执行），现有{len(execution)}项'
+        )
+    if not any(node.method == "indicators" for node in nodes):
+        raise TemplateError(f'{where}：自评表缺少 method = "indicators"（绩效指标）的项')
+
+
 def parse_template(data: dict, file: str, template_id: str) -> Template:
     """Validate a template read from TOML; ``file`` is its name for the messages."""
     where = f"模板 {file}"
@@ -226,6 +259,8 @@ def parse_template(data: dict, file: str, template_id: str) -> Template:
     for index, node in enumerate(nodes, start=1):
         if node.key not in parents and node.method is None:
             raise TemplateError(f"{where} 第{index}项“{node.name}”：缺少字段“method”")
+    if kind == "self_evaluation":
+        _check_self_evaluation(nodes, where)
     return Template(
         id=template_id,
         title=_text(data["title"], where, "title"),
@@ -234,6 +269,8 @@ def parse_template(data: dict, file: str, template_id: str) -> Template:
         nodes=tuple(nodes),
         warnings=tuple(weight_warnings(file, total, nodes)),
         note=_text(data.get("note", ""), where, "note"),
+        province=_province(data, where),
+        from_year=_from_year(data, where),
     )
 
 
@@ -246,3 +283,53 @@ def load_template(path: Path) -> Template:
     except tomllib.TOMLDecodeError as error:
         raise TemplateError(f"模板 {path.name} 格式错误：{error}") from error
     return parse_template(data, path.name, path.stem)
+
+
+class Variant(Protocol):
+    @property
+    def province(self) -> str: ...
+
+    @property
+    def from_year(self) -> int: ...
+
+
+V = TypeVar("V", bound=Variant)
+
+
+def choose_variant(variants: Iterable[V], province: str, year: int) -> V | None:
+    """The variant (a template or a print layout, with ``province`` and ``from_year``) for a
+    department of ``province`` in fiscal year ``year``: the province's own before the national
+    one (province empty), and among those the latest ``from_year`` not after ``year``."""
+    usable = [
+        variant for variant in variants if variant.province in ("", province) and variant.from_year <= year
+    ]
+    if not usable:
+        return None
+    return max(usable, key=lambda variant: (variant.province == province, variant.from_year))
+
+
+@dataclass(frozen=True)
+class SelfEvaluationFigures:
+    """What a 自评表 template sets for every place that shows it: titles, weights, full marks."""
+
+    template_id: str
+    title: str
+    execution_title: str  # 预算执行情况 (四川) / 预算执行率 (全国)
+    execution_weight: Decimal
+    indicator_title: str  # the one 绩效指标 heading's name, or 绩效指标 over 产出 / 效益 / 满意度
+    indicator_weight: Decimal
+    full_marks: Decimal
+
+
+def self_evaluation_figures(template: Template) -> SelfEvaluationFigures:
+    execution = next(node for node in template.nodes if node.method == "execution")
+    headings = [node for node in template.nodes if node.method == "indicators"]
+    return SelfEvaluationFigures(
+        template_id=template.id,
+        title=template.title,
+        execution_title=execution.name,
+        execution_weight=execution.weight,
+        indicator_title=headings[0].name if len(headings) == 1 else SELF_EVALUATION_METHODS["indicators"],
+        indicator_weight=sum((node.weight for node in headings), Decimal(0)),
+        full_marks=template.total,
+    )

@@ -3,19 +3,22 @@ column widths (mm), printed notes and labels. A new province or year is a new fi
 
 A layout names the form it prints (``form = "self-eval"``), the province it belongs to (empty for
 any) and the first year it applies to; ``choose_layout`` picks the most specific file for a
-department's province and a year.
+department's province and a year (``desktop.domain.templates.choose_variant``). A label may hold
+the template's figures as ``{execution_weight}``; ``filled`` puts them in.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.units import mm
 
-from desktop.paths import FORMS
+from desktop.domain.templates import choose_variant
 from desktop.errors import UserInputError
+from desktop.paths import FORMS
 
 ORIENTATIONS = ("portrait", "landscape")
 
@@ -57,6 +60,15 @@ class PrintLayout:
             return self.labels[key]
         except KeyError:
             raise UserInputError(f"打印格式“{self.id}.toml”的 [labels] 缺少“{key}”") from None
+
+    def filled(self, figures: Mapping[str, str]) -> PrintLayout:
+        """The layout with ``{name}`` in its labels replaced by ``figures[name]`` (“（{execution_weight}分）”)."""
+        labels = {}
+        for key, text in self.labels.items():
+            for name, value in figures.items():
+                text = text.replace(f"{{{name}}}", value)
+            labels[key] = text
+        return replace(self, labels=labels)
 
 
 def _field(data: dict, key: str, kind: type, where: str):
@@ -114,11 +126,8 @@ def load_layout(path: Path) -> PrintLayout:
 def choose_layout(form: str, province: str, year: int, folder: Path = FORMS) -> PrintLayout:
     """The layout of ``form`` for the province and year: the province's own file before a
     general one, and among those the latest ``from_year`` not after ``year``."""
-    candidates = [
-        layout
-        for layout in (load_layout(path) for path in sorted(folder.glob("print-*.toml")))
-        if layout.form == form and layout.province in ("", province) and layout.from_year <= year
-    ]
-    if not candidates:
-        raise UserInputError(f"没有适用于{province} {year} 年的“{form}”打印格式（forms/print-*.toml）")
-    return max(candidates, key=lambda layout: (layout.province == province, layout.from_year))
+    layouts = (load_layout(path) for path in sorted(folder.glob("print-*.toml")))
+    chosen = choose_variant((layout for layout in layouts if layout.form == form), province, year)
+    if chosen is None:
+        raise UserInputError(f"没有适用于{province or '全国'} {year} 年的“{form}”打印格式（forms/print-*.toml）")
+    return chosen

@@ -7,8 +7,8 @@ figures. The setters live in ``budget_edits`` (``BudgetService`` inherits them).
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import cache
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from desktop.domain.budget import (
@@ -33,8 +33,6 @@ from desktop.domain.budget import (
 )
 from desktop.domain.budget import change as change_of
 from desktop.domain.budget import change_rate as change_rate_of
-from desktop.domain.templates import Template, TemplateError, load_template
-from desktop.paths import FORMS
 from desktop.services.budget_edits import BudgetEdits
 from desktop.services.budget_rows import (
     BasicRow,
@@ -45,8 +43,8 @@ from desktop.services.budget_rows import (
     IncomeRow,
     ThreePublicRow,
 )
+from desktop.services.catalogue import DEPARTMENT, FormCatalogue
 from desktop.services.classification import classification_for_year
-from desktop.errors import UserInputError
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
@@ -59,7 +57,6 @@ from desktop.storage.models import (
 )
 
 FISCAL_FUNDINGS = FUNDINGS[:3]  # the three 财政拨款 sources
-DEFAULT_DEPARTMENT_TEMPLATE = "sichuan_department"
 
 
 def _sum(rows, attribute: str, keep=lambda row: True) -> Decimal:
@@ -76,6 +73,10 @@ def _figures(line) -> Figures:
 
 class BudgetService(BudgetEdits):
     """The budget lines of one department and fiscal year: reading here, editing in ``BudgetEdits``."""
+
+    def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None) -> None:
+        super().__init__(engine)
+        self._catalogue = catalogue or FormCatalogue()
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -200,7 +201,7 @@ class BudgetService(BudgetEdits):
         """执行进度 by month, with the target and points the department's scorecard template sets."""
         with Session(self._engine) as session:
             rows = self._rows(session, ExecutionCheckpoint, department_id, year, ExecutionCheckpoint.month)
-            targets = _targets(session, department_id, year)
+            targets = self._targets(session, department_id, year)
         result = []
         for row in rows:
             ratio = progress(row.cumulative_spending, row.budget_base)
@@ -219,31 +220,21 @@ class BudgetService(BudgetEdits):
             )
         return result
 
-
-@cache
-def _template(template_id: str) -> Template:
-    try:
-        return load_template(FORMS / f"{template_id}.toml")
-    except TemplateError as error:
-        raise UserInputError(str(error)) from error
-
-
-def _targets(session: Session, department_id: int, year: int) -> dict[int, ProgressTarget]:
-    """The month targets of the department's own scorecard for the year; without one, those of
-    the Sichuan department template for a Sichuan department (the scoring service's default)."""
-    card = session.exec(
-        select(Scorecard).where(
-            Scorecard.department_id == department_id, Scorecard.year == year, Scorecard.project_id.is_(None)
-        )
-    ).first()
-    department = session.get(Department, department_id)
-    if card is not None:
-        template_id = card.template
-    elif department is not None and department.province == "四川省":
-        template_id = DEFAULT_DEPARTMENT_TEMPLATE
-    else:
-        return {}
-    return progress_targets(_template(template_id))
+    def _targets(self, session: Session, department_id: int, year: int) -> dict[int, ProgressTarget]:
+        """The month targets of the department's own scorecard for the year; without one, those of
+        the department template the catalogue has for its province and the year (if any)."""
+        card = session.exec(
+            select(Scorecard).where(
+                Scorecard.department_id == department_id,
+                Scorecard.year == year,
+                Scorecard.project_id.is_(None),
+            )
+        ).first()
+        if card is not None:
+            return progress_targets(self._catalogue.template(card.template))
+        department = session.get(Department, department_id)
+        template = self._catalogue.choose(DEPARTMENT, department.province if department else "", year)
+        return {} if template is None else progress_targets(template)
 
 
 def _node(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -31,6 +32,7 @@ from desktop.storage.audit import track
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
+    Department,
     ExecutionCheckpoint,
     ExpenditureLine,
     FindingNote,
@@ -76,7 +78,7 @@ def _accounts(session: Session, department_id: int, year: int) -> Accounts:
     )
 
 
-def _projects(session: Session, department_id: int, year: int) -> list[ProjectRecord]:
+def _projects(session: Session, department_id: int, year: int, indicator_total: Decimal) -> list[ProjectRecord]:
     projects = []
     for project in sorted(_scoped(session, Project, department_id, year), key=lambda p: p.code):
         funding = session.exec(
@@ -98,6 +100,7 @@ def _projects(session: Session, department_id: int, year: int) -> list[ProjectRe
                 tuple(FundingRecord(f.source, f.adjusted_budget, f.executed) for f in funding),
                 rows,
                 project.execution_reason,
+                indicator_total=indicator_total,
             )
         )
     return projects
@@ -160,7 +163,9 @@ class CheckService:
     def run(self, department_id: int, year: int) -> list[Finding]:
         with Session(self._engine) as session:
             accounts = _accounts(session, department_id, year)
-            projects = _projects(session, department_id, year)
+            department = session.get(Department, department_id)
+            form = self._scoring.catalogue.self_evaluation(department.province if department else "", year)
+            projects = _projects(session, department_id, year, form.indicator_weight)
             statements = [
                 Statement(row.key, row.amount, row.percent, row.source)
                 for row in _scoped(session, StatedFigure, department_id, year)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from desktop.services.budget import BudgetService
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
 from desktop.services.pdf_export import PdfExportService
@@ -25,17 +26,21 @@ class Services:
     projects: ProjectService
     register: RegisterService
     scoring: ScoringService
+    catalogue: FormCatalogue
 
 
-def build_services(engine: Engine) -> Services:
-    scoring = ScoringService(engine)
+def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Services:
+    """The services of one database; ``catalogue`` is where the forms are (the shipped forms/ unless told)."""
+    catalogue = catalogue or FormCatalogue()
+    scoring = ScoringService(engine, catalogue)
     return Services(
         engine=engine,
-        budget=BudgetService(engine),
+        budget=BudgetService(engine, catalogue),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),
-        pdf=PdfExportService(engine),
-        projects=ProjectService(engine),
+        pdf=PdfExportService(engine, catalogue=catalogue),
+        projects=ProjectService(engine, catalogue),
         register=RegisterService(engine),
         scoring=scoring,
+        catalogue=catalogue,
     )

@@ -1,7 +1,7 @@
 """导出 PDF: gather one form of the year through the services and write it atomically.
 
-Forms (as ``ziping-cli export-pdf --form``): self-eval (the province's 自评表), self-eval-national
-(财预〔2020〕10号 附件1), targets (项目绩效目标表), dept-scorecard, project-scorecard and pack (every
+Forms (as ``ziping-cli export-pdf --form``): self-eval (the province's 自评表, the national one for a
+province without its own), self-eval-national (财预〔2020〕10号 附件1, for any province), targets (项目绩效目标表), dept-scorecard, project-scorecard and pack (every
 form of the year). The project forms print one project when a code is given, else every project.
 """
 
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from desktop.paths import FORMS as FORMS_FOLDER
+from desktop.errors import UserInputError
 from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
 from desktop.services.atomic_file import write_atomically
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import DepartmentInfo, list_departments
-from desktop.errors import UserInputError
 from desktop.services.print_scorecards import scorecard_sheet
-from desktop.services.print_sheets import self_evaluation_sheet
+from desktop.services.print_sheets import layout_figures, self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
 from desktop.services.scoring import ScoringService
 
@@ -35,6 +35,7 @@ FORM_NAMES = {
     "pack": "年度资料汇编",
 }
 PROJECT_FORMS = ("self-eval", "self-eval-national", "targets", "project-scorecard")
+NATIONAL = {"self-eval-national": "self-eval"}  # printed in the national layout whatever the province
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,18 @@ class ExportResult:
 
 
 class PdfExportService:
-    def __init__(self, engine: Engine, *, forms_folder: Path = FORMS_FOLDER, font_file: Path | None = None):
+    def __init__(
+        self, engine: Engine, *, catalogue: FormCatalogue | None = None, font_file: Path | None = None
+    ):
         self._engine = engine
-        self._projects = ProjectService(engine)
-        self._scoring = ScoringService(engine, forms_folder)
-        self._forms_folder = forms_folder
+        self._catalogue = catalogue or FormCatalogue()
+        self._projects = ProjectService(engine, self._catalogue)
+        self._scoring = ScoringService(engine, self._catalogue)
         self._font_file = font_file
+
+    @property
+    def catalogue(self) -> FormCatalogue:
+        return self._catalogue
 
     @property
     def font_file(self) -> Path | None:
@@ -89,9 +96,10 @@ class PdfExportService:
         raise UserInputError(f"单位（编号 {department_id}）不存在")
 
     def _layout(self, form: str, department: DepartmentInfo, year: int) -> PrintLayout:
-        from desktop.printing.layouts import choose_layout
-
-        return choose_layout(form, department.province, year, self._forms_folder)
+        """The form's layout for the department's province, its labels holding the 自评表's figures."""
+        province = "" if form in NATIONAL else department.province
+        layout = self._catalogue.layout(NATIONAL.get(form, form), province, year)
+        return layout.filled(layout_figures(self._catalogue.self_evaluation(department.province, year)))
 
     def _project_details(self, department_id: int, year: int, code: str | None) -> list[ProjectDetail]:
         if code:

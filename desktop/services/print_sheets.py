@@ -6,9 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from desktop.domain.money import format_percent, format_wan, round_half_up
+from desktop.domain.templates import SelfEvaluationFigures
 from desktop.printing.sheets import FundingLine, IndicatorLine, SelfEvaluationSheet
 from desktop.services.project_scores import FundingRow
-from desktop.services.projects import EXECUTION_WEIGHT, IndicatorRow, ProjectDetail
+from desktop.services.projects import IndicatorRow, ProjectDetail
 
 
 def format_score(score: Decimal | None) -> str:
@@ -19,6 +20,17 @@ def format_score(score: Decimal | None) -> str:
 def format_weight(weight: Decimal) -> str:
     """Weights print as typed: 10, 22.5, 2.25."""
     return f"{weight.normalize():f}"
+
+
+def layout_figures(form: SelfEvaluationFigures) -> dict[str, str]:
+    """What a print layout's labels may name (“{execution_title}\n（{execution_weight}分）”)."""
+    return {
+        "execution_title": form.execution_title,
+        "execution_weight": format_weight(form.execution_weight),
+        "indicator_title": form.indicator_title,
+        "indicator_weight": format_weight(form.indicator_weight),
+        "full_marks": format_weight(form.full_marks),
+    }
 
 
 BLANK_WHEN_UNUSED = "其他资金"  # the seed leaves this row empty (not 0.00) when a project has none
@@ -76,14 +88,14 @@ def self_evaluation_sheet(project: ProjectDetail) -> SelfEvaluationSheet:
         goal_completion=project.goal_completion,
         implementation_summary=project.implementation_summary,
         total=_funding_line(
-            project.total, format_weight(EXECUTION_WEIGHT), format_score(scores.execution_score)
+            project.total, format_weight(project.form.execution_weight), format_score(scores.execution_score)
         ),
         funding=tuple(_funding_line(row) for row in project.funding),
         execution_reason="\n".join(
             text for text in (project.execution_reason, project.adjustment_reason) if text
         ),
         indicators=tuple(_indicator_line(row) for row in project.indicators),
-        total_weight=format_weight(EXECUTION_WEIGHT + scores.weight_total),
+        total_weight=format_weight(project.form.execution_weight + scores.weight_total),
         total_score=format_score(scores.total),
         conclusion=project.conclusion,
         problems=project.problems,

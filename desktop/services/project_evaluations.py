@@ -12,7 +12,7 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from desktop.domain.scoring import manual_gap_flagged
-from desktop.domain.templates import Template
+from desktop.domain.templates import Template, self_evaluation_figures
 from desktop.services.project_scores import FundingRow, score_project
 from desktop.storage.models import Indicator, Project, ProjectFunding
 
@@ -88,12 +88,14 @@ def evaluate_project(session: Session, project: Project, template: Template) -> 
     indicators = session.exec(
         select(Indicator).where(Indicator.project_id == project.id).order_by(Indicator.position, Indicator.id)
     ).all()
+    figures = self_evaluation_figures(template)
     scores = score_project(
         [(row.source, row.initial_budget, row.adjusted_budget, row.executed) for row in funding],
         indicators,
         project.execution_manual_score,
+        execution_weight=figures.execution_weight,
+        full_marks=figures.full_marks,
     )
-    execution_weight = next(node.weight for node in template.nodes if node.method == "execution")
     evaluated = tuple(
         IndicatorEvaluation(
             id=indicator.id,
@@ -121,7 +123,7 @@ def evaluate_project(session: Session, project: Project, template: Template) -> 
         funding=scores.funding,
         total_funding=scores.total_funding,
         execution_rate=scores.total_funding.execution_rate,
-        execution_weight=execution_weight,
+        execution_weight=figures.execution_weight,
         execution_formula_score=scores.execution_formula_score,
         execution_manual_score=project.execution_manual_score,
         execution_manual_reason=project.execution_manual_reason,

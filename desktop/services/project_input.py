@@ -15,7 +15,6 @@ from desktop.errors import UserInputError
 from desktop.storage.models import Indicator
 
 FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
-EXECUTION_WEIGHT = Decimal(10)  # 预算执行情况（10分）
 NATURES = ("≥", "≤", "＝", "定性")
 _NATURE_SPELLINGS = {">=": "≥", "＞＝": "≥", "<=": "≤", "＜＝": "≤", "=": "＝", "==": "＝"}
 

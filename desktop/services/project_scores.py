@@ -76,8 +76,12 @@ def score_project(
     amounts: Sequence[tuple[str, Decimal, Decimal, Decimal]],
     indicators: Sequence[Indicator],
     execution_manual_score: Decimal | None,
+    *,
+    execution_weight: Decimal,
+    full_marks: Decimal,
 ) -> ProjectScores:
-    """``amounts`` are (source, 年初, 调整后, 执行) in 元, one per funding source.
+    """``amounts`` are (source, 年初, 调整后, 执行) in 元, one per funding source; the 预算执行 weight
+    and the full marks the grade is given on are the 自评表 template's (``SelfEvaluationFigures``).
 
     A project without indicators has no 绩效目标表 and is not self-evaluated: its execution rate
     and 预算执行 score are worked out, but it has no total and no grade (``NOT_EVALUATED``).
@@ -89,7 +93,7 @@ def score_project(
         sum((row.adjusted_budget for row in funding), ZERO),
         sum((row.executed for row in funding), ZERO),
     )
-    execution = score_execution(total_funding.executed, total_funding.adjusted_budget)
+    execution = score_execution(total_funding.executed, total_funding.adjusted_budget, execution_weight)
     execution_score = execution.score if execution_manual_score is None else execution_manual_score
     indicator_scores = tuple(indicator_score(indicator) for indicator in indicators)
     indicator_total = sum((item.score for item in indicator_scores if item.score is not None), ZERO)
@@ -105,6 +109,6 @@ def score_project(
         indicator_score=indicator_total,
         weight_total=sum((indicator.weight for indicator in indicators), Decimal(0)),
         total=total,
-        grade=grade(total) if evaluated else None,
+        grade=grade(total, full_marks) if evaluated else None,
         note="" if evaluated else NOT_EVALUATED,
     )

@@ -14,9 +14,10 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from desktop.domain.templates import SelfEvaluationFigures
 from desktop.errors import UserInputError
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.project_input import (
-    EXECUTION_WEIGHT,
     FUNDING_FIELDS,
     FUNDING_SOURCES,
     INDICATOR_FIELDS,
@@ -103,6 +104,7 @@ class ProjectDetail:
     total: FundingRow  # 总额, the sum of the sources
     indicators: tuple[IndicatorRow, ...]
     scores: ProjectScores
+    form: SelfEvaluationFigures  # the 自评表 of the department's province and the year: weights, titles
 
 
 def project_row(detail: ProjectDetail) -> ProjectRow:
@@ -122,8 +124,9 @@ def project_row(detail: ProjectDetail) -> ProjectRow:
 class ProjectService:
     """Reads and edits the projects of one database; one session per call."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None) -> None:
         self._engine = engine
+        self._catalogue = catalogue or FormCatalogue()
 
     # 读取 -----------------------------------------------------------------------------------
 
@@ -134,12 +137,12 @@ class ProjectService:
                 .where(Project.department_id == department_id, Project.year == year)
                 .order_by(Project.code)
             ).all()
-            details = [_detail(session, project) for project in projects]
+            details = [_detail(session, project, self._catalogue) for project in projects]
         return [project_row(detail) for detail in details]
 
     def get(self, project_id: int) -> ProjectDetail:
         with Session(self._engine) as session:
-            return _detail(session, _project(session, project_id))
+            return _detail(session, _project(session, project_id), self._catalogue)
 
     def find(self, department_id: int, year: int, code: str) -> ProjectDetail | None:
         """The project with 项目编码 ``code`` in that year, if there is one."""
@@ -149,7 +152,7 @@ class ProjectService:
                     Project.department_id == department_id, Project.year == year, Project.code == code
                 )
             ).first()
-            return None if project is None else _detail(session, project)
+            return None if project is None else _detail(session, project, self._catalogue)
 
     # 修改 -----------------------------------------------------------------------------------
 
@@ -193,7 +196,7 @@ class ProjectService:
             )
             session.add(project)
             session.commit()
-            return _detail(session, project)
+            return _detail(session, project, self._catalogue)
 
     def delete_project(self, project_id: int) -> None:
         """删除项目 with its funding and indicators."""
@@ -206,7 +209,8 @@ class ProjectService:
         with track(Session(self._engine)) as session:
             project = _project(session, project_id)
             if field == "execution_manual_score":
-                score = parse_manual_score(value, "预算执行得分", EXECUTION_WEIGHT)
+                weight = _figures(session, project, self._catalogue).execution_weight
+                score = parse_manual_score(value, "预算执行得分", weight)
                 if score is not None and not project.execution_manual_reason.strip():
                     raise UserInputError("预算执行得分：手工得分须先填写调整理由")
                 project.execution_manual_score = score
@@ -224,7 +228,7 @@ class ProjectService:
                 setattr(project, field, text)
             session.add(project)
             session.commit()
-            return _detail(session, project)
+            return _detail(session, project, self._catalogue)
 
     def update_funding(
         self, project_id: int, source: str, field: str, value: str | Decimal | None
@@ -247,7 +251,7 @@ class ProjectService:
             setattr(row, field, amount)
             session.add(row)
             session.commit()
-            return _detail(session, project)
+            return _detail(session, project, self._catalogue)
 
     def update_indicator(self, indicator_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
         """Change one cell of an indicator (指标性质, 权重, 完成值 …)."""
@@ -258,7 +262,7 @@ class ProjectService:
             apply_indicator_field(indicator, field, value)
             session.add(indicator)
             session.commit()
-            return _detail(session, _project(session, indicator.project_id))
+            return _detail(session, _project(session, indicator.project_id), self._catalogue)
 
     def preview_indicator(self, indicator_id: int, field: str, value: str) -> IndicatorScore:
         """The score the indicator would get with ``value`` typed in ``field``; nothing is saved."""
@@ -373,7 +377,12 @@ def _indicator_row(indicator: Indicator, formula_score=None, score=None, working
     )
 
 
-def _detail(session: Session, project: Project) -> ProjectDetail:
+def _figures(session: Session, project: Project, catalogue: FormCatalogue) -> SelfEvaluationFigures:
+    department = session.get(Department, project.department_id)
+    return catalogue.self_evaluation(department.province if department else "", project.year)
+
+
+def _detail(session: Session, project: Project, catalogue: FormCatalogue) -> ProjectDetail:
     stored = {
         row.source: row
         for row in session.exec(select(ProjectFunding).where(ProjectFunding.project_id == project.id))
@@ -388,7 +397,14 @@ def _detail(session: Session, project: Project) -> ProjectDetail:
         for source in FUNDING_SOURCES
     ]
     indicators = _indicators(session, project.id)
-    scores = score_project(amounts, indicators, project.execution_manual_score)
+    form = _figures(session, project, catalogue)
+    scores = score_project(
+        amounts,
+        indicators,
+        project.execution_manual_score,
+        execution_weight=form.execution_weight,
+        full_marks=form.full_marks,
+    )
     indicator_rows = tuple(
         _indicator_row(indicator, result.formula_score, result.score, result.working)
         for indicator, result in zip(indicators, scores.indicators, strict=True)
@@ -418,4 +434,5 @@ def _detail(session: Session, project: Project) -> ProjectDetail:
         total=scores.total_funding,
         indicators=indicator_rows,
         scores=scores,
+        form=form,
     )

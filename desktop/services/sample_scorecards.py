@@ -14,8 +14,11 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from desktop.services.scoring import DEPARTMENT_TEMPLATE, PROJECT_TEMPLATE
 from desktop.storage.models import Project, Scorecard, ScorecardItem
+
+# the seed's own indicator systems (forms/sichuan_*.toml)
+DEPARTMENT_TEMPLATE = "sichuan_department"
+PROJECT_TEMPLATE = "sichuan_project"
 
 ORIGINAL = "原自评表自评得分"
 

@@ -1,7 +1,8 @@
 """评价打分: the projects' 自评 scores and the scorecards (部门整体 and 项目), with manual scores.
 
 Each action opens its own session and returns frozen dataclasses. Scores come from
-``desktop.domain`` (scoring, scorecard_methods, scorecards); the templates from forms/*.toml.
+``desktop.domain`` (scoring, scorecard_methods, scorecards); the templates from the form catalogue
+(``services/catalogue.py``), chosen by the department's province and the year.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -18,17 +18,14 @@ from desktop.domain.money import NumberFormatError, parse_quantity, percent_valu
 from desktop.domain.scorecard_methods import method_inputs
 from desktop.domain.scorecards import InputValue, LeafEntry, ScorecardLine, input_label, score_scorecard
 from desktop.domain.scoring import check_manual_score
-from desktop.domain.templates import Template, TemplateError, load_template
-from desktop.paths import FORMS
+from desktop.domain.templates import Template
 from desktop.errors import UserInputError
+from desktop.services.catalogue import DEPARTMENT, PROJECT, SELF_EVALUATION, FormCatalogue
 from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader
 from desktop.storage.audit import track
 from desktop.storage.models import Department, Project, Scorecard, ScorecardItem
-
-DEPARTMENT_TEMPLATE = "sichuan_department"
-PROJECT_TEMPLATE = "sichuan_project"
 
 
 @dataclass(frozen=True)
@@ -101,32 +98,29 @@ def _stored_inputs(item: ScorecardItem | None) -> dict:
 
 
 class ScoringService:
-    def __init__(self, engine: Engine, forms: Path = FORMS):
+    def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None):
         self._engine = engine
-        self._forms = forms
-        self._templates: dict[str, Template] = {}
+        self.catalogue = catalogue or FormCatalogue()
 
     def template(self, template_id: str) -> Template:
-        """A template of forms/, validated; a broken one is a UserInputError naming file, item and field."""
-        if template_id not in self._templates:
-            try:
-                self._templates[template_id] = load_template(self._forms / f"{template_id}.toml")
-            except TemplateError as error:
-                raise UserInputError(str(error)) from error
-        return self._templates[template_id]
+        """A template of the catalogue, validated; a broken one is a UserInputError naming file, item and field."""
+        return self.catalogue.template(template_id)
+
+    def _chosen(self, session: Session, kind: str, department_id: int, year: int) -> Template | None:
+        department = session.get(Department, department_id)
+        return self.catalogue.choose(kind, department.province if department else "", year)
 
     # 项目自评 ------------------------------------------------------------------------------------
 
-    def _self_evaluation_template(self, session: Session, department_id: int) -> Template:
-        department = session.get(Department, department_id)
-        province = department.province if department else ""
-        return self.template(
-            "sichuan_self_evaluation" if province == "四川省" else "national_self_evaluation"
-        )
+    def _self_evaluation_template(self, session: Session, department_id: int, year: int) -> Template:
+        template = self._chosen(session, SELF_EVALUATION, department_id, year)
+        if template is None:
+            raise UserInputError(f"没有适用于 {year} 年的自评表模板（表格目录 {self.catalogue.folder}）")
+        return template
 
     def project_evaluations(self, department_id: int, year: int) -> list[ProjectEvaluation]:
         with Session(self._engine) as session:
-            template = self._self_evaluation_template(session, department_id)
+            template = self._self_evaluation_template(session, department_id, year)
             projects = session.exec(
                 select(Project)
                 .where(Project.department_id == department_id, Project.year == year)
@@ -140,7 +134,7 @@ class ScoringService:
             if project is None:
                 raise UserInputError(f"项目（编号 {project_id}）不存在")
             return evaluate_project(
-                session, project, self._self_evaluation_template(session, project.department_id)
+                session, project, self._self_evaluation_template(session, project.department_id, project.year)
             )
 
     # 评价指标体系 --------------------------------------------------------------------------------
@@ -182,22 +176,26 @@ class ScoringService:
             return card.id
 
     def creatable_scorecards(self, department_id: int, year: int) -> list[ScorecardChoice]:
-        """The scorecards not yet made: the department's, and one for each project without one (id 0)."""
+        """The scorecards not yet made (id 0): the department's, and one for each project without one,
+        from the templates the catalogue has for the department's province and the year (none: none)."""
         made = self.scorecards(department_id, year)
         choices = []
-        if all(choice.project_id is not None for choice in made):
-            title = self.template(DEPARTMENT_TEMPLATE).title
-            choices.append(ScorecardChoice(0, title, DEPARTMENT_TEMPLATE, None, "", ""))
         with_card = {choice.project_id for choice in made}
         with Session(self._engine) as session:
+            department_template = self._chosen(session, DEPARTMENT, department_id, year)
+            project_template = self._chosen(session, PROJECT, department_id, year)
             projects = session.exec(
                 select(Project)
                 .where(Project.department_id == department_id, Project.year == year)
                 .order_by(Project.code)
             ).all()
-            title = self.template(PROJECT_TEMPLATE).title
+        if department_template is not None and None not in with_card:
+            title, template_id = department_template.title, department_template.id
+            choices.append(ScorecardChoice(0, title, template_id, None, "", ""))
+        if project_template is not None:
+            title, template_id = project_template.title, project_template.id
             choices += [
-                ScorecardChoice(0, f"{title}（{p.name}）", PROJECT_TEMPLATE, p.id, p.code, p.name)
+                ScorecardChoice(0, f"{title}（{p.name}）", template_id, p.id, p.code, p.name)
                 for p in projects
                 if p.id not in with_card
             ]

@@ -23,7 +23,7 @@ class Workspace:
 
     def with_print_font(self, font_file: Path | None) -> Workspace:
         """The same database, its PDFs set in ``font_file`` (None: the shipped font)."""
-        pdf = PdfExportService(self.engine, font_file=font_file)
+        pdf = PdfExportService(self.engine, catalogue=self.services.pdf.catalogue, font_file=font_file)
         return replace(self, services=replace(self.services, pdf=pdf))
 
 

@@ -51,7 +51,7 @@ def manual_cell(formula: Decimal | None, manual: Decimal | None, role: int):
     return None
 
 
-def _number(value: Decimal) -> str:
+def weight_text(value: Decimal) -> str:
     """A weight as the form prints it: 10, 2.5."""
     return f"{value.normalize():f}"
 
@@ -207,7 +207,7 @@ class FundingModel(_EditableModel):
             return detail.execution_manual_reason if role in (DISPLAY, EDIT, TOOLTIP) else None
         if role == DISPLAY:
             if column == 4:
-                return "10"
+                return weight_text(detail.form.execution_weight)
             return _points(scores.execution_score if column == 5 else scores.execution_formula_score)
         if role == TOOLTIP and column == FORMULA:
             return scores.execution_working
@@ -378,7 +378,7 @@ class IndicatorModel(_EditableModel):
             if role == TOOLTIP:
                 return working
         elif role in (DISPLAY, EDIT, TOOLTIP):
-            return _number(row.weight) if field == "weight" else getattr(row, field)
+            return weight_text(row.weight) if field == "weight" else getattr(row, field)
         if role == ALIGN and field in ("weight", None, "target", "actual"):
             return int(RIGHT)
         return None

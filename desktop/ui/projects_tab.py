@@ -34,10 +34,16 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
 from desktop.ui.project_dialog import NewProjectDialog
-from desktop.ui.project_models import MANUAL, REASON, FundingModel, IndicatorModel, ProjectListModel
+from desktop.ui.project_models import (
+    MANUAL,
+    REASON,
+    FundingModel,
+    IndicatorModel,
+    ProjectListModel,
+    weight_text,
+)
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
-INDICATOR_WEIGHT_TOTAL = 90  # 绩效指标（90分） on the Sichuan 自评表
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 FUNDING_ONLY_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率")
@@ -214,7 +220,7 @@ class ProjectsTab(QWidget):
         for field in ("annual_goal", "goal_completion", "implementation_summary"):
             form.addRow(PROJECT_TEXT_FIELDS[field], self._text(field))
 
-        execution = QGroupBox("预算执行情况（10分，金额单位：万元）")
+        self.execution_box = execution = QGroupBox()
         execution_layout = QVBoxLayout(execution)
         _fit_height(self.funding_view, rows=5)
         execution_layout.addWidget(self.funding_view)
@@ -224,7 +230,7 @@ class ProjectsTab(QWidget):
         reasons.addRow("预算调整理由", self._text("adjustment_reason", 2))
         execution_layout.addLayout(reasons)
 
-        indicators = QGroupBox("绩效指标（90分）")
+        self.indicator_box = indicators = QGroupBox()
         indicator_layout = QVBoxLayout(indicators)
         indicator_layout.addWidget(self.indicator_view)
         buttons = QHBoxLayout()
@@ -300,13 +306,18 @@ class ProjectsTab(QWidget):
             f"　实施单位：{detail.implementing_unit}　{self._score_text(detail)}"
         )
         self.execution_label.setText(detail.scores.execution_working)
+        form = detail.form
+        self.execution_box.setTitle(
+            f"{form.execution_title}（{weight_text(form.execution_weight)}分，金额单位：万元）"
+        )
+        self.indicator_box.setTitle(f"{form.indicator_title}（{weight_text(form.indicator_weight)}分）")
         weight_total = detail.scores.weight_total
-        if weight_total == INDICATOR_WEIGHT_TOTAL:
-            self.weight_label.setText(f"权重合计 {weight_total.normalize():f}")
+        if weight_total == form.indicator_weight:
+            self.weight_label.setText(f"权重合计 {weight_text(weight_total)}")
             self.weight_label.setStyleSheet("")
         else:
             self.weight_label.setText(
-                f"⚠ 权重合计 {weight_total.normalize():f}，应为 {INDICATOR_WEIGHT_TOTAL}"
+                f"⚠ 权重合计 {weight_text(weight_total)}，应为 {weight_text(form.indicator_weight)}"
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
 

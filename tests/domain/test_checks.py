@@ -130,9 +130,8 @@ def _project(executed: str, *, weights=("30", "30", "30"), reason: str = "", cos
         indicators += (
             IndicatorRecord(len(weights) + 1, "成本指标", "经济成本指标", "成本", "万元", Decimal(0), cost),
         )
-    return ProjectRecord(
-        "P1", "测试项目", (FundingRecord("财政资金", wan("20.00"), wan(executed)),), indicators, reason
-    )
+    funding = (FundingRecord("财政资金", wan("20.00"), wan(executed)),)
+    return ProjectRecord("P1", "测试项目", funding, indicators, reason, indicator_total=Decimal(90))
 
 
 def test_project_weights_rate_reasons_and_cost():

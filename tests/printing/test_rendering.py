@@ -19,8 +19,17 @@ from tests.printing.handmade import CHUFEI_INDICATORS, chufei_sheet, department_
 from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
 
 
+# the Sichuan 自评表 template's headings, as the PDF service fills them into the layout's labels
+SICHUAN_FIGURES = {
+    "execution_title": "预算执行情况",
+    "execution_weight": "10",
+    "indicator_title": "绩效指标",
+    "indicator_weight": "90",
+}
+
+
 def layout(name: str):
-    return load_layout(FORMS / f"print-{name}.toml")
+    return load_layout(FORMS / f"print-{name}.toml").filled(SICHUAN_FIGURES)
 
 
 def test_the_sichuan_form_prints_the_seed_figures_and_every_indicator(tmp_path):
@@ -156,9 +165,20 @@ def test_merged_runs_stay_inside_their_parent():
 
 def test_the_province_layout_wins_over_the_general_one(tmp_path):
     assert choose_layout("self-eval", "四川省", 2023).id == "print-sichuan-self-eval"
-    assert choose_layout("self-eval-national", "四川省", 2023).id == "print-national-self-eval"
-    with pytest.raises(UserInputError, match="没有适用于湖北省 2023 年的“self-eval”打印格式"):
-        choose_layout("self-eval", "湖北省", 2023)
+    assert choose_layout("self-eval", "", 2023).id == "print-national-self-eval"
+    # a province without a layout of its own prints the national one
+    assert choose_layout("self-eval", "湖北省", 2023).id == "print-national-self-eval"
+    assert choose_layout("self-eval", "新疆维吾尔自治区", 2023).id == "print-national-self-eval"
+    with pytest.raises(UserInputError, match="没有适用于湖北省 2019 年的“self-eval”打印格式"):
+        choose_layout("self-eval", "湖北省", 2019)  # every shipped layout is from 2020 on
+
+
+def test_a_label_takes_the_template_figures():
+    filled = load_layout(FORMS / "print-sichuan-self-eval.toml").filled(
+        {**SICHUAN_FIGURES, "execution_weight": "20"}
+    )
+    assert filled.label("budget_section") == "预算执行情况\n（20分）"
+    assert filled.label("indicator_section") == "绩效指标\n（90分）"
 
 
 def test_a_broken_layout_names_the_file_and_the_field(tmp_path):

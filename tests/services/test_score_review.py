@@ -34,7 +34,9 @@ def sample(db_path):
 
 
 def test_no_indicators_no_total_and_no_grade():
-    scores = score_project([("财政资金", D("2"), D("2"), D("2"))], [], None)
+    scores = score_project(
+        [("财政资金", D("2"), D("2"), D("2"))], [], None, execution_weight=D(10), full_marks=D(100)
+    )
     assert (scores.total, scores.grade, scores.evaluated) == (None, None, False)
     assert scores.note == "未编制绩效目标表，不做自评"
     assert scores.total_funding.execution_rate == 1  # the rate is still worked out

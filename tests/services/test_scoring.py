@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 
 from desktop.cli import main
 from desktop.errors import UserInputError
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.sample import build_sample_database
 from desktop.services.sample_scorecards import add_sample_scorecards
 from desktop.services.scoring import ScoringService
@@ -158,4 +159,4 @@ def test_a_broken_template_is_a_user_error_naming_file_item_and_field(engine, tm
         encoding="utf-8",
     )
     with pytest.raises(UserInputError, match="^模板 broken.toml 第1项“违规记录”：缺少字段“weight”$"):
-        ScoringService(engine, forms=tmp_path).template("broken")
+        ScoringService(engine, FormCatalogue(tmp_path)).template("broken")

@@ -1,0 +1,95 @@
+"""The form catalogue: which 自评表 template, scorecard template and print layout a department uses.
+
+Every file in forms/ names in its own header the kind (or form) it is, its province (empty for the
+national one, the fallback for any province) and its first fiscal year; ``choose_variant`` picks
+the most specific for a department's province and a year. A new province or year is a new file:
+nothing here names a province. The weights, titles and full marks every place shows come from
+the chosen template (``SelfEvaluationFigures``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.domain.templates import (
+    KINDS,
+    SelfEvaluationFigures,
+    Template,
+    TemplateError,
+    choose_variant,
+    load_template,
+    self_evaluation_figures,
+)
+from desktop.errors import UserInputError
+from desktop.paths import FORMS
+
+if TYPE_CHECKING:
+    from desktop.printing.layouts import PrintLayout
+
+SELF_EVALUATION, DEPARTMENT, PROJECT = "self_evaluation", "department", "project"
+
+
+@dataclass(frozen=True)
+class OfferedForm:
+    """A template a department of a province is offered for a year, as the 单位信息 dialog lists it."""
+
+    kind: str
+    template_id: str
+    title: str
+    province: str  # the template's: empty for the national one
+
+    @property
+    def text(self) -> str:
+        return f"{KINDS[self.kind]}：{self.title}（{self.province or '全国通用'}）"
+
+
+class FormCatalogue:
+    """The templates and print layouts of one forms folder (the shipped forms/ unless told)."""
+
+    def __init__(self, folder: Path = FORMS) -> None:
+        self.folder = folder
+        self._templates: dict[str, Template] | None = None
+
+    def _all(self) -> dict[str, Template]:
+        if self._templates is None:
+            templates = {}
+            for path in sorted(self.folder.glob("*.toml")):
+                if path.name.startswith("print-"):
+                    continue
+                try:
+                    templates[path.stem] = load_template(path)
+                except TemplateError as error:
+                    raise UserInputError(str(error)) from error
+            self._templates = templates
+        return self._templates
+
+    def template(self, template_id: str) -> Template:
+        """A template by its file name (a scorecard keeps the id of the one it was made from)."""
+        try:
+            return self._all()[template_id]
+        except KeyError:
+            raise UserInputError(f"模板 {template_id}.toml 不在表格目录 {self.folder} 中") from None
+
+    def choose(self, kind: str, province: str, year: int) -> Template | None:
+        """The template of ``kind`` for a department of ``province`` in ``year``; None when none applies."""
+        return choose_variant((t for t in self._all().values() if t.kind == kind), province, year)
+
+    def self_evaluation(self, province: str, year: int) -> SelfEvaluationFigures:
+        """The 自评表 figures for the province and year (the national template when it has none)."""
+        template = self.choose(SELF_EVALUATION, province, year)
+        if template is None:
+            raise UserInputError(f"表格目录 {self.folder} 中没有适用于{province or '全国'} {year} 年的自评表模板")
+        return self_evaluation_figures(template)
+
+    def offered(self, province: str, year: int) -> list[OfferedForm]:
+        """The 自评表 and the scorecards a department of ``province`` is offered for ``year``."""
+        chosen = (self.choose(kind, province, year) for kind in (SELF_EVALUATION, DEPARTMENT, PROJECT))
+        return [OfferedForm(t.kind, t.id, t.title, t.province) for t in chosen if t is not None]
+
+    def layout(self, form: str, province: str, year: int) -> PrintLayout:
+        """The print layout of ``form`` (forms/print-*.toml) for the province and year."""
+        from desktop.printing.layouts import choose_layout  # reportlab loads on the first export
+
+        return choose_layout(form, province, year, self.folder)
