@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.provinces import normalise_province
 from desktop.domain.templates import (
     KINDS,
     SelfEvaluationFigures,
@@ -73,14 +74,19 @@ class FormCatalogue:
             raise UserInputError(f"模板 {template_id}.toml 不在表格目录 {self.folder} 中") from None
 
     def choose(self, kind: str, province: str, year: int) -> Template | None:
-        """The template of ``kind`` for a department of ``province`` in ``year``; None when none applies."""
+        """The template of ``kind`` for a department of ``province`` in ``year``; None when none applies.
+
+        A province stored short by an older import (“四川”) counts as its full name."""
+        province = normalise_province(province) or province
         return choose_variant((t for t in self._all().values() if t.kind == kind), province, year)
 
     def self_evaluation(self, province: str, year: int) -> SelfEvaluationFigures:
         """The 自评表 figures for the province and year (the national template when it has none)."""
         template = self.choose(SELF_EVALUATION, province, year)
         if template is None:
-            raise UserInputError(f"表格目录 {self.folder} 中没有适用于{province or '全国'} {year} 年的自评表模板")
+            raise UserInputError(
+                f"表格目录 {self.folder} 中没有适用于{province or '全国'} {year} 年的自评表模板"
+            )
         return self_evaluation_figures(template)
 
     def offered(self, province: str, year: int) -> list[OfferedForm]:
@@ -92,4 +98,4 @@ class FormCatalogue:
         """The print layout of ``form`` (forms/print-*.toml) for the province and year."""
         from desktop.printing.layouts import choose_layout  # reportlab loads on the first export
 
-        return choose_layout(form, province, year, self.folder)
+        return choose_layout(form, normalise_province(province) or province, year, self.folder)

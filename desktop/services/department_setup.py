@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, extract, union
 from sqlmodel import Session, select
 
-from desktop.services.departments import DepartmentInfo, list_departments
 from desktop.errors import UserInputError
+from desktop.services.departments import DepartmentInfo, list_departments, province_value
 from desktop.storage.audit import track
 from desktop.storage.models import (
     Department,
@@ -20,19 +20,22 @@ from desktop.storage.models import (
 
 
 def create_department(
-    engine: Engine, name: str, competent_department: str = "", implementing_unit: str = ""
+    engine: Engine, name: str, competent_department: str = "", implementing_unit: str = "", *, province: str
 ) -> DepartmentInfo:
-    """Add a 预算单位; the name is required and must be new. 主管部门 / 实施单位 default to the name."""
+    """Add a 预算单位; the name is required and must be new, the province chosen (it decides the forms:
+    there is no default). 主管部门 / 实施单位 default to the name."""
     name = name.strip()
     if not name:
         raise UserInputError("单位名称：不能为空")
     if any(department.name == name for department in list_departments(engine)):
         raise UserInputError(f"单位名称：已有名为“{name}”的单位")
+    province = province_value(province)
     with track(Session(engine)) as session:
         department = Department(
             name=name,
             competent_department=competent_department.strip() or name,
             implementing_unit=implementing_unit.strip() or name,
+            province=province,
         )
         session.add(department)
         session.commit()

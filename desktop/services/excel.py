@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
+from desktop.services.departments import province_value
 from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.storage import models as M
@@ -92,14 +93,29 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
         return None, "", [Problem(reason, S.DEPARTMENT.name)]
     if len(rows.rows) > 1:
         return None, "", [Problem("“单位”表只能有一行", S.DEPARTMENT.name, rows.rows[1][0])]
-    values = {field: value for field, value in rows.rows[0][1].items() if value is not None}
+    row_number, fields = rows.rows[0]
+    values = {field: value for field, value in fields.items() if value is not None}
     name = values.pop("name")
     department_id = connection.execute(select(table.c.id).where(table.c.name == name)).scalar()
+    problem = _province_problem(values, new=department_id is None)
+    if problem:
+        return None, "", [Problem(problem, S.DEPARTMENT.name, row_number, "省份")]
     if department_id is None:
         department_id = connection.execute(insert(table).values(name=name, **values)).inserted_primary_key[0]
     elif values:
         connection.execute(update(table).where(table.c.id == department_id).values(values))
     return department_id, name, []
+
+
+def _province_problem(values: dict, *, new: bool) -> str:
+    """The 省份 of the 单位 sheet, stored under its full name; a new 单位 must name it (it decides the forms)."""
+    if "province" not in values and not new:
+        return ""
+    try:
+        values["province"] = province_value(str(values.get("province", "")))
+    except UserInputError as error:
+        return str(error).removeprefix("省份：")  # the report names the column
+    return ""
 
 
 _SHEET_ORDER = {spec.name: index for index, spec in enumerate(S.ALL_SHEETS, start=1)}

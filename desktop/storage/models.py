@@ -44,8 +44,11 @@ class Department(SQLModel, table=True):
     name: str = Field(unique=True)
     competent_department: str = ""  # 主管部门 as printed on the 自评表
     implementing_unit: str = ""  # 实施单位 as printed
-    province: str = "四川省"
+    # the full name (四川省, 新疆维吾尔自治区): it decides the forms. Every way the app creates a 单位
+    # asks for it; "" (not chosen) gets the national forms, never a guessed province.
+    province: str = ""
     region: str = ""  # 遂宁市船山区
+    credit_code: str = ""  # 统一社会信用代码 (GB 32100-2015), empty until entered
 
 
 # 预算决算 ------------------------------------------------------------------------------------

@@ -170,9 +170,13 @@ class MainWindow(QMainWindow):
 
     # First start -----------------------------------------------------------------------
 
-    def create_department(self, name: str, competent: str, implementing: str, year: int) -> bool:
+    def create_department(
+        self, name: str, competent: str, implementing: str, province: str, year: int
+    ) -> bool:
         try:
-            created = create_department(self.workspace.engine, name, competent, implementing)
+            created = create_department(
+                self.workspace.engine, name, competent, implementing, province=province
+            )
         except UserInputError as error:
             show_error(self, str(error))
             return False

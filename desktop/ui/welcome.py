@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.province_box import ProvinceBox
 from desktop.ui.work_toolbar import FIRST_YEAR, LAST_YEAR
 
 
 class WelcomePage(QWidget):
-    """``create_requested(name, 主管部门, 实施单位, 年度)`` and ``sample_requested()`` ask the window to act."""
+    """``create_requested(name, 主管部门, 实施单位, 省份, 年度)`` and ``sample_requested()`` ask the window
+    to act. The 省份 starts unchosen: it decides the forms, so the clerk picks it."""
 
-    create_requested = Signal(str, str, str, int)
+    create_requested = Signal(str, str, str, str, int)
     sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -40,6 +42,7 @@ class WelcomePage(QWidget):
         self.implementing = QLineEdit(
             objectName="implementing", placeholderText="如：四川省遂宁市船山区信访局（可空）"
         )
+        self.province = ProvinceBox()
         self.year = QSpinBox(objectName="year")
         self.year.setRange(FIRST_YEAR, LAST_YEAR)
         self.year.setValue(date.today().year)
@@ -51,6 +54,7 @@ class WelcomePage(QWidget):
         form.addRow("单位名称：", self.name)
         form.addRow("主管部门：", self.competent)
         form.addRow("实施单位：", self.implementing)
+        form.addRow("省份：", self.province)
         form.addRow("年度：", self.year)
         form.addRow("", self.create)
         new_box = QGroupBox("新建单位")
@@ -81,5 +85,9 @@ class WelcomePage(QWidget):
 
     def _create(self) -> None:
         self.create_requested.emit(
-            self.name.text(), self.competent.text(), self.implementing.text(), self.year.value()
+            self.name.text(),
+            self.competent.text(),
+            self.implementing.text(),
+            self.province.province(),
+            self.year.value(),
         )

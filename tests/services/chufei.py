@@ -34,6 +34,7 @@ def add_chufei_project(engine, year: int = 2023) -> tuple[int, int]:
             name="遂宁市船山区信访局",
             competent_department="四川省遂宁市船山区信访局部门",
             implementing_unit="四川省遂宁市船山区信访局",
+            province="四川省",
         )
         session.add(department)
         session.commit()

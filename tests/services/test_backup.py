@@ -20,7 +20,7 @@ JAN_31 = datetime(2024, 1, 31, 17, 45, 0)
 
 def add_department(engine, name: str, amount: str) -> None:
     with Session(engine) as session:
-        department = Department(name=name, region="遂宁市船山区")
+        department = Department(name=name, province="四川省", region="遂宁市船山区")
         session.add(department)
         session.flush()
         session.add(

@@ -33,7 +33,7 @@ def sample(tmp_path_factory):
 @pytest.fixture
 def fresh(engine):
     with Session(engine) as session:
-        department = Department(name="测试局")
+        department = Department(name="测试局", province="四川省")
         session.add(department)
         session.commit()
         return BudgetService(engine), department.id

@@ -15,7 +15,7 @@ from tests.services.excel_helpers import workbook_file
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 INCOME_HEADER = ["年度", "收入来源", "功能分类科目", "年初预算", "调整后预算", "决算数"]
-UNIT = {"单位": [["单位名称"], ["测试局"]]}
+UNIT = {"单位": [["单位名称", "省份"], ["测试局", "四川省"]]}
 
 
 def _random_bytes(path):

@@ -22,13 +22,13 @@ def test_migrations_build_the_whole_schema_on_an_empty_file(db_path):
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     engine.dispose()
     assert [d for d in differences if d[0] != "modify_type"] == []
-    assert version == "0001"
+    assert version == "0002_catalogue"
 
 
 def test_reopening_a_migrated_database_keeps_its_rows(db_path):
     engine = open_database(db_path, create=True)
     with Session(engine) as session:
-        session.add(Department(name="测试局"))
+        session.add(Department(name="测试局", province="四川省"))
         session.commit()
     engine.dispose()
     engine = open_database(db_path)
@@ -39,7 +39,7 @@ def test_reopening_a_migrated_database_keeps_its_rows(db_path):
 
 def test_money_is_stored_as_integer_fen(engine):
     with Session(engine) as session:
-        department = Department(name="测试局")
+        department = Department(name="测试局", province="四川省")
         session.add(department)
         session.flush()
         session.add(
@@ -59,7 +59,7 @@ def test_money_is_stored_as_integer_fen(engine):
 
 def test_an_amount_finer_than_a_fen_is_refused(engine):
     with Session(engine) as session:
-        department = Department(name="测试局")
+        department = Department(name="测试局", province="四川省")
         session.add(department)
         session.flush()
         session.add(

@@ -93,6 +93,7 @@ def test_creating_a_department_from_the_welcome_page_opens_it(make_window, db_pa
     welcome = window.welcome
     welcome.name.setText("遂宁市船山区信访局")
     welcome.competent.setText("四川省遂宁市船山区信访局部门")
+    welcome.province.setCurrentText("四川省")
     welcome.year.setValue(2023)
     welcome.create.click()
     assert window.pages.currentWidget() is window.tabs
@@ -101,6 +102,17 @@ def test_creating_a_department_from_the_welcome_page_opens_it(make_window, db_pa
     department = list_departments(window.workspace.engine)[0]
     assert (window.context.department_id, window.context.year) == (department.id, 2023)
     assert department.implementing_unit == "遂宁市船山区信访局"
+    assert department.province == "四川省"
+
+
+def test_a_new_department_must_choose_its_province(make_window):
+    window = make_window()
+    window.welcome.name.setText("乌鲁木齐市天山区信访局")
+    assert window.welcome.province.currentText() == "（请选择省份）"
+    window.welcome.create.click()
+    assert messages(window) == ["省份：请选择单位所在的省份（决定使用哪一套自评表和评价表）"]
+    assert window.pages.currentWidget() is window.welcome
+    assert list_departments(window.workspace.engine) == []
 
 
 def test_a_department_without_a_name_is_refused_in_a_message(make_window):
@@ -111,8 +123,8 @@ def test_a_department_without_a_name_is_refused_in_a_message(make_window):
 
 
 def test_the_toolbar_selectors_drive_the_work_context(make_window, engine, qtbot):
-    first = create_department(engine, "遂宁市船山区信访局")
-    second = create_department(engine, "遂宁市船山区财政局")
+    first = create_department(engine, "遂宁市船山区信访局", province="四川省")
+    second = create_department(engine, "遂宁市船山区财政局", province="四川省")
     window = make_window()
     toolbar = window.toolbar
     assert [toolbar.department.itemText(i) for i in range(toolbar.department.count())] == [
@@ -140,12 +152,12 @@ def test_size_and_position_are_remembered(make_window, settings):
 
 
 def test_backup_and_restore_from_the_window(make_window, engine, db_path):
-    create_department(engine, "遂宁市船山区信访局")
+    create_department(engine, "遂宁市船山区信访局", province="四川省")
     window = make_window()
     backup = window.backup_now()
     assert backup.parent == db_path.parent / "backups"
     assert window.backup_label.text().startswith("上次备份：20")
-    create_department(window.workspace.engine, "后来的单位")
+    create_department(window.workspace.engine, "后来的单位", province="四川省")
     assert window.restore_from(backup) is True
     assert [department.name for department in list_departments(window.workspace.engine)] == [
         "遂宁市船山区信访局"
@@ -156,7 +168,7 @@ def test_backup_and_restore_from_the_window(make_window, engine, db_path):
 
 
 def test_a_backup_from_another_program_is_refused_and_the_database_stays(make_window, engine, tmp_path):
-    create_department(engine, "遂宁市船山区信访局")
+    create_department(engine, "遂宁市船山区信访局", province="四川省")
     window = make_window()
     other = tmp_path / "别的程序.sqlite3"
     with sqlite3.connect(other) as connection:
@@ -325,7 +337,7 @@ def test_the_welcome_page_loads_the_sample_into_a_new_file(make_window, tmp_path
 
 
 def test_undo_and_redo_follow_the_shared_stack(make_window, engine):
-    create_department(engine, "遂宁市船山区信访局")
+    create_department(engine, "遂宁市船山区信访局", province="四川省")
     window = make_window()
     names = []
     window.undo_stack.push(CallbackCommand("改名", lambda: names.append("改"), lambda: names.append("回")))

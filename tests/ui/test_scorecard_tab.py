@@ -130,7 +130,7 @@ def test_a_new_scorecard_is_made_from_its_template_and_undone(qtbot, engine):
     from desktop.storage.models import Department
 
     with Session(engine) as session:
-        session.add(Department(name="测试局"))
+        session.add(Department(name="测试局", province="四川省"))
         session.commit()
     stack = QUndoStack()
     tab = ScorecardTab(build_services(engine), WorkContext(1, 2023), stack)
