@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
+from desktop.services.departments import department_info
+from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
@@ -61,6 +63,7 @@ class WindowMenus:
         edit_menu.addSeparator()
         self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
         edit_menu.addSeparator()
+        self._add(edit_menu, "单位信息…", self.open_department)
         self._add(edit_menu, "设置…", self.open_settings)
 
         help_menu = self._menu(bar, "帮助(&H)")
@@ -88,6 +91,22 @@ class WindowMenus:
 
     def export_excel(self):
         return export_excel(self.window, self.window.workspace.services, self.window.context)
+
+    def open_department(self) -> DepartmentDialog | None:
+        """单位信息 of the department in the toolbar; once saved, the tabs show it with its province's forms."""
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
+            return None
+        workspace = window.workspace
+        department = department_info(workspace.engine, context.department_id)
+        dialog = DepartmentDialog(
+            workspace.engine, workspace.services.catalogue, department, context.year, window
+        )
+        dialog.saved.connect(lambda _saved: window.reload())
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         """设置; a new print font is used from the next export on."""

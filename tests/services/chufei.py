@@ -27,14 +27,14 @@ INDICATORS = (
 )
 
 
-def add_chufei_project(engine, year: int = 2023) -> tuple[int, int]:
-    """A department with the 处非专项经费 project; returns (department id, project id)."""
+def add_chufei_project(engine, year: int = 2023, province: str = "四川省") -> tuple[int, int]:
+    """A department (of ``province``) with the 处非专项经费 project; returns (department id, project id)."""
     with Session(engine) as session:
         department = Department(
             name="遂宁市船山区信访局",
             competent_department="四川省遂宁市船山区信访局部门",
             implementing_unit="四川省遂宁市船山区信访局",
-            province="四川省",
+            province=province,
         )
         session.add(department)
         session.commit()

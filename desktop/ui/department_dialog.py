@@ -1,0 +1,93 @@
+"""单位信息: the department's name, 主管部门, 实施单位, 省份 and 统一社会信用代码.
+
+The 省份 decides the forms: the dialog lists the 自评表 and 评价表 the catalogue offers for the
+province chosen and the year, and shows the new list as soon as another province is picked.
+``accept`` saves through ``update_department``; a refused value keeps the dialog open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from desktop.errors import UserInputError
+from desktop.services.catalogue import FormCatalogue
+from desktop.services.departments import DepartmentInfo, update_department
+from desktop.ui.messages import show_error
+from desktop.ui.province_box import ProvinceBox
+
+NO_FORMS = "（没有适用的表格）"
+
+
+class DepartmentDialog(QDialog):
+    """``saved(DepartmentInfo)`` fires once the changes are in the database."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        engine,
+        catalogue: FormCatalogue,
+        department: DepartmentInfo,
+        year: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine, self._catalogue, self._department, self._year = engine, catalogue, department, year
+        self.setWindowTitle("单位信息")
+        self.name = QLineEdit(department.name, objectName="name")
+        self.competent = QLineEdit(department.competent_department, objectName="competent")
+        self.implementing = QLineEdit(department.implementing_unit, objectName="implementing")
+        self.province = ProvinceBox()
+        self.province.set_province(department.province)
+        self.credit_code = QLineEdit(department.credit_code, objectName="credit_code")
+        self.credit_code.setPlaceholderText("18 位，如 11510903MB1234567X（可空）")
+        self.credit_code.setMaxLength(24)
+        self.forms = QLabel(objectName="forms", wordWrap=True)
+        self.province.currentIndexChanged.connect(self._show_forms)
+        form = QFormLayout()
+        form.addRow("单位名称：", self.name)
+        form.addRow("主管部门：", self.competent)
+        form.addRow("实施单位：", self.implementing)
+        form.addRow("省份：", self.province)
+        form.addRow("统一社会信用代码：", self.credit_code)
+        form.addRow(f"{year} 年适用表格：", self.forms)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+        self._show_forms()
+
+    def offered_forms(self) -> list[str]:
+        return self.forms.text().split("\n")
+
+    def _show_forms(self) -> None:
+        province = self.province.province()
+        try:
+            offered = self._catalogue.offered(province, self._year)
+        except UserInputError as error:  # a broken template file: say which
+            self.forms.setText(str(error))
+            return
+        self.forms.setText("\n".join(form.text for form in offered) or NO_FORMS)
+
+    def accept(self) -> None:
+        try:
+            saved = update_department(
+                self._engine,
+                self._department.id,
+                name=self.name.text(),
+                competent_department=self.competent.text(),
+                implementing_unit=self.implementing.text(),
+                province=self.province.province(),
+                credit_code=self.credit_code.text(),
+            )
+        except UserInputError as error:
+            show_error(self, str(error))
+            return
+        super().accept()
+        self.saved.emit(saved)
