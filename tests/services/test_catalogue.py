@@ -19,27 +19,7 @@ from desktop.services.projects import ProjectService
 from desktop.services.scoring import ScoringService, score_report
 from tests.printing.pdf_reading import pdf_text
 from tests.services.chufei import CODE, add_chufei_project
-
-# 117.65 / 131.65 = 0.893657…: 10 × that = 8.94, 20 × that = 17.873… → 17.87
-HUBEI_TEMPLATE = """
-title = "项目支出绩效自评表（湖北）"
-kind = "self_evaluation"
-province = "湖北省"
-from_year = 2023
-total = 100
-
-[[nodes]]
-key = "execution"
-name = "预算执行率"
-weight = 20
-method = "execution"
-
-[[nodes]]
-key = "indicators"
-name = "绩效指标"
-weight = 80
-method = "indicators"
-"""
+from tests.services.new_province import HUBEI_TEMPLATE
 
 
 @pytest.fixture

@@ -13,7 +13,9 @@ from desktop.storage.models import IncomeLine, Petition, Project
 
 
 def test_a_new_department_takes_its_name_for_the_printed_units(engine):
-    created = create_department(engine, " 遂宁市船山区信访局 ", "四川省遂宁市船山区信访局部门", province="四川省")
+    created = create_department(
+        engine, " 遂宁市船山区信访局 ", "四川省遂宁市船山区信访局部门", province="四川省"
+    )
     assert (created.name, created.competent_department, created.implementing_unit) == (
         "遂宁市船山区信访局",
         "四川省遂宁市船山区信访局部门",
