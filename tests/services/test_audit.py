@@ -113,7 +113,7 @@ def test_register_add_change_and_delete_each_add_one_entry(engine, department):
 
 def test_an_excel_import_is_one_entry_with_its_counts(engine, tmp_path):
     sheets = {
-        "单位": [["单位名称"], ["测试局"]],
+        "单位": [["单位名称", "省份"], ["测试局", "四川省"]],
         "收入": [["年度", "收入来源", "决算数"], [2023, "财政拨款收入", "12.5"], [2023, "其他收入", 1]],
     }
 

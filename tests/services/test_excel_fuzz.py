@@ -54,7 +54,7 @@ def _sheet(spec):
 
 _workbooks = st.fixed_dictionaries(
     {spec.name: _sheet(spec) for spec in (PETITIONS, VISITS, PROJECTS, INDICATORS)}
-).map(lambda sheets: {"单位": [["单位名称"], ["测试局"]]} | sheets)
+).map(lambda sheets: {"单位": [["单位名称", "省份"], ["测试局", "四川省"]]} | sheets)
 
 
 def _count(engine, model) -> int:

@@ -24,7 +24,7 @@ from desktop.ui.main_window import MainWindow
 from tests.services.excel_helpers import workbook_file
 
 WORKBOOK = {
-    "单位": [["单位名称"], ["测试局"]],
+    "单位": [["单位名称", "省份"], ["测试局", "四川省"]],
     "收入": [["年度", "收入来源", "决算数"], [2023, "财政拨款收入", "12.5"], [2023, "其他收入", 1]],
 }
 
