@@ -169,8 +169,9 @@ def test_the_province_layout_wins_over_the_general_one(tmp_path):
     # a province without a layout of its own prints the national one
     assert choose_layout("self-eval", "湖北省", 2023).id == "print-national-self-eval"
     assert choose_layout("self-eval", "新疆维吾尔自治区", 2023).id == "print-national-self-eval"
-    with pytest.raises(UserInputError, match="没有适用于湖北省 2019 年的“self-eval”打印格式"):
-        choose_layout("self-eval", "湖北省", 2019)  # every shipped layout is from 2020 on
+    assert choose_layout("self-eval", "四川省", 2019).id == "print-national-self-eval"  # Sichuan's from 2020
+    with pytest.raises(UserInputError, match="没有适用于湖北省 1999 年的“self-eval”打印格式"):
+        choose_layout("self-eval", "湖北省", 1999)  # the national one is from 2000 on
 
 
 def test_a_label_takes_the_template_figures():

@@ -52,7 +52,8 @@ def test_a_province_gets_its_own_template_and_any_other_the_national_one():
     assert catalogue.choose("self_evaluation", "", 2023).id == "national_self_evaluation"
     assert catalogue.choose("department", "四川省", 2023).id == "sichuan_department"
     assert catalogue.choose("department", "新疆维吾尔自治区", 2023) is None  # no national scorecard ships
-    assert catalogue.choose("self_evaluation", "四川省", 2019) is None  # every shipped file is from 2020
+    assert catalogue.choose("self_evaluation", "四川省", 2019).id == "national_self_evaluation"  # 四川 from 2020
+    assert catalogue.choose("self_evaluation", "四川省", 1999) is None  # the national one is from 2000
 
 
 def test_the_latest_first_year_not_after_the_year_wins(forms):
