@@ -62,6 +62,7 @@ DEPARTMENT = SheetSpec(
         Column("实施单位", "implementing_unit", width=30),
         Column("省份", "province", width=10),
         Column("地区", "region", width=16),
+        Column("统一社会信用代码", "credit_code", variants=("信用代码",), width=22),
     ),
     landscape=False,
 )

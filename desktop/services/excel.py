@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
-from desktop.services.departments import province_value
+from desktop.services.departments import credit_code_value, province_value
 from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.storage import models as M
@@ -100,6 +100,11 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     problem = _province_problem(values, new=department_id is None)
     if problem:
         return None, "", [Problem(problem, S.DEPARTMENT.name, row_number, "省份")]
+    try:
+        values["credit_code"] = credit_code_value(str(values.get("credit_code", "")))
+    except UserInputError as error:
+        reason = str(error).removeprefix("统一社会信用代码：")
+        return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "统一社会信用代码")]
     if department_id is None:
         department_id = connection.execute(insert(table).values(name=name, **values)).inserted_primary_key[0]
     elif values:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import Session
 
 from desktop.errors import UserInputError
@@ -86,3 +87,28 @@ def test_a_workbook_for_a_new_department_must_name_its_province(engine, tmp_path
     service.import_workbook(short)
     (department,) = [department_info(engine, 1)]
     assert (department.name, department.province) == ("某区民政局", "新疆维吾尔自治区")
+
+
+def test_the_credit_code_goes_through_excel_and_a_wrong_one_is_named(engine, tmp_path):
+    service = ExcelService(engine)
+    header = ["单位名称", "省份", "统一社会信用代码"]
+    wrong = workbook_file(
+        tmp_path / "错.xlsx", {"单位": [header, ["某区民政局", "安徽", "91350100M000100Y44"]]}
+    )
+    with pytest.raises(UserInputError) as refused:
+        service.import_workbook(wrong)
+    assert "工作表“单位”第 2 行“统一社会信用代码”列：“91350100M000100Y44”的校验位应为“3”而不是“4”" in str(
+        refused.value
+    )
+    right = workbook_file(
+        tmp_path / "对.xlsx", {"单位": [header, ["某区民政局", "安徽", "91350100m000100y43"]]}
+    )
+    service.import_workbook(right)
+    assert department_info(engine, 1).credit_code == "91350100M000100Y43"
+    exported = tmp_path / "导出.xlsx"
+    service.export(1, 2023, exported)
+    sheet = load_workbook(exported)["单位"]
+    row = {
+        sheet.cell(1, column).value: sheet.cell(2, column).value for column in range(1, sheet.max_column + 1)
+    }
+    assert (row["省份"], row["统一社会信用代码"]) == ("安徽省", "91350100M000100Y43")
