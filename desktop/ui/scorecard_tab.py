@@ -32,6 +32,8 @@ from desktop.ui.messages import show_error
 from desktop.ui.scorecard_model import COLUMNS, NAME, WORKING, ScorecardModel
 
 WIDTHS = {NAME: 200, WORKING: 360}
+# the catalogue has no scorecard template for the department's province (or every card is made)
+NOTHING_TO_CREATE = "没有可新建的评价表：本单位省份没有评价指标体系模板，或都已建立"
 
 
 class ScorecardTab(QWidget):
@@ -153,9 +155,12 @@ class ScorecardTab(QWidget):
         self.new_menu.clear()
         if self._context.department_id is None or self._context.year is None:
             return
-        for choice in self._service.creatable_scorecards(self._context.department_id, self._context.year):
+        choices = self._service.creatable_scorecards(self._context.department_id, self._context.year)
+        for choice in choices:
             action = self.new_menu.addAction(choice.title)
             action.triggered.connect(lambda _checked=False, made=choice: self.create(made))
+        if not choices:
+            self.new_menu.addAction(NOTHING_TO_CREATE).setEnabled(False)
 
     def create(self, choice: ScorecardChoice) -> None:
         """Make the scorecard from its template and show it; undo removes it again."""

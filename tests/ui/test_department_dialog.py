@@ -19,6 +19,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.projects_tab import ProjectsTab
+from desktop.ui.scorecard_tab import ScorecardTab
 from tests.services.chufei import add_chufei_project
 from tests.services.new_province import HUBEI_TEMPLATE
 
@@ -106,3 +107,14 @@ def test_a_new_provinces_weight_shows_in_the_tab_heading_and_cell(qtbot, engine,
     total = [projects.funding_view.model().index(0, column).data() for column in (4, 5, 6)]
     assert total == ["20", "17.87", "17.87"]  # 权重, 得分, 公式得分: 20 × 117.65 / 131.65
     assert projects.weight_label.text() == "⚠ 权重合计 90，应为 80"
+
+
+def test_a_province_without_scorecards_says_so_in_the_new_menu(qtbot, engine):
+    department_id, _ = add_chufei_project(engine, province="新疆维吾尔自治区")
+    scorecards = ScorecardTab(build_services(engine), WorkContext(department_id, 2023), QUndoStack())
+    qtbot.addWidget(scorecards)
+    scorecards.new_menu.aboutToShow.emit()
+    actions = scorecards.new_menu.actions()
+    assert [(action.text(), action.isEnabled()) for action in actions] == [
+        ("没有可新建的评价表：本单位省份没有评价指标体系模板，或都已建立", False)
+    ]
