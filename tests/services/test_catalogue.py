@@ -52,7 +52,9 @@ def test_a_province_gets_its_own_template_and_any_other_the_national_one():
     assert catalogue.choose("self_evaluation", "", 2023).id == "national_self_evaluation"
     assert catalogue.choose("department", "四川省", 2023).id == "sichuan_department"
     assert catalogue.choose("department", "新疆维吾尔自治区", 2023) is None  # no national scorecard ships
-    assert catalogue.choose("self_evaluation", "四川省", 2019).id == "national_self_evaluation"  # 四川 from 2020
+    assert (
+        catalogue.choose("self_evaluation", "四川省", 2019).id == "national_self_evaluation"
+    )  # 四川 from 2020
     assert catalogue.choose("self_evaluation", "四川省", 1999) is None  # the national one is from 2000
 
 
@@ -167,3 +169,20 @@ def test_moving_a_department_to_another_province_changes_its_forms(engine, capsy
         "sichuan_department",
         "sichuan_project",
     ]
+
+
+def test_twenty_in_the_sichuan_template_itself_changes_the_sichuan_form(engine, forms, tmp_path):
+    sichuan = forms / "sichuan_self_evaluation.toml"
+    text = sichuan.read_text(encoding="utf-8")
+    sichuan.write_text(
+        text.replace("weight = 10", "weight = 20").replace("weight = 90", "weight = 80"), "utf-8"
+    )
+    department_id, project_id = add_chufei_project(engine)  # 四川省
+    services = build_services(engine, FormCatalogue(forms))
+    assert services.projects.get(project_id).scores.execution_score == D("17.87")
+    out = tmp_path / "四川.pdf"
+    services.pdf.export(department_id, 2023, "self-eval", out, CODE)
+    printed = pdf_text(out)
+    # the Sichuan layout: 年初 / 调整后 / 执行 / 执行率 / 权重 / 得分, under its headings with the new weights
+    assert "总额85.00131.65117.6589.37%2017.87" in printed
+    assert "预算执行情况（20分）" in printed and "绩效指标（80分）" in printed
