@@ -101,7 +101,8 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     if problem:
         return None, "", [Problem(problem, S.DEPARTMENT.name, row_number, "省份")]
     try:
-        values["credit_code"] = credit_code_value(str(values.get("credit_code", "")))
+        if "credit_code" in values:  # a workbook without the column leaves the stored code alone
+            values["credit_code"] = credit_code_value(str(values["credit_code"]))
     except UserInputError as error:
         reason = str(error).removeprefix("统一社会信用代码：")
         return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "统一社会信用代码")]

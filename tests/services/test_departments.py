@@ -112,3 +112,19 @@ def test_the_credit_code_goes_through_excel_and_a_wrong_one_is_named(engine, tmp
         sheet.cell(1, column).value: sheet.cell(2, column).value for column in range(1, sheet.max_column + 1)
     }
     assert (row["省份"], row["统一社会信用代码"]) == ("安徽省", "91350100M000100Y43")
+
+
+def test_a_workbook_without_the_code_column_keeps_the_stored_code(engine, tmp_path):
+    department_id = create_department(engine, "某区民政局", province="安徽省").id
+    _save(engine, department_id, credit_code="91350100M000100Y43")
+    ExcelService(engine).import_workbook(
+        workbook_file(
+            tmp_path / "旧格式.xlsx", {"单位": [["单位名称", "主管部门"], ["某区民政局", "某区政府"]]}
+        )
+    )
+    saved = department_info(engine, department_id)
+    assert (saved.competent_department, saved.province, saved.credit_code) == (
+        "某区政府",
+        "安徽省",
+        "91350100M000100Y43",
+    )
