@@ -80,14 +80,18 @@ class FormCatalogue:
         province = normalise_province(province) or province
         return choose_variant((t for t in self._all().values() if t.kind == kind), province, year)
 
-    def self_evaluation(self, province: str, year: int) -> SelfEvaluationFigures:
-        """The 自评表 figures for the province and year (the national template when it has none)."""
+    def self_evaluation_template(self, province: str, year: int) -> Template:
+        """The 自评表 template for the province and year (the national one when it has none)."""
         template = self.choose(SELF_EVALUATION, province, year)
         if template is None:
             raise UserInputError(
                 f"表格目录 {self.folder} 中没有适用于{province or '全国'} {year} 年的自评表模板"
             )
-        return self_evaluation_figures(template)
+        return template
+
+    def self_evaluation(self, province: str, year: int) -> SelfEvaluationFigures:
+        """The figures of that 自评表: its headings' titles and weights, its full marks."""
+        return self_evaluation_figures(self.self_evaluation_template(province, year))
 
     def offered(self, province: str, year: int) -> list[OfferedForm]:
         """The 自评表 and the scorecards a department of ``province`` is offered for ``year``."""

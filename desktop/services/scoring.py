@@ -20,7 +20,7 @@ from desktop.domain.scorecards import InputValue, LeafEntry, ScorecardLine, inpu
 from desktop.domain.scoring import check_manual_score
 from desktop.domain.templates import Template
 from desktop.errors import UserInputError
-from desktop.services.catalogue import DEPARTMENT, PROJECT, SELF_EVALUATION, FormCatalogue
+from desktop.services.catalogue import DEPARTMENT, PROJECT, FormCatalogue
 from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader
@@ -113,10 +113,8 @@ class ScoringService:
     # 项目自评 ------------------------------------------------------------------------------------
 
     def _self_evaluation_template(self, session: Session, department_id: int, year: int) -> Template:
-        template = self._chosen(session, SELF_EVALUATION, department_id, year)
-        if template is None:
-            raise UserInputError(f"没有适用于 {year} 年的自评表模板（表格目录 {self.catalogue.folder}）")
-        return template
+        department = session.get(Department, department_id)
+        return self.catalogue.self_evaluation_template(department.province if department else "", year)
 
     def project_evaluations(self, department_id: int, year: int) -> list[ProjectEvaluation]:
         with Session(self._engine) as session:
