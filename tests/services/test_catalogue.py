@@ -124,6 +124,9 @@ def test_a_xinjiang_department_is_scored_and_printed_on_the_national_forms(engin
     # the national layout: 年初 / 全年预算 / 全年执行 / 分值 / 执行率 / 得分
     assert "项目支出绩效自评表" in text and "部门预算项目支出绩效自评表" not in text
     assert "年度资金总额85.00131.65117.651089.37%8.94" in text
+    pack = tmp_path / "新疆资料.pdf"
+    PdfExportService(engine).export(department_id, 2023, "pack", pack)
+    assert "年度资金总额85.00131.65117.651089.37%8.94" in pdf_text(pack)
 
 
 def test_a_new_province_file_sets_the_weight_in_score_checks_and_pdf(engine, forms, tmp_path, capsys):
