@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.domain.templates import KINDS
 from desktop.errors import UserInputError
-from desktop.services.catalogue import FormCatalogue
+from desktop.services.catalogue import DEPARTMENT, PROJECT, FormCatalogue
 from desktop.services.departments import DepartmentInfo, update_department
 from desktop.ui.messages import show_error
 from desktop.ui.province_box import ProvinceBox
 
-NO_FORMS = "（没有适用的表格）"
+NO_FORMS = "没有适用的模板"
 
 
 class DepartmentDialog(QDialog):
@@ -41,7 +42,7 @@ class DepartmentDialog(QDialog):
         self.province = ProvinceBox()
         self.province.set_province(department.province)
         self.credit_code = QLineEdit(department.credit_code, objectName="credit_code")
-        self.credit_code.setPlaceholderText("18 位，如 11510903MB1234567X（可空）")
+        self.credit_code.setPlaceholderText("18 位，如 11510903MB12345678（可空）")
         self.credit_code.setMaxLength(24)
         self.forms = QLabel(objectName="forms", wordWrap=True)
         self.province.currentIndexChanged.connect(self._show_forms)
@@ -73,7 +74,9 @@ class DepartmentDialog(QDialog):
         except UserInputError as error:  # a broken template file: say which
             self.forms.setText(str(error))
             return
-        self.forms.setText("\n".join(form.text for form in offered) or NO_FORMS)
+        kinds = {form.kind for form in offered}
+        missing = [f"{KINDS[kind]}：{NO_FORMS}" for kind in (DEPARTMENT, PROJECT) if kind not in kinds]
+        self.forms.setText("\n".join([form.text for form in offered] + missing) or NO_FORMS)
 
     def accept(self) -> None:
         try:

@@ -29,6 +29,12 @@ SICHUAN_FORMS = [
     "项目：项目支出绩效评价指标体系（四川省）",
 ]
 
+NATIONAL_FORMS = [
+    "自评表：项目支出绩效自评表（全国通用）",
+    "部门整体：没有适用的模板",
+    "项目：没有适用的模板",
+]
+
 
 @pytest.fixture
 def window(qtbot, engine, db_path, tmp_path):
@@ -63,7 +69,7 @@ def test_changing_the_province_is_saved_and_changes_the_forms(window, qtbot):
     assert dialog.province.currentText() == "四川省" and dialog.name.text() == "遂宁市船山区信访局"
     assert dialog.offered_forms() == SICHUAN_FORMS
     dialog.province.setCurrentText("新疆维吾尔自治区")
-    assert dialog.offered_forms() == ["自评表：项目支出绩效自评表（全国通用）"]  # no scorecard for 新疆 ships
+    assert dialog.offered_forms() == NATIONAL_FORMS  # no scorecard for 新疆 ships
     dialog.credit_code.setText("91350100M000100Y44")
     click_ok(dialog)
     assert [box.text() for box in dialog.findChildren(QMessageBox)] == [
@@ -79,7 +85,7 @@ def test_changing_the_province_is_saved_and_changes_the_forms(window, qtbot):
     projects = tab(window, "项目绩效")
     assert projects.execution_box.title() == "预算执行率（10分，金额单位：万元）"  # the national heading
     assert projects.indicator_box.title() == "绩效指标（90分）"
-    assert open_dialog(window).offered_forms() == ["自评表：项目支出绩效自评表（全国通用）"]
+    assert open_dialog(window).offered_forms() == NATIONAL_FORMS
 
 
 def test_without_a_department_the_dialog_says_so(qtbot, db_path, tmp_path):
