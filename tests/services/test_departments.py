@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from alembic import command
 from openpyxl import load_workbook
 from sqlmodel import Session
 
@@ -10,6 +11,7 @@ from desktop.errors import UserInputError
 from desktop.services.department_setup import create_department
 from desktop.services.departments import department_info, update_department
 from desktop.services.excel import ExcelService
+from desktop.storage.database import _alembic_config, make_engine, open_database
 from desktop.storage.models import Department
 from tests.services.excel_helpers import workbook_file
 
@@ -127,4 +129,25 @@ def test_a_workbook_without_the_code_column_keeps_the_stored_code(engine, tmp_pa
         "某区政府",
         "安徽省",
         "91350100M000100Y43",
+    )
+
+
+def test_a_database_made_before_the_code_column_keeps_its_departments(db_path):
+    old = make_engine(db_path)
+    config = _alembic_config()
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO department (name, competent_department, implementing_unit, province, region)"
+            " VALUES ('遂宁市船山区信访局', '', '', '四川省', '遂宁市船山区')"
+        )
+    old.dispose()
+    engine = open_database(db_path)
+    (department,) = [department_info(engine, 1)]
+    engine.dispose()
+    assert (department.name, department.province, department.credit_code) == (
+        "遂宁市船山区信访局",
+        "四川省",
+        "",
     )
