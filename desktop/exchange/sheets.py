@@ -13,6 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+# the 资金来源 the 项目 sheet accepts: the one list, in domain/
+from desktop.domain.funding import FUNDING_SOURCES as FUNDING_SOURCES
+from desktop.domain.funding import FUNDING_TOTAL as FUNDING_TOTAL
+
 
 class Kind(Enum):
     """What a cell holds and how it is read and written."""
@@ -182,9 +186,6 @@ CHECKPOINTS = SheetSpec(
     ),
     landscape=False,
 )
-
-FUNDING_TOTAL = "总额"
-FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金", "本年财政拨款", "上年结转资金")
 
 PROJECTS = SheetSpec(
     "项目",
