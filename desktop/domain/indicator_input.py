@@ -57,9 +57,7 @@ def normalise_nature(text: str) -> str:
     """指标性质 as one of ≥ ≤ ＝ 定性: accepts 正向, 反向, 大于等于, 不低于, >=, ≦ and the like."""
     nature = _NATURE_OF.get(_clean(text))
     if nature is None:
-        raise IndicatorInputError(
-            f"指标性质“{text.strip()}”无法识别，应为 {'、'.join(NATURES)} 之一（也可写正向、反向）"
-        )
+        raise IndicatorInputError(f"“{text.strip()}”不是 {' '.join(NATURES)} 之一")
     return nature
 
 

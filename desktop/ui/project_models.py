@@ -17,7 +17,9 @@ from PySide6.QtGui import QColor, QUndoStack
 from desktop.domain.money import format_percent, format_wan
 from desktop.domain.scoring import manual_gap_flagged
 from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
-from desktop.services.projects import FundingRow, IndicatorRow, ProjectDetail, ProjectRow, ProjectService
+from desktop.domain.funding import FundingRow
+from desktop.domain.self_evaluation import PENDING
+from desktop.services.projects import IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -106,7 +108,7 @@ class ProjectListModel(_TableModel):
             format_wan(project.executed),
             format_percent(project.execution_rate),
             _points(project.score),
-            project.grade,
+            project.grade or project.note,  # “待评 2 项”, a 合计 over the full marks, no 绩效目标表
         )
 
     def project_id(self, row: int) -> int | None:
@@ -207,7 +209,7 @@ class FundingModel(_EditableModel):
             return detail.execution_manual_reason if role in (DISPLAY, EDIT, TOOLTIP) else None
         if role == DISPLAY:
             if column == 4:
-                return "10"
+                return _number(scores.execution_weight)
             return _points(scores.execution_score if column == 5 else scores.execution_formula_score)
         if role == TOOLTIP and column == FORMULA:
             return scores.execution_working
@@ -351,7 +353,7 @@ class IndicatorModel(_EditableModel):
 
     def show_preview(self, row: int, score: Decimal | None, working: str) -> None:
         """得分 while a 完成值 or 权重 is being typed, until the edit is saved or dropped."""
-        self._previews[row] = (_points(score), working)
+        self._previews[row] = (PENDING if score is None else _points(score), working)
         index = self.index(row, self.SCORE_COLUMN)
         self.dataChanged.emit(index, index)
 
@@ -372,7 +374,7 @@ class IndicatorModel(_EditableModel):
             if role == TOOLTIP:
                 return row.working
         elif field is None:
-            score, working = self._previews.get(index.row(), (_points(row.score), row.working))
+            score, working = self._previews.get(index.row(), (row.score_text, row.working))
             if role == DISPLAY:
                 return score
             if role == TOOLTIP:

@@ -37,7 +37,6 @@ from desktop.ui.project_dialog import NewProjectDialog
 from desktop.ui.project_models import MANUAL, REASON, FundingModel, IndicatorModel, ProjectListModel
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
-INDICATOR_WEIGHT_TOTAL = 90  # 绩效指标（90分） on the Sichuan 自评表
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 FUNDING_ONLY_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率")
@@ -300,21 +299,28 @@ class ProjectsTab(QWidget):
             f"　实施单位：{detail.implementing_unit}　{self._score_text(detail)}"
         )
         self.execution_label.setText(detail.scores.execution_working)
-        weight_total = detail.scores.weight_total
-        if weight_total == INDICATOR_WEIGHT_TOTAL:
-            self.weight_label.setText(f"权重合计 {weight_total.normalize():f}")
+        weights = detail.scores.weights
+        if not weights.problems:
+            self.weight_label.setText(f"权重合计 {weights.weight_total.normalize():f}")
             self.weight_label.setStyleSheet("")
         else:
             self.weight_label.setText(
-                f"⚠ 权重合计 {weight_total.normalize():f}，应为 {INDICATOR_WEIGHT_TOTAL}"
+                "⚠ "
+                + "；".join(
+                    f"{problem.heading}权重合计 {problem.actual.normalize():f}，应为 {problem.expected.normalize():f}"
+                    for problem in weights.problems
+                )
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
 
     @staticmethod
     def _score_text(detail: ProjectDetail) -> str:
-        if not detail.scores.evaluated:
-            return detail.scores.note
-        return f"自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
+        scores = detail.scores
+        if scores.total is None:
+            return scores.note
+        if not scores.grade:
+            return f"自评得分：{scores.total:.2f}（{scores.note}）"
+        return f"自评得分：{scores.total:.2f}（{scores.grade}）"
 
     def _show_saved(self, detail: ProjectDetail) -> None:
         """After a change (or its undo): show the project it changed, with its new figures."""
