@@ -137,7 +137,8 @@ def _check_indicators(project: ProjectRecord, executed: Decimal, ledger: Ledger)
         ledger.report(
             "P1", CERTAIN,
             f"{label}：{problem.heading}权重合计 {points(problem.actual)}，应为 {points(problem.expected)}",
-            f"{label} · {problem.heading} · 权重合计", _place(code=project.code, column="权重"),
+            f"{label} · {problem.heading} · 权重合计",
+            _place(code=project.code, column="权重", **({"row": "合计"} if problem.heading == "合计" else {})),
             points(problem.expected), points(problem.actual),
         )  # fmt: skip
     for indicator in project.indicators:

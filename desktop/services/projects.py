@@ -220,8 +220,9 @@ class ProjectService:
             indicator = Indicator(project_id=project_id, level1="", level2="", level3="", nature="≥")
             apply_indicator_field(indicator, "level3", level3)
             manual_score = fields.pop("manual_score", None)
-            if "nature" in fields:  # first, so that the target is read by its own 指标性质
-                apply_indicator_field(indicator, "nature", fields.pop("nature"))
+            for first in ("nature", "unit"):  # so that the target is read by its 指标性质, in its unit
+                if first in fields:
+                    apply_indicator_field(indicator, first, fields.pop(first))
             for field, value in fields.items():
                 apply_indicator_field(indicator, field, value)
             if manual_score is not None:
