@@ -39,7 +39,7 @@ INDICATOR_HEADER = [
 ]
 
 
-def _import(tmp_path, province: str, indicators: list[list]) -> object:
+def import_workbook(tmp_path, province: str, indicators: list[list]) -> object:
     db = tmp_path / "issue9.sqlite3"
     path = workbook_file(
         tmp_path / "in.xlsx",
@@ -73,7 +73,7 @@ def _one_indicator(code: str) -> list:
 
 @pytest.mark.parametrize("province", ["四川省", "安徽省"])
 def test_carried_over_and_this_years_grants_count_in_the_rate_everywhere(tmp_path, capsys, province):
-    db = _import(tmp_path, province, [_one_indicator(CARRY), _one_indicator(GRANT)])
+    db = import_workbook(tmp_path, province, [_one_indicator(CARRY), _one_indicator(GRANT)])
     engine = open_database(db)
     department = resolve_department(engine)
     # 30.10 ÷ 100.00 = 30.10%; 60.20 ÷ 200.00 = 30.10%; 预算执行 10 × 30.10% = 3.01
@@ -110,7 +110,7 @@ def test_carried_over_and_this_years_grants_count_in_the_rate_everywhere(tmp_pat
 
 
 def test_the_tab_service_takes_every_source_and_refuses_others(tmp_path):
-    db = _import(tmp_path, "四川省", [_one_indicator(CARRY)])
+    db = import_workbook(tmp_path, "四川省", [_one_indicator(CARRY)])
     engine = open_database(db)
     service = ProjectService(engine)
     project = service.find(resolve_department(engine).id, 2023, CARRY)
@@ -127,7 +127,7 @@ def test_the_tab_service_takes_every_source_and_refuses_others(tmp_path):
 
 
 def test_an_imported_positive_nature_is_stored_scored_and_printed_as_the_sign(tmp_path):
-    db = _import(tmp_path, "安徽省", [_one_indicator(CARRY)])
+    db = import_workbook(tmp_path, "安徽省", [_one_indicator(CARRY)])
     engine = open_database(db)
     service = ProjectService(engine)
     detail = service.find(resolve_department(engine).id, 2023, CARRY)
