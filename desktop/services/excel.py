@@ -14,10 +14,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from desktop.errors import UserInputError
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
-from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.services.excel_scores import score_rows
 from desktop.services.projects import ProjectService

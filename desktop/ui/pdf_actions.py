@@ -19,8 +19,8 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from desktop.services.container import Services
 from desktop.errors import UserInputError
+from desktop.services.container import Services
 from desktop.services.pdf_export import FORM_NAMES, ExportResult
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext

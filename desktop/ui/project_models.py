@@ -14,11 +14,11 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 
+from desktop.domain.funding import FundingRow
 from desktop.domain.money import format_percent, format_wan
 from desktop.domain.scoring import manual_gap_flagged
-from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
-from desktop.domain.funding import FundingRow
 from desktop.domain.self_evaluation import PENDING
+from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
 from desktop.services.projects import IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
 

@@ -10,9 +10,9 @@ from sqlmodel import Session, select
 from desktop.cli import main
 from desktop.domain.funding import FundingRow
 from desktop.domain.self_evaluation import SelfEvaluationRules, evaluate
+from desktop.errors import UserInputError
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
-from desktop.errors import UserInputError
 from desktop.services.overview import key_figures
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
@@ -35,7 +35,9 @@ def sample(db_path):
 
 
 def test_no_indicators_no_total_and_no_grade():
-    scores = evaluate("慰问", [FundingRow("财政资金", D("2"), D("2"), D("2"))], [], None, SelfEvaluationRules())
+    scores = evaluate(
+        "慰问", [FundingRow("财政资金", D("2"), D("2"), D("2"))], [], None, SelfEvaluationRules()
+    )
     assert (scores.total, scores.grade, scores.evaluated) == (None, None, False)
     assert scores.note == "未编制绩效目标表，不做自评"
     assert scores.total_funding.execution_rate == 1  # the rate is still worked out
