@@ -133,7 +133,9 @@ def _check_budget(project: ProjectRecord, ledger: Ledger) -> tuple[Decimal, dict
 
 def _check_indicators(project: ProjectRecord, executed: Decimal, ledger: Ledger) -> None:
     label = _label(project)
-    for problem in check_weights(project.name, project.indicators, project.rules).problems:
+    problems = check_weights(project.name, project.indicators, project.rules).problems
+    headings = [problem for problem in problems if problem.heading != "合计"]
+    for problem in headings or problems:  # the 合计 over the full marks follows from a heading's excess
         ledger.report(
             "P1", CERTAIN,
             f"{label}：{problem.heading}权重合计 {points(problem.actual)}，应为 {points(problem.expected)}",

@@ -133,6 +133,9 @@ def score_indicator(
     """
     try:
         kind = normalise_nature(nature)
+    except IndicatorInputError as error:
+        raise ScoringInputError(f"指标性质{error}") from error
+    try:
         if kind == "定性":
             return score_qualitative(actual, weight, target=target)
         quantity = parse_quantity_text(target, "指标值")
