@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.indicator_input import NATURES
 from desktop.errors import UserInputError
 from desktop.services.project_input import PROJECT_TEXT_FIELDS
 from desktop.services.projects import ProjectDetail, project_row
@@ -69,6 +71,11 @@ class IndicatorDelegate(ReportingDelegate):
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit) and self._model.field(index.column()) == "nature":
+            # a drop-down of the four; 正向, 反向, 不低于 … may still be typed and are read as one of them
+            choices = QCompleter(list(NATURES), editor)
+            choices.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            editor.setCompleter(choices)
         if isinstance(editor, QLineEdit) and self._model.field(index.column()) in PREVIEW_FIELDS:
             row, column = index.row(), index.column()
             editor.setProperty("indicator_row", row)

@@ -3,6 +3,8 @@ show; 指标性质 typed as 正向 and targets with their unit are read one way;
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from desktop.services.departments import resolve_department
 from desktop.storage.database import open_database
 from tests.services.test_issue9_projects import CARRY, GRANT, import_workbook
@@ -37,6 +39,14 @@ def test_typed_natures_and_targets_are_read_one_way_and_pending_is_shown(qtbot, 
     tab, _ = make_tab(qtbot, engine, resolve_department(engine).id)
     tab.project_view.selectRow(0)
     view = tab.indicator_view
+    index = view.model().index(0, NATURE)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index)
+    choices = editor.completer().model()
+    assert [choices.index(row, 0).data() for row in range(choices.rowCount())] == ["≥", "≤", "＝", "定性"]
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.indexWidget(index) is None)
     type_into(qtbot, view, 0, NATURE, "正向")
     assert cell(view, 0, NATURE) == "≥"
     type_into(qtbot, view, 0, UNIT, "")
