@@ -129,14 +129,6 @@ def normalise_target(nature: str, target: str, unit: str) -> TargetEntry:
     return TargetEntry(_number_text(quantity.value), unit or quantity.unit)
 
 
-def target_value(target: str, unit: str) -> Decimal:
-    """The number of a stored quantitative 指标值 (its unit, if typed, must be the 度量单位)."""
-    quantity = parse_quantity_text(target, "指标值")
-    if quantity.unit and unit and not same_unit(quantity.unit, unit):
-        raise IndicatorInputError(f"指标值“{target.strip()}”的单位“{quantity.unit}”与度量单位“{unit}”不一致")
-    return quantity.value
-
-
 def completion_value(actual: str, unit: str) -> Decimal:
     """The number of a 完成值: “95”, “95万元” when the unit is 万元; “约126” cannot be scored."""
     if not actual.strip():

@@ -21,7 +21,6 @@ from desktop.domain.funding import FUNDING_TOTAL, FundingRow, by_source, summed
 from desktop.domain.scoring import (
     ScoringInputError,
     grade,
-    manual_gap_flagged,
     score_execution,
     score_indicator,
 )
@@ -67,7 +66,6 @@ class IndicatorResult:
     formula_score: Decimal | None  # None when the 完成值 cannot be scored
     score: Decimal | None  # the manual score when given, else the formula score; None: 待评
     working: str  # 评价过程, or why the 完成值 cannot be scored
-    flagged: bool  # manual score more than 0.5 point from the formula
 
     @property
     def pending(self) -> bool:
@@ -144,7 +142,6 @@ class SelfEvaluation:
     execution_formula_score: Decimal
     execution_score: Decimal  # manual when given
     execution_working: str
-    execution_flagged: bool
     indicators: tuple[IndicatorResult, ...]
     indicator_score: Decimal  # Σ of the indicator scores there are
     weights: WeightCheck
@@ -177,7 +174,8 @@ class SelfEvaluation:
         return tuple(reasons)
 
 
-def _indicator(entry: IndicatorEntry) -> IndicatorResult:
+def score_entry(entry: IndicatorEntry) -> IndicatorResult:
+    """One indicator: its formula score (or why it cannot be scored) and the score that counts."""
     formula, working = None, ""
     try:
         result = score_indicator(entry.nature, entry.target, entry.actual, entry.weight, unit=entry.unit)
@@ -186,12 +184,7 @@ def _indicator(entry: IndicatorEntry) -> IndicatorResult:
     else:
         formula, working = result.score, result.working
     score = entry.manual_score if entry.manual_score is not None else formula
-    return IndicatorResult(formula, score, working, manual_gap_flagged(formula, entry.manual_score))
-
-
-def score_entry(entry: IndicatorEntry) -> IndicatorResult:
-    """One indicator alone (the tab's preview while a cell is typed)."""
-    return _indicator(entry)
+    return IndicatorResult(formula, score, working)
 
 
 def evaluate(
@@ -207,7 +200,7 @@ def evaluate(
     total_funding = summed(FUNDING_TOTAL, rows)
     execution = score_execution(total_funding.executed, total_funding.adjusted_budget, rules.execution_weight)
     execution_score = execution.score if execution_manual_score is None else execution_manual_score
-    results = tuple(_indicator(entry) for entry in indicators)
+    results = tuple(score_entry(entry) for entry in indicators)
     indicator_total = sum((item.score for item in results if item.score is not None), ZERO)
     weights = check_weights(name, indicators, rules)
     pending = sum(1 for item in results if item.pending)
@@ -228,7 +221,6 @@ def evaluate(
         execution_formula_score=execution.score,
         execution_score=execution_score,
         execution_working=execution.working,
-        execution_flagged=manual_gap_flagged(execution.score, execution_manual_score),
         indicators=results,
         indicator_score=indicator_total,
         weights=weights,

@@ -136,7 +136,7 @@ def _label(indicator: Indicator, field: str) -> str:
     return f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
 
 
-def split_target(indicator: Indicator, field: str = "target") -> None:
+def _split_target(indicator: Indicator, field: str) -> None:
     """Store a quantitative 指标值 as its number, its unit in 度量单位 (“≤90万元” → 90 / 万元).
 
     Raises naming ``field`` when the target's unit or sign contradicts the indicator's.
@@ -172,4 +172,4 @@ def apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal
         raise UserInputError(f"{label}：已有手工得分，理由不能为空")
     setattr(indicator, field, parsed)
     if field in ("nature", "target", "unit"):
-        split_target(indicator, field)
+        _split_target(indicator, field)

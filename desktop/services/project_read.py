@@ -77,7 +77,6 @@ class IndicatorRow:
     formula_score: Decimal | None
     score: Decimal | None  # None: 待评
     working: str
-    flagged: bool = False  # manual score more than 0.5 point from the formula
 
     @property
     def score_text(self) -> str:
@@ -169,9 +168,7 @@ def indicator_entry(indicator: Indicator) -> IndicatorEntry:
     )
 
 
-def indicator_row(
-    indicator: Indicator, formula_score=None, score=None, working="", flagged=False
-) -> IndicatorRow:
+def indicator_row(indicator: Indicator, formula_score=None, score=None, working="") -> IndicatorRow:
     return IndicatorRow(
         id=indicator.id,
         project_id=indicator.project_id,
@@ -191,7 +188,6 @@ def indicator_row(
         formula_score=formula_score,
         score=score,
         working=working,
-        flagged=flagged,
     )
 
 
@@ -206,7 +202,7 @@ def read_project(session: Session, project: Project, rules: SelfEvaluationRules)
         project.name, funding, [indicator_entry(i) for i in indicators], project.execution_manual_score, rules
     )
     rows = tuple(
-        indicator_row(indicator, result.formula_score, result.score, result.working, result.flagged)
+        indicator_row(indicator, result.formula_score, result.score, result.working)
         for indicator, result in zip(indicators, scores.indicators, strict=True)
     )
     return ProjectDetail(

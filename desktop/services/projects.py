@@ -202,7 +202,7 @@ class ProjectService:
         try:
             apply_indicator_field(indicator, field, value)
         except UserInputError as error:
-            return IndicatorResult(None, None, str(error), False)
+            return IndicatorResult(None, None, str(error))
         return score_entry(indicator_entry(indicator))
 
     def add_indicator(
