@@ -136,16 +136,21 @@ def _label(indicator: Indicator, field: str) -> str:
     return f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
 
 
-def _split_target(indicator: Indicator, field: str) -> None:
-    """Store a quantitative 指标值 as its number, its unit in 度量单位 (“≤90万元” → 90 / 万元).
+def parse_target(nature: str, target: str, unit: str) -> tuple[str, str]:
+    """The 指标值 and 度量单位 to store when ``target`` is typed (“≤90万元” → “90”, “万元”).
 
-    Raises naming ``field`` when the target's unit or sign contradicts the indicator's.
+    Raises ``UserInputError`` when its unit or sign contradicts the indicator's.
     """
+    entry = normalise_target(nature, target, unit)
+    return entry.target, entry.unit
+
+
+def _split_target(indicator: Indicator, field: str) -> None:
+    """Store a quantitative 指标值 as its number, its unit in 度量单位; raises naming ``field``."""
     try:
-        entry = normalise_target(indicator.nature, indicator.target, indicator.unit)
+        indicator.target, indicator.unit = parse_target(indicator.nature, indicator.target, indicator.unit)
     except UserInputError as error:
         raise UserInputError(f"{_label(indicator, field)}：{error}") from error
-    indicator.target, indicator.unit = entry.target, entry.unit
 
 
 def apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal | None) -> None:

@@ -192,6 +192,18 @@ class ProjectService:
             session.commit()
             return self._detail(session, _project(session, indicator.project_id))
 
+    def update_target(self, indicator_id: int, target: str, unit: str) -> ProjectDetail:
+        """Change 指标值 and 度量单位 together: a target typed with its unit, and the undo of it."""
+        with track(Session(self._engine)) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            indicator.unit = text_value(unit)
+            apply_indicator_field(indicator, "target", target)
+            session.add(indicator)
+            session.commit()
+            return self._detail(session, _project(session, indicator.project_id))
+
     def preview_indicator(self, indicator_id: int, field: str, value: str) -> IndicatorResult:
         """The score the indicator would get with ``value`` typed in ``field``; nothing is saved."""
         with Session(self._engine) as session:

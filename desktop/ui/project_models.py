@@ -18,7 +18,13 @@ from desktop.domain.funding import FundingRow
 from desktop.domain.money import format_percent, format_wan
 from desktop.domain.scoring import manual_gap_flagged
 from desktop.domain.self_evaluation import PENDING
-from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
+from desktop.services.project_input import (
+    FUNDING_FIELDS,
+    parse_amount,
+    parse_indicator_value,
+    parse_target,
+    text_value,
+)
 from desktop.services.projects import IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
 
@@ -399,6 +405,8 @@ class IndicatorModel(_EditableModel):
             return False
         row = self._rows[index.row()]
         field = INDICATOR_COLUMNS[index.column()].field
+        if field == "target":
+            return self._set_target(index.row(), row, value)
         after = parse_indicator_value(field, value)
         before = getattr(row, field)
         if after == before:
@@ -411,4 +419,19 @@ class IndicatorModel(_EditableModel):
 
         text = f"修改指标“{row.level3}”的{self.headers[index.column()]}"
         self._change(_Place(text, save), before, after)
+        return True
+
+    def _set_target(self, position: int, row: IndicatorRow, value) -> bool:
+        """指标值 typed with its unit (“≥50个”) sets 度量单位 too; 撤销 puts both back."""
+        after = parse_target(row.nature, text_value(value), row.unit)
+        before = (row.target, row.unit)
+        if after == before:
+            self.clear_preview(position)
+            return False
+        indicator_id = row.id
+
+        def save(value):
+            return self._service.update_target(indicator_id, *value)
+
+        self._change(_Place(f"修改指标“{row.level3}”的指标值", save), before, after)
         return True

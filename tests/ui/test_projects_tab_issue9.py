@@ -36,7 +36,7 @@ def test_the_tab_shows_the_rate_of_every_funding_source(qtbot, tmp_path):
 
 def test_typed_natures_and_targets_are_read_one_way_and_pending_is_shown(qtbot, tmp_path):
     engine = open_database(import_workbook(tmp_path, "四川省", [_one_indicator(CARRY)]))
-    tab, _ = make_tab(qtbot, engine, resolve_department(engine).id)
+    tab, stack = make_tab(qtbot, engine, resolve_department(engine).id)
     tab.project_view.selectRow(0)
     view = tab.indicator_view
     index = view.model().index(0, NATURE)
@@ -51,6 +51,10 @@ def test_typed_natures_and_targets_are_read_one_way_and_pending_is_shown(qtbot, 
     assert cell(view, 0, NATURE) == "≥"
     type_into(qtbot, view, 0, UNIT, "")
     type_into(qtbot, view, 0, TARGET, "≥50个")
+    assert (cell(view, 0, TARGET), cell(view, 0, UNIT)) == ("50", "个")
+    stack.undo()  # one step: 指标值 and the unit it brought
+    assert (cell(view, 0, TARGET), cell(view, 0, UNIT)) == ("30", "")
+    stack.redo()
     assert (cell(view, 0, TARGET), cell(view, 0, UNIT)) == ("50", "个")
     type_into(qtbot, view, 0, ACTUAL, "40")
     assert cell(view, 0, SCORE) == "72.00"  # 90 × 40 ÷ 50
