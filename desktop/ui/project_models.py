@@ -182,7 +182,7 @@ _MANUAL_KINDS = {MANUAL: "manual_score", REASON: "manual_reason"}  # typed as an
 
 
 class FundingModel(_EditableModel):
-    """预算执行情况: 总额 (computed) and the four funding sources; amounts are 元 in the edit role.
+    """预算执行情况: 总额 (computed) and every funding source; amounts are 元 in the edit role.
 
     The 总额 row also takes the 预算执行 手工得分 with its 理由, beside the formula score.
     """
