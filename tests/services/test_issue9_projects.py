@@ -15,6 +15,7 @@ from desktop.domain.scoring import grade
 from desktop.errors import UserInputError
 from desktop.services.checks import CheckService
 from desktop.services.departments import resolve_department
+from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.scoring import ScoringService
 from desktop.storage.database import open_database
@@ -182,7 +183,7 @@ def _add(service, project_id, level3, nature, target, weight, actual, unit=""):
     return next(i for i in service.get(project_id).indicators if i.id == row.id)
 
 
-def test_targets_with_their_unit_are_read_in_that_unit(project):
+def test_targets_with_their_unit_are_read_in_that_unit(project, tmp_path):
     service, project_id = project
     cost = _add(service, project_id, "项目成本", "≤", "≤90万元", 8, "95")
     # 反向, linear: 8 × (1 − (95 − 90) ÷ 90) = 7.555… → 7.56
@@ -197,6 +198,13 @@ def test_targets_with_their_unit_are_read_in_that_unit(project):
     people = _add(service, project_id, "服务人次", "≥", "30人次", 12, "24")
     # 12 × 24 ÷ 30 = 9.60
     assert (people.target, people.unit, people.score) == ("30", "人次", D("9.60"))
+    out = tmp_path / "national.pdf"
+    department_id = service.get(project_id).department_id
+    PdfExportService(service._engine).export(
+        department_id, 2023, "self-eval-national", out, "P-2023-01"
+    )  # final
+    text = pdf_text(out)
+    assert "≤90万元95" in text and "≥50个50" in text and "≥100百分比100" in text and "≥≥" not in text
     with pytest.raises(UserInputError) as refused:
         _add(service, project_id, "支出", "≤", "90万元", 5, "80", unit="元")
     assert str(refused.value) == "指标“支出”的指标值：指标值“90万元”的单位“万元”与度量单位“元”不一致"
