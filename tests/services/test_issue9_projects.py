@@ -183,7 +183,7 @@ def _add(service, project_id, level3, nature, target, weight, actual, unit=""):
     return next(i for i in service.get(project_id).indicators if i.id == row.id)
 
 
-def test_targets_with_their_unit_are_read_in_that_unit(project, tmp_path):
+def test_targets_with_their_unit_are_read_in_that_unit(project, engine, tmp_path):
     service, project_id = project
     cost = _add(service, project_id, "项目成本", "≤", "≤90万元", 8, "95")
     # 反向, linear: 8 × (1 − (95 − 90) ÷ 90) = 7.555… → 7.56
@@ -200,9 +200,7 @@ def test_targets_with_their_unit_are_read_in_that_unit(project, tmp_path):
     assert (people.target, people.unit, people.score) == ("30", "人次", D("9.60"))
     out = tmp_path / "national.pdf"
     department_id = service.get(project_id).department_id
-    PdfExportService(service._engine).export(
-        department_id, 2023, "self-eval-national", out, "P-2023-01"
-    )  # final
+    PdfExportService(engine).export(department_id, 2023, "self-eval-national", out, "P-2023-01")  # final
     text = pdf_text(out)
     assert "≤90万元95" in text and "≥50个50" in text and "≥100百分比100" in text and "≥≥" not in text
     with pytest.raises(UserInputError) as refused:
@@ -211,7 +209,7 @@ def test_targets_with_their_unit_are_read_in_that_unit(project, tmp_path):
 
 
 def test_a_completion_that_cannot_be_scored_is_pending_and_blocks_the_total(
-    project, tmp_path, db_path, capsys
+    project, engine, tmp_path, db_path, capsys
 ):
     service, project_id = project
     _add(service, project_id, "培训场次", "≥", "50", 80, "50", unit="个")
@@ -222,7 +220,7 @@ def test_a_completion_that_cannot_be_scored_is_pending_and_blocks_the_total(
     assert (detail.scores.total, detail.scores.grade, detail.scores.note) == (None, None, "待评 2 项")
     listed = service.list(detail.department_id, 2023)[0]
     assert (listed.score, listed.grade, listed.note) == (None, "", "待评 2 项")
-    findings = [f for f in CheckService(service._engine).run(detail.department_id, 2023) if f.rule == "P6"]
+    findings = [f for f in CheckService(engine).run(detail.department_id, 2023) if f.rule == "P6"]
     assert [f.where for f in findings] == [
         "项目 社区服务 · 绩效指标第2行 · 完成值",
         "项目 社区服务 · 绩效指标第3行 · 完成值",
@@ -244,7 +242,9 @@ def test_a_completion_that_cannot_be_scored_is_pending_and_blocks_the_total(
 # Observation 5 -------------------------------------------------------------------------------
 
 
-def test_a_total_over_the_full_marks_is_not_final_and_never_graded(project, db_path, tmp_path, capsys):
+def test_a_total_over_the_full_marks_is_not_final_and_never_graded(
+    project, engine, db_path, tmp_path, capsys
+):
     service, project_id = project
     _add(service, project_id, "培训场次", "≥", "50", 60, "50", unit="个")
     _add(service, project_id, "服务人数", "≥", "100", 35, "92", unit="人")
@@ -255,7 +255,7 @@ def test_a_total_over_the_full_marks_is_not_final_and_never_graded(project, db_p
     listed = service.list(detail.department_id, 2023)[0]
     assert (listed.score, listed.grade, listed.note) == (D("102.20"), "", "合计105分超过满分100分，未定稿")
     assert grade(D("105.05")) == "" and grade(D("100")) == "优"
-    p1 = [f for f in CheckService(service._engine).run(detail.department_id, 2023) if f.rule == "P1"]
+    p1 = [f for f in CheckService(engine).run(detail.department_id, 2023) if f.rule == "P1"]
     assert [(f.where, f.expected, f.actual) for f in p1] == [
         ("项目 社区服务 · 绩效指标 · 权重合计", "90.00", "95.00"),  # hence the 合计 105 of 100
     ]
