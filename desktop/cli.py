@@ -144,8 +144,8 @@ def _run_export_pdf(args) -> int:
     engine = _open(args)
     department = resolve_department(engine, args.department)
     service = PdfExportService(engine, font_file=args.font)
-    result = service.export(department.id, args.year, args.form, args.out, args.project)
-    print(f"已导出 {result.path}（共 {result.pages} 页）")
+    result = service.export(department.id, args.year, args.form, args.out, args.project, draft=args.draft)
+    print(f"已导出 {result.path}（共 {result.pages} 页）{'，草稿' if args.draft else ''}")
     return EXIT_OK
 
 
@@ -217,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)
     export_pdf.add_argument("--font", type=Path, help="TrueType 字体文件（如 simsun.ttc；默认文泉驿微米黑）")
+    export_pdf.add_argument(
+        "--draft", action="store_true", help="有待评指标或合计超过满分时仍导出，每页标“草稿”"
+    )
 
     export_xlsx = command("export-xlsx", "导出 Excel（一个年度的全部表格）", _run_export_xlsx)
     with_year(export_xlsx)

@@ -1,5 +1,7 @@
 """Project checks: the 自评表 against itself, the 决算 and the scores (DOMAIN.md §1.3–1.4, V16, V19, V20).
 
+P1 asks ``self_evaluation.check_weights`` (the tab and the export ask it too); P6 names each 待评 indicator.
+
 Statement keys: ``自评表调整后预算·CODE``, ``自评表执行数·CODE`` and ``自评表执行率·CODE`` (the 总额 row as
 printed), ``项目支出·CODE`` (the project's 决算 as the report lists it).
 """
@@ -12,6 +14,7 @@ from decimal import Decimal
 from desktop.domain.checks import CERTAIN, HINT, SUSPECTED, Ledger, amounts_agree, percent_text, sum_of, wan
 from desktop.domain.money import HUNDRED, MoneyUnit, NumberFormatError, parse_money, round_half_up
 from desktop.domain.scoring import execution_rate, manual_gap_flagged, points
+from desktop.domain.self_evaluation import SelfEvaluationRules, check_weights
 
 PROJECT_TAB = "项目绩效"
 LOW_RATE = Decimal("0.9")
@@ -36,6 +39,7 @@ class IndicatorRecord:
     unit: str
     weight: Decimal
     actual: str
+    pending: str = ""  # why the 完成值 cannot be scored (待评), empty when it is scored
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class ProjectRecord:
     indicators: tuple[IndicatorRecord, ...]
     execution_reason: str = ""
     _: KW_ONLY
-    indicator_total: Decimal  # the 自评表 template's 绩效指标 weight (90 on both shipped templates)
+    rules: SelfEvaluationRules  # the department's 自评表 template (desktop/services/catalogue.py)
 
 
 @dataclass(frozen=True)
@@ -130,14 +134,24 @@ def _check_budget(project: ProjectRecord, ledger: Ledger) -> tuple[Decimal, dict
 
 def _check_indicators(project: ProjectRecord, executed: Decimal, ledger: Ledger) -> None:
     label = _label(project)
-    weights = sum_of(indicator.weight for indicator in project.indicators)
-    if project.indicators and weights != project.indicator_total:
+    problems = check_weights(project.name, project.indicators, project.rules).problems
+    headings = [problem for problem in problems if problem.heading != "合计"]
+    for problem in headings or problems:  # the 合计 over the full marks follows from a heading's excess
         ledger.report(
             "P1", CERTAIN,
-            f"{label}：绩效指标权重合计 {points(weights)}，应为 {points(project.indicator_total)}",
-            f"{label} · 绩效指标 · 权重合计", _place(code=project.code, column="权重"),
-            points(project.indicator_total), points(weights),
+            f"{label}：{problem.heading}权重合计 {points(problem.actual)}，应为 {points(problem.expected)}",
+            f"{label} · {problem.heading} · 权重合计",
+            _place(code=project.code, column="权重", **({"row": "合计"} if problem.heading == "合计" else {})),
+            points(problem.expected), points(problem.actual),
         )  # fmt: skip
+    for indicator in project.indicators:
+        if indicator.pending:
+            ledger.report(
+                "P6", CERTAIN,
+                f"{label}：指标“{indicator.level3}”待评，{indicator.pending}；未解决前项目没有总分和等级",
+                f"{label} · 绩效指标第{indicator.row}行 · 完成值",
+                _place(project.code, row=indicator.row - 1, column="完成值"), "可计分的完成值或手工得分", indicator.actual,
+            )  # fmt: skip
     for indicator in project.indicators:
         unit = MONEY_UNITS.get(indicator.unit.strip())
         if "成本" not in indicator.level1 + indicator.level2 or unit is None or not indicator.actual.strip():

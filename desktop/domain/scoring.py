@@ -11,7 +11,14 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.money import NumberFormatError, format_percent, parse_quantity, round_half_up
+from desktop.domain.indicator_input import (
+    IndicatorInputError,
+    completion_value,
+    normalise_nature,
+    parse_quantity_text,
+    same_unit,
+)
+from desktop.domain.money import format_percent, round_half_up
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -58,10 +65,11 @@ def grade(total: Decimal, full_marks: Decimal = HUNDRED) -> str:
     A scorecard whose full marks are not 100 is graded on its percentage, rounded half-up to
     0.01 as printed: “用适用指标得分汇总后按百分制对该项目折算计分” (DOMAIN.md, source S9).
     The department scorecard counts 90 points (自评质量 is the reviewer's), so 84.60 of 90 is
-    94.00 → 优; the project scorecard's items add to 103. No full marks at all grades nothing ("").
+    94.00 → 优; the project scorecard's items add to 103. No full marks at all grades nothing (""),
+    and neither does a total over the full marks: such a form is not final.
     """
     score = percentage_score(total, full_marks)
-    if score is None:
+    if score is None or total > full_marks:
         return ""
     for floor, name in GRADES:
         if score >= floor:
@@ -108,52 +116,40 @@ def score_execution(
 
 # 定量指标 --------------------------------------------------------------------------------------
 
-_NATURES = {
-    "≥": "≥",
-    ">=": "≥",
-    "＞＝": "≥",
-    "正向": "≥",
-    "≤": "≤",
-    "<=": "≤",
-    "＜＝": "≤",
-    "反向": "≤",
-    "=": "=",
-    "＝": "=",
-    "定性": "定性",
-}
-
-
-def normalise_nature(nature: str) -> str:
-    """The 指标性质 as one of ≥ ≤ = 定性; ScoringInputError for anything else."""
-    key = nature.strip()
-    if key not in _NATURES:
-        raise ScoringInputError(f"指标性质“{nature}”无法识别，应为 ≥、≤、＝ 或 定性")
-    return _NATURES[key]
-
-
-def _quantity(text: str, what: str) -> Decimal:
-    cleaned = unicodedata.normalize("NFKC", text).strip().lstrip("≥≤=<>＜＞").strip()
-    cleaned = re.sub(r"%+$", "%", cleaned)
-    try:
-        return parse_quantity(cleaned)
-    except NumberFormatError as error:
-        raise ScoringInputError(f"{what}{error}") from error
-
 
 def score_indicator(
-    nature: str, target: str, actual: str, weight: Decimal, *, reverse_method: str = "linear"
+    nature: str,
+    target: str,
+    actual: str,
+    weight: Decimal,
+    *,
+    unit: str = "",
+    reverse_method: str = "linear",
 ) -> ScoreResult:
-    """Score one 三级 indicator by its 指标性质 (DOMAIN.md §1.5–1.6); never above its weight."""
-    kind = normalise_nature(nature)
-    if kind == "定性":
-        return score_qualitative(actual, weight, target=target)
-    if not actual.strip():
-        raise ScoringInputError("完成值为空，无法计算得分")
-    goal = _quantity(target, "指标值")
-    done = _quantity(actual, "完成值")
+    """Score one 三级 indicator by its 指标性质 (DOMAIN.md §1.5–1.6); never above its weight.
+
+    指标值 and 完成值 are read in the 度量单位 ``unit`` (“≤90万元” is 90 when the unit is 万元); a
+    value that cannot be read, or in another unit, raises ``ScoringInputError``.
+    """
+    try:
+        kind = normalise_nature(nature)
+    except IndicatorInputError as error:
+        raise ScoringInputError(f"指标性质{error}") from error
+    try:
+        if kind == "定性":
+            return score_qualitative(actual, weight, target=target)
+        quantity = parse_quantity_text(target, "指标值")
+        if quantity.unit and unit and not same_unit(quantity.unit, unit):
+            raise ScoringInputError(
+                f"指标值“{target.strip()}”的单位“{quantity.unit}”与度量单位“{unit}”不一致"
+            )
+        goal = quantity.value
+        done = completion_value(actual, unit or quantity.unit)
+    except IndicatorInputError as error:
+        raise ScoringInputError(str(error)) from error
     if kind == "≤":
         result = _score_reverse(goal, done, weight, reverse_method)
-    elif kind == "=" and goal == 0:
+    elif kind == "＝" and goal == 0:
         score = weight if done <= 0 else ZERO
         result = ScoreResult(
             capped(score, weight),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desktop.domain.money import MoneyUnit
 from desktop.exchange.cells import CellError, is_empty, read_cell
-from desktop.exchange.sheets import ALL_SHEETS, GUIDE_SHEET, Column, SheetSpec, match_column, split_header
+from desktop.exchange.sheets import ALL_SHEETS, PASSED_OVER, Column, SheetSpec, match_column, split_header
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
@@ -214,7 +214,7 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
     try:
         sheets = [sheet for sheet in workbook.worksheets if sheet.title.strip() in _SPECS]
         for sheet in workbook.worksheets:
-            if sheet.title.strip() not in _SPECS and sheet.title.strip() != GUIDE_SHEET:
+            if sheet.title.strip() not in _SPECS and sheet.title.strip() not in PASSED_OVER:
                 result.problems.append(Problem("不是 Ziping 的工作表，已跳过", sheet.title, warning=True))
         done = 0  # the total stays unknown (0): counting rows would parse each sheet twice
         for sheet in sheets:

@@ -13,6 +13,10 @@ import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
+# the 资金来源 the 项目 sheet accepts: the one list, in domain/
+from desktop.domain.funding import FUNDING_SOURCES as FUNDING_SOURCES
+from desktop.domain.funding import FUNDING_TOTAL as FUNDING_TOTAL
+
 
 class Kind(Enum):
     """What a cell holds and how it is read and written."""
@@ -184,9 +188,6 @@ CHECKPOINTS = SheetSpec(
     landscape=False,
 )
 
-FUNDING_TOTAL = "总额"
-FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金", "本年财政拨款", "上年结转资金")
-
 PROJECTS = SheetSpec(
     "项目",
     (
@@ -227,10 +228,26 @@ INDICATORS = SheetSpec(
     ),
 )
 
+# 自评得分: what the 项目绩效 tab shows (执行率, each score, the total, the grade), written by the export
+# for reading and checking; computed, so the import passes over it like the 说明 sheet.
+SCORES = SheetSpec(
+    "自评得分",
+    (
+        YEAR,
+        Column("项目编码", "code", width=24),
+        Column("项目名称", "name", width=28),
+        Column("评分项", "item", width=28),
+        Column("预算执行率", "rate", width=12),
+        Column("得分", "score", width=10),
+        Column("等级", "grade", width=24),
+    ),
+)
+
 DATA_SHEETS = (PETITIONS, VISITS, INCOME, EXPENDITURE, BASIC, THREE_PUBLIC, CHECKPOINTS, PROJECTS, INDICATORS)
 ALL_SHEETS = (DEPARTMENT, *DATA_SHEETS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in ALL_SHEETS}
 GUIDE_SHEET = "说明"  # the template's list of columns; the import passes over it
+PASSED_OVER = (GUIDE_SHEET, SCORES.name)
 
 _UNIT_SUFFIX = re.compile(r"[(（]([^()（）]*)[)）]$")
 

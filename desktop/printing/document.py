@@ -1,4 +1,5 @@
-"""A4 documents of one or more forms, portrait or landscape, with 第 X 页 共 Y 页 on every page.
+"""A4 documents of one or more forms, portrait or landscape, with 第 X 页 共 Y 页 on every page
+(and 草稿 across every page of a form that is not final).
 
 The page count is known only once every page is laid out, so the canvas keeps each page's state
 and draws the footers when the document is saved (the usual two-pass canvas of reportlab).
@@ -18,6 +19,8 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 
 MARGIN = 12 * mm
 FOOTER_Y = 7 * mm
+DRAFT_MARK = "草稿"
+DRAFT_NOTE = "草稿：未定稿，不能签字报送"
 PAGE_SIZES = {"portrait": A4, "landscape": landscape(A4)}
 
 
@@ -51,10 +54,10 @@ class _PageMark(Flowable):
 class _NumberedCanvas(Canvas):
     """Keeps every page and writes 第 X 页 共 Y 页 once the total is known."""
 
-    def __init__(self, *args, font: str, unnumbered: int, result: RenderResult, **kwargs):
+    def __init__(self, *args, font: str, unnumbered: int, result: RenderResult, draft: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages_kept: list[dict] = []
-        self._font, self._unnumbered, self._result = font, unnumbered, result
+        self._font, self._unnumbered, self._result, self._draft = font, unnumbered, result, draft
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages_kept.append(dict(self.__dict__))
@@ -67,9 +70,23 @@ class _NumberedCanvas(Canvas):
             if number > self._unnumbered:
                 self.setFont(self._font, 9)
                 self.drawCentredString(self._pagesize[0] / 2, FOOTER_Y, f"第 {number} 页 共 {total} 页")
+            if self._draft:
+                self._draw_draft_mark()
             super().showPage()
         self._result.pages = total
         super().save()
+
+    def _draw_draft_mark(self) -> None:
+        width, height = self._pagesize
+        self.saveState()
+        self.setFont(self._font, 10)
+        self.drawRightString(width - MARGIN, height - MARGIN / 2 - 2, DRAFT_NOTE)
+        self.setFillGray(0.85)
+        self.setFont(self._font, 96)
+        self.translate(width / 2, height / 2)
+        self.rotate(35)
+        self.drawCentredString(0, 0, DRAFT_MARK)
+        self.restoreState()
 
 
 def _templates(first: str) -> list[PageTemplate]:
@@ -86,10 +103,16 @@ def frame_height(orientation: str) -> float:
 
 
 def render(
-    path: Path, sections: Sequence[Section], *, title: str, font: str, unnumbered: int = 0
+    path: Path,
+    sections: Sequence[Section],
+    *,
+    title: str,
+    font: str,
+    unnumbered: int = 0,
+    draft: bool = False,
 ) -> RenderResult:
     """Lay the sections out one after another, each from a new page; ``unnumbered`` leading
-    pages (a cover) carry no page footer but count in the total."""
+    pages (a cover) carry no page footer but count in the total; ``draft`` marks every page 草稿."""
     result = RenderResult()
     story: list[Flowable] = []
     for index, section in enumerate(sections):
@@ -112,6 +135,6 @@ def render(
         bottomMargin=MARGIN,
     )
     document.addPageTemplates(_templates(sections[0].orientation))
-    canvasmaker = partial(_NumberedCanvas, font=font, unnumbered=unnumbered, result=result)
+    canvasmaker = partial(_NumberedCanvas, font=font, unnumbered=unnumbered, result=result, draft=draft)
     document.build(story, canvasmaker=canvasmaker)
     return result

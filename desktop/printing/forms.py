@@ -7,6 +7,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from desktop.errors import UserInputError
 from desktop.printing.document import RenderResult, Section, render
 from desktop.printing.fonts import register_font
 from desktop.printing.layouts import PrintLayout
@@ -14,7 +15,6 @@ from desktop.printing.scorecards import scorecard_flowables
 from desktop.printing.self_evaluation import national_flowables, sichuan_flowables, targets_flowables
 from desktop.printing.sheets import ScorecardSheet, SelfEvaluationSheet
 from desktop.printing.styles import form_styles
-from desktop.errors import UserInputError
 
 Sheet = SelfEvaluationSheet | ScorecardSheet
 
@@ -42,4 +42,9 @@ def write_form(
         raise UserInputError(f"没有可打印的“{layout.title}”")
     font = register_font(font_file) if font_file else register_font()
     sections = [form_section(layout, sheet, font) for sheet in sheets]
-    return render(path, sections, title=layout.title, font=font)
+    return render(path, sections, title=layout.title, font=font, draft=any_draft(sheets))
+
+
+def any_draft(sheets: Sequence[Sheet]) -> bool:
+    """A file holding one 自评表 that is not final is a draft throughout."""
+    return any(isinstance(sheet, SelfEvaluationSheet) and sheet.draft for sheet in sheets)

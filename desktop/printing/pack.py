@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 from desktop.printing.cells import cell, ruled_table
 from desktop.printing.document import RenderResult, Section, frame_height, render
 from desktop.printing.fonts import register_font
-from desktop.printing.forms import form_section
+from desktop.printing.forms import any_draft, form_section
 from desktop.printing.layouts import PrintLayout
 from desktop.printing.sheets import YearPack
 from desktop.printing.styles import FormStyles, form_styles
@@ -76,5 +76,6 @@ def write_pack(
         ]
 
     title = pack_layout.title.format(department=pack.department, year=pack.year)
-    first = render(path, sections({}), title=title, font=font, unnumbered=1)
-    return render(path, sections(first.first_pages), title=title, font=font, unnumbered=1)
+    draft = any_draft([entry.sheet for entry in pack.entries])
+    first = render(path, sections({}), title=title, font=font, unnumbered=1, draft=draft)
+    return render(path, sections(first.first_pages), title=title, font=font, unnumbered=1, draft=draft)

@@ -75,13 +75,17 @@ def _funding_cells(line: FundingLine, columns, layout, styles, *, total: bool) -
     return row
 
 
-def budget_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles):
-    """预算执行情况: the 总额 row carries 权重 and 得分; the 其中 rows print “/” there."""
+def budget_table(
+    sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles, *, national: bool = False
+):
+    """预算执行情况: the 总额 row carries 权重 and 得分; the 其中 rows print “/” there. The Sichuan
+    form has a row per source; the national form its own categories (当年财政拨款, 上年结转资金, 其他资金)."""
     columns = layout.columns("budget")
     header = [cell(layout.label("budget_section"), styles.label)]
     header += [cell(column.title, styles.label) for column in columns[1:]]
     rows = [header, ["", *_funding_cells(sheet.total, columns, layout, styles, total=True)]]
-    rows += [["", *_funding_cells(line, columns, layout, styles, total=False)] for line in sheet.funding]
+    lines = sheet.national_funding if national else sheet.funding
+    rows += [["", *_funding_cells(line, columns, layout, styles, total=False)] for line in lines]
     spans = [("SPAN", (0, 0), (0, len(rows) - 1))]
     keys = [column.key for column in columns]
     if "reason" in keys:
@@ -181,7 +185,7 @@ def national_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: 
     return [
         *title_block(layout, styles, sheet.year),
         header_table(sheet, layout, styles, basic=False),
-        budget_table(sheet, layout, styles),
+        budget_table(sheet, layout, styles, national=True),
         goals_table(sheet, layout, styles),
         indicator_table(sheet, layout, styles, "indicator_section"),
         KeepTogether([total_row(sheet, layout, styles)]),

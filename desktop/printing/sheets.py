@@ -55,16 +55,18 @@ class SelfEvaluationSheet:
     goal_completion: str
     implementation_summary: str
     total: FundingLine
-    funding: tuple[FundingLine, ...]
+    funding: tuple[FundingLine, ...]  # the Sichuan form's rows: its four sources, then any other used
+    national_funding: tuple[FundingLine, ...]  # 当年财政拨款 / 上年结转资金 / 其他资金
     execution_reason: str
     indicators: tuple[IndicatorLine, ...]
     total_weight: str  # 100
-    total_score: str
+    total_score: str  # “待评 2 项” while an indicator cannot be scored
     conclusion: str
     problems: str
     improvements: str
     project_lead: str
     finance_lead: str
+    draft: bool = False  # not final (待评, 合计 over the full marks): 草稿 on every page
 
     @property
     def title(self) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -26,20 +25,19 @@ from desktop.domain.check_records import (
 )
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
+from desktop.domain.funding import sichuan_rows
+from desktop.domain.self_evaluation import SelfEvaluationRules
 from desktop.errors import UserInputError
+from desktop.services.project_read import ProjectDetail
 from desktop.services.scoring import ScoringService
 from desktop.storage.audit import track
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
-    Department,
     ExecutionCheckpoint,
     ExpenditureLine,
     FindingNote,
     IncomeLine,
-    Indicator,
-    Project,
-    ProjectFunding,
     StatedFigure,
     ThreePublicItem,
 )
@@ -78,44 +76,45 @@ def _accounts(session: Session, department_id: int, year: int) -> Accounts:
     )
 
 
-def _projects(session: Session, department_id: int, year: int, indicator_total: Decimal) -> list[ProjectRecord]:
-    projects = []
-    for project in sorted(_scoped(session, Project, department_id, year), key=lambda p: p.code):
-        funding = session.exec(
-            select(ProjectFunding).where(ProjectFunding.project_id == project.id).order_by(ProjectFunding.id)
-        ).all()
-        indicators = session.exec(
-            select(Indicator)
-            .where(Indicator.project_id == project.id)
-            .order_by(Indicator.position, Indicator.id)
-        ).all()
-        rows = tuple(
-            IndicatorRecord(row, i.level1, i.level2, i.level3, i.unit, i.weight, i.actual)
-            for row, i in enumerate(indicators, start=1)
+def _project_records(details: list[ProjectDetail], rules: SelfEvaluationRules) -> list[ProjectRecord]:
+    """The projects as the 项目绩效 tab reads them: the Sichuan form's rows (and any other source used)."""
+    return [
+        ProjectRecord(
+            detail.code,
+            detail.name,
+            tuple(
+                FundingRecord(f.source, f.adjusted_budget, f.executed) for f in sichuan_rows(detail.funding)
+            ),
+            tuple(
+                IndicatorRecord(
+                    row,
+                    i.level1,
+                    i.level2,
+                    i.level3,
+                    i.unit,
+                    i.weight,
+                    i.actual,
+                    i.working if i.score is None else "",
+                )
+                for row, i in enumerate(detail.indicators, start=1)
+            ),
+            detail.execution_reason,
+            rules=rules,
         )
-        projects.append(
-            ProjectRecord(
-                project.code,
-                project.name,
-                tuple(FundingRecord(f.source, f.adjusted_budget, f.executed) for f in funding),
-                rows,
-                project.execution_reason,
-                indicator_total=indicator_total,
-            )
-        )
-    return projects
+        for detail in details
+    ]
 
 
-def _project_manual_scores(scoring: ScoringService, department_id: int, year: int) -> list[ManualScore]:
+def _project_manual_scores(details: list[ProjectDetail]) -> list[ManualScore]:
     manual = []
-    for evaluation in scoring.project_evaluations(department_id, year):
+    for evaluation in details:
         label, code = f"项目 {evaluation.name}", evaluation.code
         if evaluation.execution_manual_score is not None:
             manual.append(
                 ManualScore(
                     f"{label} · 预算执行 · 得分",
                     {"tab": "项目绩效", "project": code, "row": "总额", "column": "得分"},
-                    evaluation.execution_formula_score,
+                    evaluation.scores.execution_formula_score,
                     evaluation.execution_manual_score,
                     evaluation.execution_manual_reason,
                 )  # fmt: skip
@@ -163,9 +162,6 @@ class CheckService:
     def run(self, department_id: int, year: int) -> list[Finding]:
         with Session(self._engine) as session:
             accounts = _accounts(session, department_id, year)
-            department = session.get(Department, department_id)
-            form = self._scoring.catalogue.self_evaluation(department.province if department else "", year)
-            projects = _projects(session, department_id, year, form.indicator_weight)
             statements = [
                 Statement(row.key, row.amount, row.percent, row.source)
                 for row in _scoped(session, StatedFigure, department_id, year)
@@ -173,7 +169,9 @@ class CheckService:
             notes = {
                 (row.rule, row.place): row.note for row in _scoped(session, FindingNote, department_id, year)
             }
-        manual = _project_manual_scores(self._scoring, department_id, year)
+        details = self._scoring.project_evaluations(department_id, year)
+        projects = _project_records(details, self._scoring.self_evaluation_rules(department_id, year))
+        manual = _project_manual_scores(details)
         manual += _scorecard_manual_scores(self._scoring, department_id, year)
         findings = run_checks(accounts, projects, statements, manual)
         return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]

@@ -14,12 +14,14 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from desktop.errors import UserInputError
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
 from desktop.services.departments import credit_code_value, province_value
-from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
+from desktop.services.excel_scores import score_rows
+from desktop.services.projects import ProjectService
 from desktop.storage import models as M
 
 __all__ = [
@@ -139,12 +141,14 @@ class ExcelService:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._projects = ProjectService(engine)
 
     def export(self, department_id: int, year: int, path: Path, *, unmasked: bool = False) -> str:
         """Write every sheet of ``year``; returns a one-line Chinese summary."""
         path = Path(path)
         if not path.parent.is_dir():
             raise UserInputError(f"文件夹不存在：{path.parent}")
+        details = self._projects.details(department_id, year)  # read and scored as the tab shows them
         with self._engine.connect() as connection:
             department = export_rows.department_rows(connection, department_id)
             tables = [
@@ -154,6 +158,7 @@ class ExcelService:
                 *export_rows.keyed_rows(connection, department_id, year),
                 (S.PROJECTS, export_rows.project_rows(connection, department_id, year)),
                 (S.INDICATORS, export_rows.indicator_rows(connection, department_id, year)),
+                (S.SCORES, score_rows(year, details)),
             ]
             try:
                 from desktop.exchange.writer import write_workbook

@@ -15,9 +15,9 @@ from functools import partial
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from desktop.domain.indicator_input import IndicatorInputError, normalise_nature, normalise_target
 from desktop.domain.money import format_wan
 from desktop.domain.petitions import Matter, PetitionInputError, VisitBatch, validate_matter, validate_visit
-from desktop.domain.scoring import ScoringInputError, normalise_nature
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, SheetRows, WorkbookRows
 from desktop.storage import audit
@@ -337,10 +337,16 @@ def _indicators(run: _Run, sheet: SheetRows) -> None:
             continue
         seen[key] = number
         try:
-            normalise_nature(values["nature"])  # kept as written (＝ or =); the scoring reads both
-        except ScoringInputError as error:
+            values["nature"] = normalise_nature(values["nature"])
+        except IndicatorInputError as error:
             run.problem(sheet.spec.name, number, str(error), "指标性质")
             continue
+        try:
+            entry = normalise_target(values["nature"], values.get("target") or "", values.get("unit") or "")
+        except IndicatorInputError as error:
+            run.problem(sheet.spec.name, number, str(error), "指标值")
+            continue
+        values["target"], values["unit"] = entry.target, entry.unit
         if not 0 <= values["weight"] <= 100:
             run.problem(sheet.spec.name, number, f"权重 {values['weight']} 应在 0 至 100 之间", "权重")
             continue

@@ -35,7 +35,12 @@ FORM_NAMES = {
     "pack": "年度资料汇编",
 }
 PROJECT_FORMS = ("self-eval", "self-eval-national", "targets", "project-scorecard")
+FINAL_FORMS = ("self-eval", "self-eval-national", "pack")  # forms that are signed as final 自评表
 NATIONAL = {"self-eval-national": "self-eval"}  # printed in the national layout whatever the province
+
+
+class NotFinalError(UserInputError):
+    """A 自评表 that cannot be exported as final (待评, 合计 over the full marks) without ``draft``."""
 
 
 @dataclass(frozen=True)
@@ -63,14 +68,48 @@ class PdfExportService:
         """The TrueType file the PDFs are set in; None for the shipped font."""
         return self._font_file
 
-    def export(
-        self, department_id: int, year: int, form: str, out: Path, project_code: str | None = None
-    ) -> ExportResult:
-        """Write ``form`` of the year to ``out`` (replaced only once the new file is complete)."""
+    def draft_reasons(
+        self, department_id: int, year: int, form: str, project_code: str | None = None
+    ) -> tuple[str, ...]:
+        """Why ``form`` would not be final, one line per project (empty when it is final)."""
+        self._check_form(form, project_code)
+        if form not in FINAL_FORMS:
+            return ()
+        department = self._department(department_id)
+        return tuple(
+            f"项目“{project.name}”：{'；'.join(project.scores.draft_reasons)}"
+            for project in self._project_details(
+                department.id, year, project_code if form != "pack" else None
+            )
+            if project.scores.evaluated and project.scores.draft_reasons
+        )
+
+    def _check_form(self, form: str, project_code: str | None) -> None:
         if form not in FORM_NAMES:
             raise UserInputError(f"表格“{form}”不存在，可选：{'、'.join(FORM_NAMES)}")
         if project_code and form not in PROJECT_FORMS:
             raise UserInputError(f"“{FORM_NAMES[form]}”不按项目导出，请去掉项目编码")
+
+    def export(
+        self,
+        department_id: int,
+        year: int,
+        form: str,
+        out: Path,
+        project_code: str | None = None,
+        *,
+        draft: bool = False,
+    ) -> ExportResult:
+        """Write ``form`` of the year to ``out`` (replaced only once the new file is complete).
+
+        A 自评表 with a 待评 indicator or a 合计 over the full marks is refused (``NotFinalError``
+        with the reasons) unless ``draft``: then every page says 草稿.
+        """
+        reasons = self.draft_reasons(department_id, year, form, project_code)
+        if reasons and not draft:
+            raise NotFinalError(
+                f"“{FORM_NAMES[form]}”不能定稿导出：{'；'.join(reasons)}。如需先打印核对，请导出草稿"
+            )
         # reportlab loads on the first export, not when the window starts
         from desktop.printing.forms import write_form
         from desktop.printing.pack import write_pack
@@ -124,7 +163,11 @@ class PdfExportService:
         if not evaluated:
             which = f"项目“{projects[0].name}”" if code else f"{year} 年的项目都"
             raise UserInputError(f"{which}未编制绩效目标表，不做自评，没有“{FORM_NAMES[form]}”可导出")
-        return [self_evaluation_sheet(project) for project in evaluated]
+        final_form = form in FINAL_FORMS  # a 绩效目标表 has no results to be final about
+        return [
+            self_evaluation_sheet(project, draft=final_form and bool(project.scores.draft_reasons))
+            for project in evaluated
+        ]
 
     def _department_scorecard(self, department: DepartmentInfo, year: int) -> ScorecardSheet:
         result = self._department_result(department, year)
@@ -159,7 +202,7 @@ class PdfExportService:
             entries.append(PackEntry(FORM_NAMES["dept-scorecard"], "dept-scorecard", department_card))
         for project in self._project_details(department.id, year, None):
             if project.scores.evaluated:  # no 绩效目标表, no 自评表
-                sheet = self_evaluation_sheet(project)
+                sheet = self_evaluation_sheet(project, draft=bool(project.scores.draft_reasons))
                 entries.append(PackEntry(f"{project.name} 项目绩效目标表", "targets", sheet))
                 entries.append(PackEntry(f"{project.name} 项目支出绩效自评表", "self-eval", sheet))
             project_card = self._project_result(project)

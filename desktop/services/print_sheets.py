@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop.domain.funding import FundingRow, national_rows, sichuan_rows
 from desktop.domain.money import format_percent, format_wan, round_half_up
 from desktop.domain.templates import SelfEvaluationFigures
 from desktop.printing.sheets import FundingLine, IndicatorLine, SelfEvaluationSheet
-from desktop.services.project_scores import FundingRow
-from desktop.services.projects import IndicatorRow, ProjectDetail
+from desktop.services.project_read import IndicatorRow, ProjectDetail
 
 
 def format_score(score: Decimal | None) -> str:
@@ -70,13 +70,13 @@ def _indicator_line(row: IndicatorRow) -> IndicatorLine:
         unit=row.unit,
         actual=row.actual,
         weight=format_weight(row.weight),
-        score=format_score(row.score),
+        score=row.score_text,
         reason=row.shortfall_reason,
     )
 
 
-def self_evaluation_sheet(project: ProjectDetail) -> SelfEvaluationSheet:
-    """One project's 自评表 (and 绩效目标表) from ``ProjectService.get``."""
+def self_evaluation_sheet(project: ProjectDetail, *, draft: bool = False) -> SelfEvaluationSheet:
+    """One project's 自评表 (and 绩效目标表) from ``ProjectService.get``; ``draft`` prints 草稿 on every page."""
     scores = project.scores
     return SelfEvaluationSheet(
         year=project.year,
@@ -88,18 +88,20 @@ def self_evaluation_sheet(project: ProjectDetail) -> SelfEvaluationSheet:
         goal_completion=project.goal_completion,
         implementation_summary=project.implementation_summary,
         total=_funding_line(
-            project.total, format_weight(project.form.execution_weight), format_score(scores.execution_score)
+            project.total, format_weight(scores.execution_weight), format_score(scores.execution_score)
         ),
-        funding=tuple(_funding_line(row) for row in project.funding),
+        funding=tuple(_funding_line(row) for row in sichuan_rows(project.funding)),
+        national_funding=tuple(_funding_line(row) for row in national_rows(project.funding)),
         execution_reason="\n".join(
             text for text in (project.execution_reason, project.adjustment_reason) if text
         ),
         indicators=tuple(_indicator_line(row) for row in project.indicators),
-        total_weight=format_weight(project.form.execution_weight + scores.weight_total),
-        total_score=format_score(scores.total),
+        total_weight=format_weight(scores.weights.total_weight),
+        total_score=format_score(scores.total) if scores.total is not None else scores.note,
         conclusion=project.conclusion,
         problems=project.problems,
         improvements=project.improvements,
         project_lead=project.project_lead,
         finance_lead=project.finance_lead,
+        draft=draft,
     )

@@ -1,4 +1,4 @@
-"""What the clerk may type into a project's cells: money, 指标性质, 权重, manual scores, texts.
+"""What the clerk may type into a project's cells: money, 指标性质, 指标值, 权重, manual scores, texts.
 
 Each check returns the value to store or raises ``UserInputError``; the public ``parse_*``
 functions give messages without the place (a table prefixes the cell), the others name the
@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from desktop.domain.indicator_input import normalise_nature, normalise_target
 from desktop.domain.money import MoneyUnit, NumberFormatError, parse_money, parse_quantity
 from desktop.domain.scoring import check_manual_score
 from desktop.errors import UserInputError
 from desktop.storage.models import Indicator
-
-FUNDING_SOURCES = ("财政资金", "财政专户管理资金", "单位资金", "其他资金")
-NATURES = ("≥", "≤", "＝", "定性")
-_NATURE_SPELLINGS = {">=": "≥", "＞＝": "≥", "<=": "≤", "＜＝": "≤", "=": "＝", "==": "＝"}
 
 PROJECT_TEXT_FIELDS = {
     "name": "项目名称",
@@ -73,7 +70,7 @@ def parse_amount(value: str | Decimal | None) -> Decimal:
 
 
 def parse_indicator_value(field: str, value: str | Decimal | None) -> str | Decimal | None:
-    """What a typed indicator cell means: 指标性质 one of ≥ ≤ ＝ 定性 (>=, <=, = accepted),
+    """What a typed indicator cell means: 指标性质 one of ≥ ≤ ＝ 定性 (正向, 反向, >=, 不低于 … accepted),
     权重 a number ≥ 0 (blank is 0), 调整后得分 a number or blank (None), texts trimmed.
 
     Raises ``UserInputError`` with a message that does not name the place.
@@ -82,10 +79,7 @@ def parse_indicator_value(field: str, value: str | Decimal | None) -> str | Deci
         raise UserInputError(f"指标没有“{field}”这一栏")
     text = text_value(value)
     if field == "nature":
-        nature = _NATURE_SPELLINGS.get(text, text)
-        if nature not in NATURES:
-            raise UserInputError(f"“{text}”不是 {' '.join(NATURES)} 之一")
-        return nature
+        return normalise_nature(text)
     if field == "weight":
         weight = Decimal(0) if not text else number_value(value)
         if weight < 0:
@@ -138,9 +132,30 @@ def parse_manual_score(
     return score
 
 
+def _label(indicator: Indicator, field: str) -> str:
+    return f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
+
+
+def parse_target(nature: str, target: str, unit: str) -> tuple[str, str]:
+    """The 指标值 and 度量单位 to store when ``target`` is typed (“≤90万元” → “90”, “万元”).
+
+    Raises ``UserInputError`` when its unit or sign contradicts the indicator's.
+    """
+    entry = normalise_target(nature, target, unit)
+    return entry.target, entry.unit
+
+
+def _split_target(indicator: Indicator, field: str) -> None:
+    """Store a quantitative 指标值 as its number, its unit in 度量单位; raises naming ``field``."""
+    try:
+        indicator.target, indicator.unit = parse_target(indicator.nature, indicator.target, indicator.unit)
+    except UserInputError as error:
+        raise UserInputError(f"{_label(indicator, field)}：{error}") from error
+
+
 def apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal | None) -> None:
     """Check one typed value and set it on the (unsaved) indicator, or raise naming the field."""
-    label = f"指标“{indicator.level3 or '新指标'}”的{INDICATOR_FIELDS.get(field, field)}"
+    label = _label(indicator, field)
     if field == "manual_score":
         score = parse_manual_score(
             value,
@@ -161,3 +176,5 @@ def apply_indicator_field(indicator: Indicator, field: str, value: str | Decimal
     if field == "manual_reason" and not parsed and indicator.manual_score is not None:
         raise UserInputError(f"{label}：已有手工得分，理由不能为空")
     setattr(indicator, field, parsed)
+    if field in ("nature", "target", "unit"):
+        _split_target(indicator, field)

@@ -8,18 +8,18 @@ unit of every project form. Rates and scores come from ``desktop.domain.scoring`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from desktop.domain.templates import SelfEvaluationFigures
+from desktop.domain.funding import unknown_source
+from desktop.domain.self_evaluation import IndicatorResult, score_entry
 from desktop.errors import UserInputError
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.project_input import (
     FUNDING_FIELDS,
-    FUNDING_SOURCES,
     INDICATOR_FIELDS,
     apply_indicator_field,
     money_value,
@@ -27,98 +27,20 @@ from desktop.services.project_input import (
     text_label,
     text_value,
 )
-from desktop.services.project_scores import (
-    FundingRow,
-    IndicatorScore,
-    ProjectScores,
-    indicator_score,
-    score_project,
+from desktop.services.project_read import (
+    IndicatorRow,
+    ProjectDetail,
+    SelfEvaluationTemplates,
+    indicator_entry,
+    indicator_row,
+    project_row,
+    read_project,
+    read_projects,
+    stored_indicators,
 )
+from desktop.services.project_read import ProjectRow as ProjectRow
 from desktop.storage.audit import track
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
-
-
-@dataclass(frozen=True)
-class ProjectRow:
-    """One line of the year's project list."""
-
-    id: int
-    code: str
-    name: str
-    adjusted_budget: Decimal  # 元
-    executed: Decimal  # 元
-    execution_rate: Decimal | None  # ratio, 0.8937
-    score: Decimal | None  # None for a project without 绩效指标
-    grade: str
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    """A 三级 indicator with its formula score and the score that counts (manual when given)."""
-
-    id: int
-    project_id: int
-    position: int
-    level1: str
-    level2: str
-    level3: str
-    nature: str
-    target: str
-    unit: str
-    weight: Decimal
-    direction: str
-    actual: str
-    manual_score: Decimal | None
-    manual_reason: str
-    shortfall_reason: str
-    formula_score: Decimal | None
-    score: Decimal | None
-    working: str
-
-
-@dataclass(frozen=True)
-class ProjectDetail:
-    """Everything the 项目绩效 tab and the 自评表 show for one project."""
-
-    id: int
-    department_id: int
-    year: int
-    code: str
-    name: str
-    competent_department: str
-    implementing_unit: str
-    function_code: str
-    annual_goal: str
-    goal_completion: str
-    implementation_summary: str
-    execution_reason: str
-    adjustment_reason: str
-    conclusion: str
-    problems: str
-    improvements: str
-    project_lead: str
-    finance_lead: str
-    execution_manual_score: Decimal | None
-    execution_manual_reason: str
-    funding: tuple[FundingRow, ...]  # the four sources in form order
-    total: FundingRow  # 总额, the sum of the sources
-    indicators: tuple[IndicatorRow, ...]
-    scores: ProjectScores
-    form: SelfEvaluationFigures  # the 自评表 of the department's province and the year: weights, titles
-
-
-def project_row(detail: ProjectDetail) -> ProjectRow:
-    """The project-list line of a project; no score or grade until it has 绩效指标 (not self-evaluated)."""
-    return ProjectRow(
-        id=detail.id,
-        code=detail.code,
-        name=detail.name,
-        adjusted_budget=detail.total.adjusted_budget,
-        executed=detail.total.executed,
-        execution_rate=detail.total.execution_rate,
-        score=detail.scores.total,
-        grade=detail.scores.grade or "",
-    )
 
 
 class ProjectService:
@@ -126,23 +48,31 @@ class ProjectService:
 
     def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None) -> None:
         self._engine = engine
-        self._catalogue = catalogue or FormCatalogue()
+        self._templates = SelfEvaluationTemplates(catalogue or FormCatalogue())
+
+    def _detail(self, session: Session, project: Project) -> ProjectDetail:
+        return read_project(
+            session, project, self._templates.template(session, project.department_id, project.year)
+        )
 
     # 读取 -----------------------------------------------------------------------------------
 
     def list(self, department_id: int, year: int) -> list[ProjectRow]:
         with Session(self._engine) as session:
-            projects = session.exec(
-                select(Project)
-                .where(Project.department_id == department_id, Project.year == year)
-                .order_by(Project.code)
-            ).all()
-            details = [_detail(session, project, self._catalogue) for project in projects]
+            details = read_projects(
+                session, department_id, year, self._templates.template(session, department_id, year)
+            )
         return [project_row(detail) for detail in details]
+
+    def details(self, department_id: int, year: int) -> list[ProjectDetail]:
+        """Every project of the year, read and scored (the CLI, the checks, the exports)."""
+        with Session(self._engine) as session:
+            template = self._templates.template(session, department_id, year)
+            return read_projects(session, department_id, year, template)
 
     def get(self, project_id: int) -> ProjectDetail:
         with Session(self._engine) as session:
-            return _detail(session, _project(session, project_id), self._catalogue)
+            return self._detail(session, _project(session, project_id))
 
     def find(self, department_id: int, year: int, code: str) -> ProjectDetail | None:
         """The project with 项目编码 ``code`` in that year, if there is one."""
@@ -152,7 +82,7 @@ class ProjectService:
                     Project.department_id == department_id, Project.year == year, Project.code == code
                 )
             ).first()
-            return None if project is None else _detail(session, project, self._catalogue)
+            return None if project is None else self._detail(session, project)
 
     # 修改 -----------------------------------------------------------------------------------
 
@@ -196,7 +126,7 @@ class ProjectService:
             )
             session.add(project)
             session.commit()
-            return _detail(session, project, self._catalogue)
+            return self._detail(session, project)
 
     def delete_project(self, project_id: int) -> None:
         """删除项目 with its funding and indicators."""
@@ -209,7 +139,7 @@ class ProjectService:
         with track(Session(self._engine)) as session:
             project = _project(session, project_id)
             if field == "execution_manual_score":
-                weight = _figures(session, project, self._catalogue).execution_weight
+                weight = self._templates.rules(session, project.department_id, project.year).execution_weight
                 score = parse_manual_score(value, "预算执行得分", weight)
                 if score is not None and not project.execution_manual_reason.strip():
                     raise UserInputError("预算执行得分：手工得分须先填写调整理由")
@@ -228,14 +158,15 @@ class ProjectService:
                 setattr(project, field, text)
             session.add(project)
             session.commit()
-            return _detail(session, project, self._catalogue)
+            return self._detail(session, project)
 
     def update_funding(
         self, project_id: int, source: str, field: str, value: str | Decimal | None
     ) -> ProjectDetail:
         """Change 年初预算 / 调整后预算数 / 预算执行数 of one source (see ``parse_amount``)."""
-        if source not in FUNDING_SOURCES:
-            raise UserInputError(f"资金来源“{source}”不是{'、'.join(FUNDING_SOURCES)}之一")
+        refused = unknown_source(source)
+        if refused:
+            raise UserInputError(refused)
         if field not in FUNDING_FIELDS:
             raise UserInputError(f"预算执行情况：没有“{field}”这一栏")
         amount = money_value(value, f"{source}{FUNDING_FIELDS[field]}")
@@ -251,7 +182,7 @@ class ProjectService:
             setattr(row, field, amount)
             session.add(row)
             session.commit()
-            return _detail(session, project, self._catalogue)
+            return self._detail(session, project)
 
     def update_indicator(self, indicator_id: int, field: str, value: str | Decimal | None) -> ProjectDetail:
         """Change one cell of an indicator (指标性质, 权重, 完成值 …)."""
@@ -262,9 +193,21 @@ class ProjectService:
             apply_indicator_field(indicator, field, value)
             session.add(indicator)
             session.commit()
-            return _detail(session, _project(session, indicator.project_id), self._catalogue)
+            return self._detail(session, _project(session, indicator.project_id))
 
-    def preview_indicator(self, indicator_id: int, field: str, value: str) -> IndicatorScore:
+    def update_target(self, indicator_id: int, target: str, unit: str) -> ProjectDetail:
+        """Change 指标值 and 度量单位 together: a target typed with its unit, and the undo of it."""
+        with track(Session(self._engine)) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            indicator.unit = text_value(unit)
+            apply_indicator_field(indicator, "target", target)
+            session.add(indicator)
+            session.commit()
+            return self._detail(session, _project(session, indicator.project_id))
+
+    def preview_indicator(self, indicator_id: int, field: str, value: str) -> IndicatorResult:
         """The score the indicator would get with ``value`` typed in ``field``; nothing is saved."""
         with Session(self._engine) as session:
             indicator = session.get(Indicator, indicator_id)
@@ -274,8 +217,8 @@ class ProjectService:
         try:
             apply_indicator_field(indicator, field, value)
         except UserInputError as error:
-            return IndicatorScore(None, None, str(error))
-        return indicator_score(indicator)
+            return IndicatorResult(None, None, str(error))
+        return score_entry(indicator_entry(indicator))
 
     def add_indicator(
         self, project_id: int, level3: str, *, position: int | None = None, **fields: str | Decimal | None
@@ -286,12 +229,15 @@ class ProjectService:
         """
         with track(Session(self._engine)) as session:
             _project(session, project_id)
-            indicators = _indicators(session, project_id)
+            indicators = stored_indicators(session, project_id)
             if position is None or position > len(indicators):
                 position = len(indicators)
             indicator = Indicator(project_id=project_id, level1="", level2="", level3="", nature="≥")
             apply_indicator_field(indicator, "level3", level3)
             manual_score = fields.pop("manual_score", None)
+            for first in ("nature", "unit"):  # so that the target is read by its 指标性质, in its unit
+                if first in fields:
+                    apply_indicator_field(indicator, first, fields.pop(first))
             for field, value in fields.items():
                 apply_indicator_field(indicator, field, value)
             if manual_score is not None:
@@ -302,7 +248,7 @@ class ProjectService:
             indicator.position = position
             session.add(indicator)
             session.commit()
-            return _indicator_row(indicator)
+            return indicator_row(indicator)
 
     def restore_indicator(self, row: IndicatorRow) -> None:
         """Put back a deleted indicator with its id and position (撤销删除)."""
@@ -310,7 +256,7 @@ class ProjectService:
             _project(session, row.project_id)
             if session.get(Indicator, row.id) is not None:
                 raise UserInputError(f"指标“{row.level3}”已存在，无需恢复")
-            indicators = _indicators(session, row.project_id)
+            indicators = stored_indicators(session, row.project_id)
             for index, other in enumerate(indicators):
                 other.position = index if index < row.position else index + 1
                 session.add(other)
@@ -324,10 +270,10 @@ class ProjectService:
             indicator = session.get(Indicator, indicator_id)
             if indicator is None:
                 raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
-            deleted = _indicator_row(indicator)
+            deleted = indicator_row(indicator)
             session.delete(indicator)
             session.flush()
-            for index, other in enumerate(_indicators(session, deleted.project_id)):
+            for index, other in enumerate(stored_indicators(session, deleted.project_id)):
                 other.position = index
                 session.add(other)
             session.commit()
@@ -342,97 +288,3 @@ def _project(session: Session, project_id: int) -> Project:
     if project is None:
         raise UserInputError(f"项目（编号 {project_id}）不存在，可能已被删除")
     return project
-
-
-def _indicators(session: Session, project_id: int) -> list[Indicator]:
-    return list(
-        session.exec(
-            select(Indicator)
-            .where(Indicator.project_id == project_id)
-            .order_by(Indicator.position, Indicator.id)
-        )
-    )
-
-
-def _indicator_row(indicator: Indicator, formula_score=None, score=None, working="") -> IndicatorRow:
-    return IndicatorRow(
-        id=indicator.id,
-        project_id=indicator.project_id,
-        position=indicator.position,
-        level1=indicator.level1,
-        level2=indicator.level2,
-        level3=indicator.level3,
-        nature=indicator.nature,
-        target=indicator.target,
-        unit=indicator.unit,
-        weight=indicator.weight,
-        direction=indicator.direction,
-        actual=indicator.actual,
-        manual_score=indicator.manual_score,
-        manual_reason=indicator.manual_reason,
-        shortfall_reason=indicator.shortfall_reason,
-        formula_score=formula_score,
-        score=score,
-        working=working,
-    )
-
-
-def _figures(session: Session, project: Project, catalogue: FormCatalogue) -> SelfEvaluationFigures:
-    department = session.get(Department, project.department_id)
-    return catalogue.self_evaluation(department.province if department else "", project.year)
-
-
-def _detail(session: Session, project: Project, catalogue: FormCatalogue) -> ProjectDetail:
-    stored = {
-        row.source: row
-        for row in session.exec(select(ProjectFunding).where(ProjectFunding.project_id == project.id))
-    }
-    amounts = [
-        (
-            source,
-            stored[source].initial_budget if source in stored else Decimal("0.00"),
-            stored[source].adjusted_budget if source in stored else Decimal("0.00"),
-            stored[source].executed if source in stored else Decimal("0.00"),
-        )
-        for source in FUNDING_SOURCES
-    ]
-    indicators = _indicators(session, project.id)
-    form = _figures(session, project, catalogue)
-    scores = score_project(
-        amounts,
-        indicators,
-        project.execution_manual_score,
-        execution_weight=form.execution_weight,
-        full_marks=form.full_marks,
-    )
-    indicator_rows = tuple(
-        _indicator_row(indicator, result.formula_score, result.score, result.working)
-        for indicator, result in zip(indicators, scores.indicators, strict=True)
-    )
-    return ProjectDetail(
-        id=project.id,
-        department_id=project.department_id,
-        year=project.year,
-        code=project.code,
-        name=project.name,
-        competent_department=project.competent_department,
-        implementing_unit=project.implementing_unit,
-        function_code=project.function_code,
-        annual_goal=project.annual_goal,
-        goal_completion=project.goal_completion,
-        implementation_summary=project.implementation_summary,
-        execution_reason=project.execution_reason,
-        adjustment_reason=project.adjustment_reason,
-        conclusion=project.conclusion,
-        problems=project.problems,
-        improvements=project.improvements,
-        project_lead=project.project_lead,
-        finance_lead=project.finance_lead,
-        execution_manual_score=project.execution_manual_score,
-        execution_manual_reason=project.execution_manual_reason,
-        funding=scores.funding,
-        total=scores.total_funding,
-        indicators=indicator_rows,
-        scores=scores,
-        form=form,
-    )

@@ -25,7 +25,7 @@ def format_score_report(department_name: str, report: dict) -> str:
         else:
             lines.append(
                 f"  {project['name']}：执行率 {rate}，{_number(own['execution_score'])} + "
-                f"{_number(own['indicator_score'])} = {_number(own['total'])} {own['grade']}"
+                f"{_number(own['indicator_score'])} = {_number(own['total'])} {own['grade'] or own['note']}"
             )
         lines.extend(f"    ！{warning}" for warning in own["warnings"])
         card = project.get("scorecard")

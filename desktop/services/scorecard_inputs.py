@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from desktop.domain.indicator_input import IndicatorInputError, normalise_nature
 from desktop.domain.money import NumberFormatError, parse_percent, parse_quantity
 from desktop.domain.scorecards import input_label
-from desktop.domain.scoring import ScoringInputError, normalise_nature
 from desktop.domain.templates import TemplateNode
 from desktop.errors import UserInputError
 
@@ -24,7 +24,7 @@ def check_input(leaf: TemplateNode, name: str, text: str) -> None:
     if name == "nature":
         try:
             normalise_nature(text)
-        except ScoringInputError as error:
+        except IndicatorInputError as error:
             raise UserInputError(f"{place}：{error}") from error
         return
     if leaf.method == "checklist":

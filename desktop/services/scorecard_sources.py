@@ -20,10 +20,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from desktop.domain.money import format_percent, format_wan, round_half_up
-from desktop.domain.scoring import execution_rate
 from desktop.errors import UserInputError
+from desktop.services.project_read import ProjectDetail
 from desktop.services.register import RegisterService
-from desktop.storage.models import BasicExpenditureLine, ExecutionCheckpoint, ExpenditureLine, ProjectFunding
+from desktop.storage.models import BasicExpenditureLine, ExecutionCheckpoint, ExpenditureLine
 
 ZERO = Decimal("0.00")
 
@@ -32,13 +32,13 @@ class SourceReader:
     """Reads the sources of one scorecard within the caller's session."""
 
     def __init__(
-        self, engine: Engine, session: Session, department_id: int, year: int, project_id: int | None
+        self, engine: Engine, session: Session, department_id: int, year: int, project: ProjectDetail | None
     ):
         self._engine = engine
         self._session = session
         self._department_id = department_id
         self._year = year
-        self._project_id = project_id
+        self._project = project  # read as the 项目绩效 tab reads it
         self._rates: dict | None = None
 
     def read(self, source: str) -> tuple[str, str] | None:
@@ -100,14 +100,9 @@ class SourceReader:
         return f"{format_wan(sum(amounts, ZERO))}万元", label
 
     def _project_rate(self) -> tuple[str, str] | None:
-        if self._project_id is None:
+        if self._project is None:
             return None
-        rows = self._session.exec(
-            select(ProjectFunding).where(ProjectFunding.project_id == self._project_id)
-        ).all()
-        rate = execution_rate(
-            sum((r.executed for r in rows), ZERO), sum((r.adjusted_budget for r in rows), ZERO)
-        )
+        rate = self._project.total.execution_rate
         return None if rate is None else (format_percent(rate), "项目预算执行数÷调整后预算数")
 
     def _register(self, name: str) -> tuple[str, str] | None:

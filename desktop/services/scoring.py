@@ -18,10 +18,11 @@ from desktop.domain.money import NumberFormatError, parse_quantity, percent_valu
 from desktop.domain.scorecard_methods import method_inputs
 from desktop.domain.scorecards import InputValue, LeafEntry, ScorecardLine, input_label, score_scorecard
 from desktop.domain.scoring import check_manual_score
+from desktop.domain.self_evaluation import SelfEvaluationRules
 from desktop.domain.templates import Template
 from desktop.errors import UserInputError
 from desktop.services.catalogue import DEPARTMENT, PROJECT, FormCatalogue
-from desktop.services.project_evaluations import ProjectEvaluation, evaluate_project
+from desktop.services.project_read import ProjectDetail, SelfEvaluationTemplates, read_project, read_projects
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader
 from desktop.storage.audit import track
@@ -101,6 +102,7 @@ class ScoringService:
     def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None):
         self._engine = engine
         self.catalogue = catalogue or FormCatalogue()
+        self._self_evaluations = SelfEvaluationTemplates(self.catalogue)
 
     def template(self, template_id: str) -> Template:
         """A template of the catalogue, validated; a broken one is a UserInputError naming file, item and field."""
@@ -112,28 +114,16 @@ class ScoringService:
 
     # 项目自评 ------------------------------------------------------------------------------------
 
-    def _self_evaluation_template(self, session: Session, department_id: int, year: int) -> Template:
-        department = session.get(Department, department_id)
-        return self.catalogue.self_evaluation_template(department.province if department else "", year)
-
-    def project_evaluations(self, department_id: int, year: int) -> list[ProjectEvaluation]:
+    def self_evaluation_rules(self, department_id: int, year: int) -> SelfEvaluationRules:
+        """The 自评表 template's figures for the department (by its province) and the year."""
         with Session(self._engine) as session:
-            template = self._self_evaluation_template(session, department_id, year)
-            projects = session.exec(
-                select(Project)
-                .where(Project.department_id == department_id, Project.year == year)
-                .order_by(Project.code)
-            ).all()
-            return [evaluate_project(session, project, template) for project in projects]
+            return self._self_evaluations.rules(session, department_id, year)
 
-    def project_evaluation(self, project_id: int) -> ProjectEvaluation:
+    def project_evaluations(self, department_id: int, year: int) -> list[ProjectDetail]:
+        """Every project of the year, read and scored as the 项目绩效 tab shows it."""
         with Session(self._engine) as session:
-            project = session.get(Project, project_id)
-            if project is None:
-                raise UserInputError(f"项目（编号 {project_id}）不存在")
-            return evaluate_project(
-                session, project, self._self_evaluation_template(session, project.department_id, project.year)
-            )
+            template = self._self_evaluations.template(session, department_id, year)
+            return read_projects(session, department_id, year, template)
 
     # 评价指标体系 --------------------------------------------------------------------------------
 
@@ -241,7 +231,13 @@ class ScoringService:
             item.item_key: item
             for item in session.exec(select(ScorecardItem).where(ScorecardItem.scorecard_id == card.id))
         }
-        reader = SourceReader(self._engine, session, card.department_id, card.year, card.project_id)
+        project = session.get(Project, card.project_id) if card.project_id else None
+        detail = None
+        if project is not None:
+            detail = read_project(
+                session, project, self._self_evaluations.template(session, project.department_id, project.year)
+            )
+        reader = SourceReader(self._engine, session, card.department_id, card.year, detail)
         entries = {}
         for node in template.leaves():
             item = items.get(node.key)
@@ -258,7 +254,6 @@ class ScoringService:
                 inputs, item.manual_score if item else None, item.manual_reason if item else ""
             )
         scored = score_scorecard(template, entries)
-        project = session.get(Project, card.project_id) if card.project_id else None
         return ScorecardResult(
             scorecard_id=card.id,
             template=card.template,
@@ -374,21 +369,39 @@ def _manual_value(name: str, score: str | Decimal) -> Decimal:
 def score_report(service: ScoringService, department_id: int, year: int) -> dict:
     """What ``ziping-cli score --json`` prints: each project's 自评 and scorecard, the department's card."""
     projects = []
-    for evaluation in service.project_evaluations(department_id, year):
+    for project in service.project_evaluations(department_id, year):
+        scores = project.scores
         entry = {
-            "code": evaluation.code,
-            "name": evaluation.name,
+            "code": project.code,
+            "name": project.name,
             "self_evaluation": {
-                "execution_rate": percent_value(evaluation.execution_rate),
-                "execution_score": evaluation.execution_score,
-                "indicator_score": None if evaluation.total is None else evaluation.indicator_score,
-                "total": evaluation.total,
-                "grade": evaluation.grade,
-                "note": evaluation.note,
-                "warnings": list(evaluation.warnings),
+                "execution_rate": percent_value(project.total.execution_rate),
+                "execution_score": scores.execution_score,
+                "indicator_score": None if scores.total is None else scores.indicator_score,
+                "indicators": [
+                    {
+                        "name": row.level3,
+                        "score": row.score,
+                        "pending": row.score is None,
+                        "working": row.working,
+                    }
+                    for row in project.indicators
+                ],
+                "total": scores.total,
+                "grade": scores.grade,
+                "final": scores.evaluated and not scores.draft_reasons,
+                "note": scores.note,
+                "warnings": [
+                    *scores.weights.texts,
+                    *(
+                        f"指标“{row.level3}”待评：{row.working}"
+                        for row in project.indicators
+                        if row.score is None
+                    ),
+                ],
             },
         }
-        card = service.project_scorecard(evaluation.project_id)
+        card = service.project_scorecard(project.id)
         if card is not None:
             entry["scorecard"] = card.to_json()
         projects.append(entry)

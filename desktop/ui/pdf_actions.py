@@ -19,14 +19,15 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
-from desktop.services.container import Services
 from desktop.errors import UserInputError
+from desktop.services.container import Services
 from desktop.services.pdf_export import FORM_NAMES, ExportResult
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 
 NO_CONTEXT = "请先在工具栏选择单位和年度"
+DRAFT_BUTTON = "导出草稿"
 PRINT_DPI = 300  # pages are drawn as images; finer than this only costs time and memory
 
 
@@ -51,7 +52,43 @@ class PdfJob(QObject):
         self._progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
 
-    def start(self, services: Services, context: WorkContext, form: str, project_code: str | None, out: Path):
+    def ask_draft(self, reasons: tuple[str, ...], go_on: Callable[[], None]) -> None:
+        """A 自评表 that is not final: ask; 导出草稿 writes it with 草稿 on every page, 取消 writes nothing."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "未定稿",
+            "以下项目的自评表还不能定稿：\n"
+            + "\n".join(reasons)
+            + "\n\n是否导出草稿（每页标“草稿”，不能签字报送）？",
+            QMessageBox.StandardButton.NoButton,
+            self._parent,
+        )
+        draft = box.addButton(DRAFT_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is draft:
+                go_on()
+            else:
+                self.message = None
+                self.done.emit()
+
+        box.finished.connect(answered)
+        self.message = box
+        box.open()
+
+    def start(
+        self,
+        services: Services,
+        context: WorkContext,
+        form: str,
+        project_code: str | None,
+        out: Path,
+        *,
+        draft: bool = False,
+    ):
         progress = QProgressDialog(f"正在生成{FORM_NAMES[form]}…", "", 0, 0, self._parent)
         progress.setWindowTitle(FORM_NAMES[form])
         progress.setCancelButton(None)
@@ -59,7 +96,7 @@ class PdfJob(QObject):
         progress.setMinimumDuration(300)
         self._progress = progress
         pdf, department_id, year = services.pdf, context.department_id, context.year
-        self._runner.start(lambda: pdf.export(department_id, year, form, out, project_code))
+        self._runner.start(lambda: pdf.export(department_id, year, form, out, project_code, draft=draft))
 
     def _finished(self, result: object) -> None:
         self._progress.reset()
@@ -84,8 +121,16 @@ def _start(
     if context.department_id is None or context.year is None:
         show_error(parent, NO_CONTEXT, failure_title)
         return None
+    try:
+        reasons = services.pdf.draft_reasons(context.department_id, context.year, form, project_code)
+    except UserInputError as error:
+        show_error(parent, str(error), failure_title)
+        return None
     job = PdfJob(parent, failure_title, on_written)
-    job.start(services, context, form, project_code, out)
+    if reasons:
+        job.ask_draft(reasons, partial(job.start, services, context, form, project_code, out, draft=True))
+    else:
+        job.start(services, context, form, project_code, out)
     return job
 
 

@@ -14,10 +14,18 @@ from decimal import Decimal
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QUndoStack
 
+from desktop.domain.funding import FundingRow
 from desktop.domain.money import format_percent, format_wan
 from desktop.domain.scoring import manual_gap_flagged
-from desktop.services.project_input import FUNDING_FIELDS, parse_amount, parse_indicator_value
-from desktop.services.projects import FundingRow, IndicatorRow, ProjectDetail, ProjectRow, ProjectService
+from desktop.domain.self_evaluation import PENDING
+from desktop.services.project_input import (
+    FUNDING_FIELDS,
+    parse_amount,
+    parse_indicator_value,
+    parse_target,
+    text_value,
+)
+from desktop.services.projects import IndicatorRow, ProjectDetail, ProjectRow, ProjectService
 from desktop.ui.editing import apply_change
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -106,7 +114,7 @@ class ProjectListModel(_TableModel):
             format_wan(project.executed),
             format_percent(project.execution_rate),
             _points(project.score),
-            project.grade,
+            project.grade or project.note,  # “待评 2 项”, a 合计 over the full marks, no 绩效目标表
         )
 
     def project_id(self, row: int) -> int | None:
@@ -174,7 +182,7 @@ _MANUAL_KINDS = {MANUAL: "manual_score", REASON: "manual_reason"}  # typed as an
 
 
 class FundingModel(_EditableModel):
-    """预算执行情况: 总额 (computed) and the four funding sources; amounts are 元 in the edit role.
+    """预算执行情况: 总额 (computed) and every funding source; amounts are 元 in the edit role.
 
     The 总额 row also takes the 预算执行 手工得分 with its 理由, beside the formula score.
     """
@@ -207,7 +215,7 @@ class FundingModel(_EditableModel):
             return detail.execution_manual_reason if role in (DISPLAY, EDIT, TOOLTIP) else None
         if role == DISPLAY:
             if column == 4:
-                return weight_text(detail.form.execution_weight)
+                return weight_text(scores.execution_weight)
             return _points(scores.execution_score if column == 5 else scores.execution_formula_score)
         if role == TOOLTIP and column == FORMULA:
             return scores.execution_working
@@ -351,7 +359,7 @@ class IndicatorModel(_EditableModel):
 
     def show_preview(self, row: int, score: Decimal | None, working: str) -> None:
         """得分 while a 完成值 or 权重 is being typed, until the edit is saved or dropped."""
-        self._previews[row] = (_points(score), working)
+        self._previews[row] = (PENDING if score is None else _points(score), working)
         index = self.index(row, self.SCORE_COLUMN)
         self.dataChanged.emit(index, index)
 
@@ -372,7 +380,7 @@ class IndicatorModel(_EditableModel):
             if role == TOOLTIP:
                 return row.working
         elif field is None:
-            score, working = self._previews.get(index.row(), (_points(row.score), row.working))
+            score, working = self._previews.get(index.row(), (row.score_text, row.working))
             if role == DISPLAY:
                 return score
             if role == TOOLTIP:
@@ -397,6 +405,8 @@ class IndicatorModel(_EditableModel):
             return False
         row = self._rows[index.row()]
         field = INDICATOR_COLUMNS[index.column()].field
+        if field == "target":
+            return self._set_target(index.row(), row, value)
         after = parse_indicator_value(field, value)
         before = getattr(row, field)
         if after == before:
@@ -409,4 +419,19 @@ class IndicatorModel(_EditableModel):
 
         text = f"修改指标“{row.level3}”的{self.headers[index.column()]}"
         self._change(_Place(text, save), before, after)
+        return True
+
+    def _set_target(self, position: int, row: IndicatorRow, value) -> bool:
+        """指标值 typed with its unit (“≥50个”) sets 度量单位 too; 撤销 puts both back."""
+        after = parse_target(row.nature, text_value(value), row.unit)
+        before = (row.target, row.unit)
+        if after == before:
+            self.clear_preview(position)
+            return False
+        indicator_id = row.id
+
+        def save(value):
+            return self._service.update_target(indicator_id, *value)
+
+        self._change(_Place(f"修改指标“{row.level3}”的指标值", save), before, after)
         return True

@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.indicator_input import NATURES
 from desktop.errors import UserInputError
 from desktop.services.project_input import PROJECT_TEXT_FIELDS
 from desktop.services.projects import ProjectDetail, project_row
@@ -76,6 +78,11 @@ class IndicatorDelegate(ReportingDelegate):
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit) and self._model.field(index.column()) == "nature":
+            # a drop-down of the four; 正向, 反向, 不低于 … may still be typed and are read as one of them
+            choices = QCompleter(list(NATURES), editor)
+            choices.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+            editor.setCompleter(choices)
         if isinstance(editor, QLineEdit) and self._model.field(index.column()) in PREVIEW_FIELDS:
             row, column = index.row(), index.column()
             editor.setProperty("indicator_row", row)
@@ -305,27 +312,34 @@ class ProjectsTab(QWidget):
             f"<b>{detail.code}-{detail.name}</b><br>主管部门：{detail.competent_department}"
             f"　实施单位：{detail.implementing_unit}　{self._score_text(detail)}"
         )
-        self.execution_label.setText(detail.scores.execution_working)
         form = detail.form
         self.execution_box.setTitle(
             f"{form.execution_title}（{weight_text(form.execution_weight)}分，金额单位：万元）"
         )
         self.indicator_box.setTitle(f"{form.indicator_title}（{weight_text(form.indicator_weight)}分）")
-        weight_total = detail.scores.weight_total
-        if weight_total == form.indicator_weight:
-            self.weight_label.setText(f"权重合计 {weight_text(weight_total)}")
+        self.execution_label.setText(detail.scores.execution_working)
+        weights = detail.scores.weights
+        if not weights.problems:
+            self.weight_label.setText(f"权重合计 {weights.weight_total.normalize():f}")
             self.weight_label.setStyleSheet("")
         else:
             self.weight_label.setText(
-                f"⚠ 权重合计 {weight_text(weight_total)}，应为 {weight_text(form.indicator_weight)}"
+                "⚠ "
+                + "；".join(
+                    f"{problem.heading}权重合计 {problem.actual.normalize():f}，应为 {problem.expected.normalize():f}"
+                    for problem in weights.problems
+                )
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
 
     @staticmethod
     def _score_text(detail: ProjectDetail) -> str:
-        if not detail.scores.evaluated:
-            return detail.scores.note
-        return f"自评得分：{detail.scores.total:.2f}（{detail.scores.grade}）"
+        scores = detail.scores
+        if scores.total is None:
+            return scores.note
+        if not scores.grade:
+            return f"自评得分：{scores.total:.2f}（{scores.note}）"
+        return f"自评得分：{scores.total:.2f}（{scores.grade}）"
 
     def _show_saved(self, detail: ProjectDetail) -> None:
         """After a change (or its undo): show the project it changed, with its new figures."""

@@ -44,6 +44,11 @@ def chufei_sheet() -> SelfEvaluationSheet:
             FundingLine("单位资金", "0.00", "0.00", "0.00", "0.00%", "", ""),
             FundingLine("其他资金", "0.00", "0.00", "0.00", "", "", ""),
         ),
+        national_funding=(
+            FundingLine("当年财政拨款", "85.00", "131.65", "117.65", "89.37%", "", ""),
+            FundingLine("上年结转资金", "0.00", "0.00", "0.00", "0.00%", "", ""),
+            FundingLine("其他资金", "0.00", "0.00", "0.00", "0.00%", "", ""),
+        ),
         execution_reason="年中追加资金，部分案件处置费用跨年支付。",
         indicators=indicators,
         total_weight="100",

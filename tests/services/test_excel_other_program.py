@@ -120,7 +120,7 @@ def test_scores_of_the_imported_project_follow_domain_rules(tmp_path):
     evaluation = next(e for e in evaluations if e.code == CODE)
 
     # DOMAIN.md §1.3: 执行率 = 6 / 8 = 75%, 得分 = 10 × 75% = 7.50
-    assert evaluation.execution_score == Decimal("7.50")
+    assert evaluation.scores.execution_score == Decimal("7.50")
     # §1.5: ≥ 90 of 100 → 40 × 0.9 = 36; ≤ 15 against 10 → 30 × (1 − 5/10) = 15; ≥ 95 of 90 → 20
     assert [indicator.score for indicator in evaluation.indicators] == [
         Decimal("36.00"),
@@ -128,7 +128,7 @@ def test_scores_of_the_imported_project_follow_domain_rules(tmp_path):
         Decimal("20.00"),
     ]
     # §1.7: 7.50 + 36 + 15 + 20 = 78.50 → 中
-    assert (evaluation.total, evaluation.grade) == (Decimal("78.50"), "中")
+    assert (evaluation.scores.total, evaluation.scores.grade) == (Decimal("78.50"), "中")
 
 
 def test_total_that_disagrees_with_its_sources_is_reported(tmp_path, capsys):

@@ -35,7 +35,14 @@ def test_the_project_list_shows_the_seed_figures(chufei):
 def test_the_detail_has_the_funding_rows_and_the_total(chufei):
     service, _, project_id = chufei
     detail = service.get(project_id)
-    assert [row.source for row in detail.funding] == ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
+    assert [row.source for row in detail.funding] == [
+        "财政资金",
+        "财政专户管理资金",
+        "单位资金",
+        "其他资金",
+        "本年财政拨款",
+        "上年结转资金",
+    ]
     fiscal = detail.funding[0]
     assert [
         format_wan(fiscal.initial_budget),

@@ -8,12 +8,13 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main
+from desktop.domain.funding import FundingRow
+from desktop.domain.self_evaluation import SelfEvaluationRules, evaluate
+from desktop.errors import UserInputError
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
-from desktop.errors import UserInputError
 from desktop.services.overview import key_figures
 from desktop.services.pdf_export import PdfExportService
-from desktop.services.project_scores import score_project
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.sample import build_sample_database
@@ -34,8 +35,8 @@ def sample(db_path):
 
 
 def test_no_indicators_no_total_and_no_grade():
-    scores = score_project(
-        [("财政资金", D("2"), D("2"), D("2"))], [], None, execution_weight=D(10), full_marks=D(100)
+    scores = evaluate(
+        "慰问", [FundingRow("财政资金", D("2"), D("2"), D("2"))], [], None, SelfEvaluationRules()
     )
     assert (scores.total, scores.grade, scores.evaluated) == (None, None, False)
     assert scores.note == "未编制绩效目标表，不做自评"
@@ -46,12 +47,13 @@ def test_no_indicators_no_total_and_no_grade():
 def test_the_sample_projects_without_indicators_are_not_self_evaluated(sample):
     evaluations = {e.name: e for e in ScoringService(sample).project_evaluations(1, 2023)}
     for name in NOT_EVALUATED:
-        found = evaluations[name]
+        found = evaluations[name].scores
         assert (found.total, found.grade, found.note) == (None, None, "未编制绩效目标表，不做自评")
-        assert found.execution_rate == 1
-        assert found.warnings == ()  # no “权重合计0分”
+        assert evaluations[name].total.execution_rate == 1
+        assert found.weights.problems == ()  # no “权重合计0分”
     # 8.94 + 88.50 = 97.44
-    assert (evaluations["处非专项经费"].total, evaluations["处非专项经费"].grade) == (D("97.44"), "优")
+    found = evaluations["处非专项经费"].scores
+    assert (found.total, found.grade) == (D("97.44"), "优")
     rows = {row.name: row for row in ProjectService(sample).list(1, 2023)}
     assert [(rows[name].score, rows[name].grade) for name in NOT_EVALUATED] == [(None, ""), (None, "")]
 

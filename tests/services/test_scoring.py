@@ -34,13 +34,13 @@ def _by_name(evaluations):
 
 def test_execution_scores_of_the_sample(sample):
     found = _by_name(ScoringService(sample).project_evaluations(1, 2023))
-    assert found["接访工作（到京到蓉）工作经费"].execution_score == D("10.00")
+    assert found["接访工作（到京到蓉）工作经费"].scores.execution_score == D("10.00")
     # 117.65 / 131.65 = 89.37% -> 8.94
-    assert found["处非专项经费"].execution_score == D("8.94")
-    assert found["治理重复访化解信访积案专项经费"].execution_score == D("10.00")
+    assert found["处非专项经费"].scores.execution_score == D("8.94")
+    assert found["治理重复访化解信访积案专项经费"].scores.execution_score == D("10.00")
     # 16.71 / 20.62 = 81.04% -> 8.10
-    assert found["维稳专项经费"].execution_score == D("8.10")
-    assert found["租用办公场所经费"].execution_score == D("10.00")
+    assert found["维稳专项经费"].scores.execution_score == D("8.10")
+    assert found["租用办公场所经费"].scores.execution_score == D("10.00")
 
 
 def test_department_scorecard_keeps_the_seed_scores_beside_the_formula(sample):

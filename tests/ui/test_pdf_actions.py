@@ -87,3 +87,34 @@ def test_print_preview_without_a_department_says_what_to_choose(qtbot, engine):
     qtbot.addWidget(window)
     assert preview_pdf(window, build_services(engine), WorkContext(None, None), "self-eval") is None
     assert [box.text() for box in window.findChildren(QMessageBox)] == ["请先在工具栏选择单位和年度"]
+
+
+def _pending_chufei(engine) -> int:
+    """处非专项经费 with one 完成值 that cannot be scored (“约2”): 待评, so not final."""
+    department_id, project_id = add_chufei_project(engine)
+    service = build_services(engine).projects
+    first = service.get(project_id).indicators[0]
+    service.update_indicator(first.id, "actual", "约2")
+    return department_id
+
+
+def test_a_form_that_is_not_final_is_exported_as_a_draft_only_when_the_clerk_goes_on(qtbot, engine, tmp_path):
+    department_id = _pending_chufei(engine)
+    services, context = build_services(engine), WorkContext(department_id, 2023)
+    out = tmp_path / "处非.pdf"
+    job = export_pdf(None, services, context, "self-eval", CODE, path=out)
+    question = job.message
+    assert question.windowTitle() == "未定稿"
+    assert "项目“处非专项经费”：有1项指标待评（完成值无法计分）" in question.text()
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        question.button(QMessageBox.StandardButton.Cancel).click()
+    assert not out.exists() and job.message is None
+
+    job = export_pdf(None, services, context, "self-eval", CODE, path=out)
+    draft = next(button for button in job.message.buttons() if button.text() == "导出草稿")
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        draft.click()
+    assert job.message.text() == f"已导出 {out}（共 1 页）"
+    text = pdf_text(out)
+    assert "草稿：未定稿，不能签字报送" in text and "合计100待评1项" in text
+    job.message.done(0)

@@ -186,7 +186,7 @@ def test_a_bad_typed_value_is_refused_with_its_cell(qtbot, chufei):
 def test_the_weight_total_warns_when_it_is_not_90(qtbot, chufei):
     tab, stack, _, _, _ = chufei
     type_into(qtbot, tab.indicator_view, 0, WEIGHT, "5")
-    assert tab.weight_label.text() == "⚠ 权重合计 85，应为 90"
+    assert tab.weight_label.text() == "⚠ 绩效指标权重合计 85，应为 90"
     assert "color" in tab.weight_label.styleSheet()
     stack.undo()
     assert tab.weight_label.text() == "权重合计 90"
@@ -214,7 +214,7 @@ def test_delete_clears_a_result_and_undo_puts_it_back(qtbot, chufei):
     view.setCurrentIndex(view.model().index(8, ACTUAL))
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert cell(view, 8, ACTUAL) == ""
-    assert cell(view, 8, SCORE) == ""
+    assert cell(view, 8, SCORE) == "待评"  # no 完成值: cannot be scored
     stack.undo()
     assert service.get(project_id).indicators[8].actual == "85"
 
@@ -235,7 +235,7 @@ def test_adding_and_deleting_indicators_can_be_undone(qtbot, chufei):
     view.setCurrentIndex(view.model().index(0, 2))
     tab.delete_indicator()
     assert view.model().rowCount() == 8
-    assert tab.weight_label.text() == "⚠ 权重合计 80，应为 90"
+    assert tab.weight_label.text() == "⚠ 绩效指标权重合计 80，应为 90"
     stack.undo()
     assert cell(view, 0, 2) == "大型集中宣传月活动开展次数"
     assert service.get(project_id).indicators[0].actual == "2"
@@ -318,7 +318,7 @@ def test_a_new_project_is_listed_selected_and_undone(qtbot, chufei):
     assert tab.title.text().startswith(
         "<b>51090322T000009999999-信访宣传经费</b><br>主管部门：四川省遂宁市船山区信访局部门"
     )
-    assert row_texts(tab.project_view, 1)[5:] == ["", ""]  # no indicators yet: not scored
+    assert row_texts(tab.project_view, 1)[5:] == ["", "未编制绩效目标表，不做自评"]  # no indicators yet
     stack.undo()
     assert [row.code for row in service.list(department_id, 2023)] == [CODE]
     stack.redo()
