@@ -36,6 +36,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
 from desktop.ui.project_dialog import NewProjectDialog
+from desktop.domain.self_evaluation import WeightProblem
 from desktop.ui.project_models import (
     MANUAL,
     REASON,
@@ -325,10 +326,7 @@ class ProjectsTab(QWidget):
         else:
             self.weight_label.setText(
                 "⚠ "
-                + "；".join(
-                    f"{problem.heading}权重合计 {problem.actual.normalize():f}，应为 {problem.expected.normalize():f}"
-                    for problem in weights.problems
-                )
+                + "；".join(_weight_problem_text(problem) for problem in weights.problems)
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
 
@@ -501,3 +499,10 @@ class ProjectsTab(QWidget):
             view.scrollTo(index)
             view.setFocus()
         return True
+
+
+def _weight_problem_text(problem: WeightProblem) -> str:
+    actual, expected = weight_text(problem.actual), weight_text(problem.expected)
+    if problem.heading == "合计":
+        return f"合计 {actual} 分，超过满分 {expected} 分"
+    return f"{problem.heading}权重合计 {actual}，应为 {expected}"

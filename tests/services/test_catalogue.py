@@ -105,7 +105,7 @@ def test_a_province_that_is_no_full_name_is_refused(tmp_path):
 def test_a_sichuan_department_stored_without_sheng_is_scored_on_the_sichuan_form(engine):
     department_id, _ = add_chufei_project(engine, province="四川")  # as an older import stored it
     (evaluation,) = ScoringService(engine).project_evaluations(department_id, 2023)
-    assert evaluation.warnings == ()  # one 绩效指标 heading of 90: nine indicators of 10 add up
+    assert evaluation.scores.weights.texts == ()  # one 绩效指标 heading of 90: nine indicators of 10 add up
     detail = ProjectService(engine).find(department_id, 2023, CODE)
     assert detail.form.execution_title == "预算执行情况"  # the Sichuan heading, not the national 预算执行率
 
@@ -114,8 +114,8 @@ def test_a_xinjiang_department_is_scored_and_printed_on_the_national_forms(engin
     department_id, _ = add_chufei_project(engine, province="新疆维吾尔自治区")
     (evaluation,) = ScoringService(engine).project_evaluations(department_id, 2023)
     # national headings 产出 50 / 效益 30 / 满意度 10: the project has 5 / 2 / 1 indicators of 10
-    assert evaluation.warnings == ("项目“处非专项经费”的效益指标权重合计20分，应为30分",)
-    assert evaluation.execution_weight == D(10) and evaluation.execution_score == D("8.94")
+    assert evaluation.scores.weights.texts == ("项目“处非专项经费”的效益指标权重合计20分，应为30分",)
+    assert evaluation.scores.execution_weight == D(10) and evaluation.scores.execution_score == D("8.94")
     detail = ProjectService(engine).find(department_id, 2023, CODE)
     assert detail.form.template_id == "national_self_evaluation"
     out = tmp_path / "新疆.pdf"
@@ -140,12 +140,13 @@ def test_a_new_province_file_sets_the_weight_in_score_checks_and_pdf(engine, for
     report = score_report(services.scoring, department_id, 2023)
     assert report["projects"][0]["self_evaluation"]["execution_score"] == D("17.87")
     assert report["projects"][0]["self_evaluation"]["warnings"] == [
-        "项目“处非专项经费”的绩效指标权重合计90分，应为80分"
+        "项目“处非专项经费”的绩效指标权重合计90分，应为80分",
+        "项目“处非专项经费”的合计110分超过满分100分，自评表不能定稿",  # 20 + 9 × 10
     ]
     p1 = [f for f in CheckService(engine, services.scoring).run(department_id, 2023) if f.rule == "P1"]
     assert [(f.expected, f.actual) for f in p1] == [("80.00", "90.00")]
     out = tmp_path / "湖北.pdf"
-    services.pdf.export(department_id, 2023, "self-eval", out, CODE)
+    services.pdf.export(department_id, 2023, "self-eval", out, CODE, draft=True)  # 110 of 100: a draft
     assert "年度资金总额85.00131.65117.652089.37%17.87" in pdf_text(out)
     # a manual 预算执行 score is capped by the template's weight, not by 10
     with pytest.raises(UserInputError, match="^预算执行得分：手工得分20.50不在0到权重20.00之间$"):
@@ -184,7 +185,7 @@ def test_twenty_in_the_sichuan_template_itself_changes_the_sichuan_form(engine, 
     services = build_services(engine, FormCatalogue(forms))
     assert services.projects.get(project_id).scores.execution_score == D("17.87")
     out = tmp_path / "四川.pdf"
-    services.pdf.export(department_id, 2023, "self-eval", out, CODE)
+    services.pdf.export(department_id, 2023, "self-eval", out, CODE, draft=True)  # 110 of 100: a draft
     printed = pdf_text(out)
     # the Sichuan layout: 年初 / 调整后 / 执行 / 执行率 / 权重 / 得分, under its headings with the new weights
     assert "总额85.00131.65117.6589.37%2017.87" in printed

@@ -112,7 +112,7 @@ def test_a_new_provinces_weight_shows_in_the_tab_heading_and_cell(qtbot, engine,
     assert projects.indicator_box.title() == "绩效指标（80分）"
     total = [projects.funding_view.model().index(0, column).data() for column in (4, 5, 6)]
     assert total == ["20", "17.87", "17.87"]  # 权重, 得分, 公式得分: 20 × 117.65 / 131.65
-    assert projects.weight_label.text() == "⚠ 权重合计 90，应为 80"
+    assert projects.weight_label.text() == "⚠ 绩效指标权重合计 90，应为 80；合计 110 分，超过满分 100 分"
 
 
 def test_a_province_without_scorecards_says_so_in_the_new_menu(qtbot, engine):
