@@ -176,6 +176,16 @@ def _input_name(leaf: TemplateNode, text: str) -> str | None:
     return text if text in names else by_label.get(text)
 
 
+def _known_source(source: str) -> bool:
+    """A source ``scorecard_sources.SourceReader`` can read (a month for a checkpoint)."""
+    kind, _, detail = source.partition(":")
+    if kind == "checkpoint":
+        return detail.isdigit() and 1 <= int(detail) <= 12
+    if kind == "project":
+        return detail == "execution_rate"
+    return kind in ("budget", "register") and bool(detail)
+
+
 class _ItemGroup:
     """The rows of one scorecard item: its inputs, sources, manual score, reason and note."""
 
@@ -207,6 +217,10 @@ def _read_item_row(run: _Run, sheet: SheetRows, number: int, values: dict, leaf:
         run.problem(name, number, f"输入项“{text}”在同一指标中出现两次", "输入项")
     else:
         value, source = values.get("value") or "", values.get("source") or ""
+        if source and not _known_source(source):
+            reason = f"取数来源“{source}”无法识别（应为 checkpoint:月份、budget:…、project:execution_rate 或 register:…）"
+            run.problem(name, number, reason, "取数来源")
+            return
         try:
             if value:
                 check_input(leaf, input_name, value)
@@ -238,13 +252,14 @@ def _scorecard_items(run: _Run, sheet: SheetRows) -> None:
     projects, templates = _project_ids(run), ScorecardTemplates()
     cards = _scorecard_ids(run.connection, run.department_id)
     groups: dict[tuple[int, str], tuple[TemplateNode, _ItemGroup]] = {}
+    earlier = bool(run.problems)  # then a card of this file may be missing only because it was not written
     for number, values in sheet.rows:
         project_id = _project_id(run, sheet, number, values, projects)
         if project_id is False:
             continue
         card_id = cards.get((values["year"], values["template"], project_id))
         if card_id is None:
-            if not run.problems:
+            if not earlier:
                 where = f"项目“{values['code']}”" if values.get("code") else "部门整体"
                 reason = f"{where}的评价表（模板“{values['template']}”）在“评价表”表和数据库中都没有"
                 run.problem(name, number, reason, "模板")

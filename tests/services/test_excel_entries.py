@@ -220,7 +220,17 @@ def test_a_manual_score_without_its_reason_is_refused(tmp_path):
 
 
 def test_a_scorecard_entry_that_cannot_be_read_is_refused(tmp_path):
-    head = ["年度", "项目编码", "模板", "指标编号", "输入项", "录入值", "手工得分", "手工得分理由"]
+    head = [
+        "年度",
+        "项目编码",
+        "模板",
+        "指标编号",
+        "输入项",
+        "录入值",
+        "手工得分",
+        "手工得分理由",
+        "取数来源",
+    ]
     problems = _refused(
         tmp_path,
         {
@@ -248,6 +258,17 @@ def test_a_scorecard_entry_that_cannot_be_read_is_refused(tmp_path):
                     None,
                 ],
                 [2024, "42010224T000000000017", "sichuan_project", "planning", "", "", 5, "理由"],
+                [
+                    2024,
+                    "42010224T000000000017",
+                    "sichuan_project",
+                    "cost",
+                    "完成值",
+                    "",
+                    None,
+                    None,
+                    "checkpoint:13",
+                ],
             ],
         },
     )
@@ -255,4 +276,8 @@ def test_a_scorecard_entry_that_cannot_be_read_is_refused(tmp_path):
     assert problems[1].startswith("工作表“评价打分”第 2 行“录入值”列：“程序严密”的“评定等级”应为：")
     assert problems[2] == "工作表“评价打分”第 3 行“输入项”列：“资金使用率”没有输入项“发现问题数”"
     assert problems[3] == "工作表“评价打分”第 4 行“手工得分”列：“规划合理”：手工得分5.00不在0到权重2.00之间"
-    assert len(problems) == 4
+    assert problems[4] == (
+        "工作表“评价打分”第 5 行“取数来源”列：取数来源“checkpoint:13”无法识别"
+        "（应为 checkpoint:月份、budget:…、project:execution_rate 或 register:…）"
+    )
+    assert len(problems) == 5
