@@ -146,9 +146,13 @@ def _scorecards(run: _Run, sheet: SheetRows) -> None:
             continue
         template = templates.get(values["template"])
         if template is None:
-            run.problem(
-                sheet.spec.name, number, f"模板“{values['template']}”不存在（forms 文件夹中没有）", "模板"
-            )
+            reason = f"模板“{values['template']}”不存在（forms 文件夹中没有这张评价表）"
+            run.problem(sheet.spec.name, number, reason, "模板")
+            continue
+        wanted = "department" if project_id is None else "project"
+        if template.kind != wanted:
+            what = "部门整体评价表" if project_id is None else "项目的评价表"
+            run.problem(sheet.spec.name, number, f"模板“{values['template']}”不能用作{what}", "模板")
             continue
         key = (values["year"], values["template"], project_id)
         if key in seen:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from sqlalchemy import Connection, select
 
@@ -23,8 +24,11 @@ from desktop.storage import models as M
 SOURCES_KEY = "_sources"  # where an input of a scorecard item is read from instead of the template's
 
 
+SCORECARD_KINDS = ("department", "project")  # a template's kind: 部门整体 or 项目 scorecard
+
+
 class ScorecardTemplates:
-    """The scorecard templates of forms/ a sheet names, each read once."""
+    """The scorecard templates of forms/ a sheet names, each read once (None: no such scorecard)."""
 
     def __init__(self) -> None:
         self._read: dict[str, Template | None] = {}
@@ -32,13 +36,14 @@ class ScorecardTemplates:
     def get(self, template_id: str) -> Template | None:
         if template_id not in self._read:
             path = FORMS / f"{template_id}.toml"
-            if not path.is_file() or template_id.startswith("print-"):
-                self._read[template_id] = None
-            else:
+            template = None
+            simple = Path(template_id).name == template_id and not template_id.startswith("print-")
+            if simple and path.is_file():  # print layouts are no scorecards and do not parse as one
                 try:
-                    self._read[template_id] = load_template(path)
+                    template = load_template(path)
                 except TemplateError as error:
                     raise UserInputError(str(error)) from error
+            self._read[template_id] = template if template and template.kind in SCORECARD_KINDS else None
         return self._read[template_id]
 
 
@@ -119,7 +124,9 @@ def finding_note_rows(connection: Connection, department_id: int, year: int) -> 
     return [[year, row.rule, row.place, row.note] for row in connection.execute(query.order_by(table.c.id))]
 
 
-def entry_tables(connection: Connection, department_id: int, year: int) -> list[tuple[SheetSpec, object]]:
+def entry_tables(
+    connection: Connection, department_id: int, year: int
+) -> list[tuple[SheetSpec, list[Sequence]]]:
     """项目自评, 评价表, 评价打分, 核对说明 of one year, in the order of the workbook."""
     templates = {card.template for card in _scorecards(connection, department_id, year)}
     names = leaf_names(templates)

@@ -234,7 +234,12 @@ def test_a_scorecard_entry_that_cannot_be_read_is_refused(tmp_path):
     problems = _refused(
         tmp_path,
         {
-            "评价表": [["年度", "项目编码", "模板"], [2024, "", "hubei_department"]],
+            "评价表": [
+                ["年度", "项目编码", "模板"],
+                [2024, "", "hubei_department"],
+                [2024, "", "sichuan_project"],
+                [2024, "", "../forms/sichuan_department"],
+            ],
             "评价打分": [
                 head,
                 [
@@ -272,12 +277,17 @@ def test_a_scorecard_entry_that_cannot_be_read_is_refused(tmp_path):
             ],
         },
     )
-    assert problems[0] == "工作表“评价表”第 2 行“模板”列：模板“hubei_department”不存在（forms 文件夹中没有）"
-    assert problems[1].startswith("工作表“评价打分”第 2 行“录入值”列：“程序严密”的“评定等级”应为：")
-    assert problems[2] == "工作表“评价打分”第 3 行“输入项”列：“资金使用率”没有输入项“发现问题数”"
-    assert problems[3] == "工作表“评价打分”第 4 行“手工得分”列：“规划合理”：手工得分5.00不在0到权重2.00之间"
-    assert problems[4] == (
+    assert problems[:3] == (
+        "工作表“评价表”第 2 行“模板”列：模板“hubei_department”不存在（forms 文件夹中没有这张评价表）",
+        "工作表“评价表”第 3 行“模板”列：模板“sichuan_project”不能用作部门整体评价表",
+        "工作表“评价表”第 4 行“模板”列：模板“../forms/sichuan_department”不存在（forms 文件夹中没有这张评价表）",
+    )
+    items = problems[3:]
+    assert items[0].startswith("工作表“评价打分”第 2 行“录入值”列：“程序严密”的“评定等级”应为：")
+    assert items[1] == "工作表“评价打分”第 3 行“输入项”列：“资金使用率”没有输入项“发现问题数”"
+    assert items[2] == "工作表“评价打分”第 4 行“手工得分”列：“规划合理”：手工得分5.00不在0到权重2.00之间"
+    assert items[3] == (
         "工作表“评价打分”第 5 行“取数来源”列：取数来源“checkpoint:13”无法识别"
         "（应为 checkpoint:月份、budget:…、project:execution_rate 或 register:…）"
     )
-    assert len(problems) == 5
+    assert len(items) == 4
