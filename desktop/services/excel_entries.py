@@ -123,7 +123,8 @@ def _project_evaluations(run: _Run, sheet: SheetRows) -> None:
         writes.append((project_id, record))
     if not run.problems:
         for project_id, record in writes:
-            run.connection.execute(update(table).where(table.c.id == project_id).values(record))
+            if record:  # a sheet of 年度 and 项目编码 alone changes nothing
+                run.connection.execute(update(table).where(table.c.id == project_id).values(record))
     run.counts[sheet.spec.name] = (0, len(writes))
     run.step(len(sheet.rows))
 
@@ -269,6 +270,11 @@ def _scorecard_items(run: _Run, sheet: SheetRows) -> None:
                 run.problem(name, number, reason, "模板")
             continue
         template = templates.get(values["template"])
+        if template is None:  # a card kept from a template no longer in forms/
+            run.problem(
+                name, number, f"模板“{values['template']}”不存在（forms 文件夹中没有这张评价表）", "模板"
+            )
+            continue
         leaf = next((node for node in template.leaves() if node.key == values["item_key"]), None)
         if leaf is None:
             run.problem(name, number, f"评价表“{template.title}”中没有指标“{values['item_key']}”", "指标编号")
