@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from desktop.domain.petitions import Matter
-from desktop.errors import UserInputError
 from desktop.services.backup import backup_database, restore_database
 from desktop.services.budget import BudgetService
+from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService

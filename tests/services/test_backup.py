@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main as cli
-from desktop.errors import UserInputError
 from desktop.services.backup import backup_database, last_backup_time, restore_database
+from desktop.errors import UserInputError
 from desktop.storage.database import open_database
 from desktop.storage.models import Department, IncomeLine
 

@@ -8,9 +8,9 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main
-from desktop.errors import UserInputError
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
+from desktop.errors import UserInputError
 from desktop.services.overview import key_figures
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.project_scores import score_project
