@@ -225,8 +225,107 @@ INDICATORS = SheetSpec(
             variants=("未完成原因分析", "偏差原因"),
             width=30,
         ),
+        Column("指标方向", "direction", variants=("指标方向性",), width=10),
+        Column("调整后得分", "manual_score", Kind.DECIMAL, variants=("手工得分",), width=8),
+        Column("得分调整理由", "manual_reason", Kind.LONG_TEXT, variants=("手工得分理由",), width=30),
     ),
 )
+
+BALANCES = SheetSpec(
+    "结转结余",
+    (
+        YEAR,
+        Column("项目", "kind", required=True, variants=("结转结余项目",), width=24),
+        _money("决算数", "final_amount", ("决算",)),
+        _money("上年决算数", "previous_final", ("上年决算",)),
+    ),
+    landscape=False,
+)
+
+STATED_FIGURES = SheetSpec(
+    "公开数",
+    (
+        YEAR,
+        Column("公开项目", "key", required=True, variants=("公开口径",), width=36),
+        _money("金额", "amount", ("公开金额",)),
+        Column("百分比", "percent", Kind.DECIMAL, variants=("公开百分比",), width=10),
+        Column("出处", "source", variants=("公开出处",), width=36),
+    ),
+)
+
+PROJECT_EVALUATIONS = SheetSpec(
+    "项目自评",
+    (
+        YEAR,
+        Column("项目编码", "code", required=True, variants=("项目代码", "项目编号"), width=24),
+        Column("功能分类科目", "function_code", variants=("科目编码", "功能科目"), width=12),
+        Column(
+            "实施内容及过程",
+            "implementation_summary",
+            Kind.LONG_TEXT,
+            variants=("项目实施内容及过程概述",),
+            width=36,
+        ),
+        Column("预算执行原因", "execution_reason", Kind.LONG_TEXT, variants=("执行率偏差原因",), width=30),
+        Column("预算调整理由", "adjustment_reason", Kind.LONG_TEXT, variants=("年中预算调整理由",), width=30),
+        Column("评价结论", "conclusion", Kind.LONG_TEXT, width=36),
+        Column("存在问题", "problems", Kind.LONG_TEXT, width=30),
+        Column("改进措施", "improvements", Kind.LONG_TEXT, width=30),
+        Column("项目负责人", "project_lead", width=10),
+        Column("财务负责人", "finance_lead", width=10),
+        Column(
+            "预算执行调整后得分",
+            "execution_manual_score",
+            Kind.DECIMAL,
+            variants=("预算执行手工得分",),
+            width=10,
+        ),
+        Column("预算执行得分调整理由", "execution_manual_reason", Kind.LONG_TEXT, width=30),
+    ),
+)
+
+SCORECARDS = SheetSpec(
+    "评价表",
+    (
+        YEAR,
+        Column("项目编码", "code", variants=("项目代码", "项目编号"), width=24),
+        Column("模板", "template", required=True, variants=("评价表模板",), width=20),
+        Column("评价表名称", "title", width=48),
+    ),
+    landscape=False,
+)
+
+SCORECARD_ITEMS = SheetSpec(
+    "评价打分",
+    (
+        YEAR,
+        Column("项目编码", "code", variants=("项目代码", "项目编号"), width=24),
+        Column("模板", "template", required=True, variants=("评价表模板",), width=20),
+        Column("指标编号", "item_key", required=True, width=20),
+        Column("指标名称", "item_name", width=20),
+        Column("输入项", "input", width=20),
+        Column("录入值", "value", variants=("输入值",), width=16),
+        Column("取数来源", "source", width=20),
+        Column("手工得分", "manual_score", Kind.DECIMAL, variants=("调整后得分",), width=8),
+        Column("手工得分理由", "manual_reason", Kind.LONG_TEXT, variants=("得分调整理由",), width=30),
+        Column("评价说明", "note", Kind.LONG_TEXT, variants=("评价过程",), width=30),
+    ),
+)
+
+FINDING_NOTES = SheetSpec(
+    "核对说明",
+    (
+        YEAR,
+        Column("规则", "rule", required=True, variants=("核对规则",), width=8),
+        Column("位置", "place", required=True, width=48),
+        Column("说明", "note", Kind.LONG_TEXT, variants=("情况说明",), width=48),
+    ),
+)
+
+DATA_SHEETS = (
+    PETITIONS, VISITS, INCOME, EXPENDITURE, BALANCES, BASIC, THREE_PUBLIC, CHECKPOINTS, STATED_FIGURES,
+    PROJECTS, INDICATORS, PROJECT_EVALUATIONS, SCORECARDS, SCORECARD_ITEMS, FINDING_NOTES,
+)  # fmt: skip
 
 # 自评得分: what the 项目绩效 tab shows (执行率, each score, the total, the grade), written by the export
 # for reading and checking; computed, so the import passes over it like the 说明 sheet.
@@ -242,8 +341,6 @@ SCORES = SheetSpec(
         Column("等级", "grade", width=24),
     ),
 )
-
-DATA_SHEETS = (PETITIONS, VISITS, INCOME, EXPENDITURE, BASIC, THREE_PUBLIC, CHECKPOINTS, PROJECTS, INDICATORS)
 ALL_SHEETS = (DEPARTMENT, *DATA_SHEETS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in ALL_SHEETS}
 GUIDE_SHEET = "说明"  # the template's list of columns; the import passes over it

@@ -73,6 +73,10 @@ class FormCatalogue:
         except KeyError:
             raise UserInputError(f"模板 {template_id}.toml 不在表格目录 {self.folder} 中") from None
 
+    def find(self, template_id: str) -> Template | None:
+        """The template of that file name, or None when the catalogue has none (a broken one is an error)."""
+        return self._all().get(template_id)
+
     def choose(self, kind: str, province: str, year: int) -> Template | None:
         """The template of ``kind`` for a department of ``province`` in ``year``; None when none applies.
 

@@ -19,6 +19,8 @@ from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
 from desktop.services.departments import credit_code_value, province_value
+from desktop.services.excel_entries import masked_warnings
+from desktop.services.excel_entries_export import entry_tables
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.services.excel_scores import score_rows
 from desktop.services.projects import ProjectService
@@ -158,6 +160,7 @@ class ExcelService:
                 *export_rows.keyed_rows(connection, department_id, year),
                 (S.PROJECTS, export_rows.project_rows(connection, department_id, year)),
                 (S.INDICATORS, export_rows.indicator_rows(connection, department_id, year)),
+                *entry_tables(connection, department_id, year),
                 (S.SCORES, score_rows(year, details)),
             ]
             try:
@@ -198,7 +201,10 @@ class ExcelService:
                 department=name,
                 counts=tuple(SheetCount(sheet, *counts[sheet]) for sheet in counts),
                 problems=tuple(str(problem) for problem in problems),
-                warnings=tuple(str(problem) for problem in workbook.problems if problem.warning),
+                warnings=(
+                    *(str(problem) for problem in workbook.problems if problem.warning),
+                    *masked_warnings(workbook),
+                ),
                 dry_run=dry_run,
             )
             if problems or dry_run:

@@ -20,9 +20,11 @@ from desktop.storage import models as M
 _KEYED_MODELS = (
     (S.INCOME, M.IncomeLine),
     (S.EXPENDITURE, M.ExpenditureLine),
+    (S.BALANCES, M.BalanceLine),
     (S.BASIC, M.BasicExpenditureLine),
     (S.THREE_PUBLIC, M.ThreePublicItem),
     (S.CHECKPOINTS, M.ExecutionCheckpoint),
+    (S.STATED_FIGURES, M.StatedFigure),
 )
 
 
@@ -79,7 +81,7 @@ def visit_rows(connection: Connection, department_id: int, year: int) -> Iterato
 
 
 def keyed_rows(connection: Connection, department_id: int, year: int) -> Iterator[tuple[SheetSpec, list]]:
-    """收入, 支出, 基本支出, 三公经费, 执行进度: one row per stored line, in the order entered."""
+    """收入, 支出, 结转结余, 基本支出, 三公经费, 执行进度, 公开数: one row per stored line, in the order entered."""
     for spec, model in _KEYED_MODELS:
         table = model.__table__
         query = (

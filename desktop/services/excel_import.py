@@ -20,6 +20,7 @@ from desktop.domain.money import format_wan
 from desktop.domain.petitions import Matter, PetitionInputError, VisitBatch, validate_matter, validate_visit
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, SheetRows, WorkbookRows
+from desktop.services.excel_entries import ENTRY_HANDLERS, indicator_problem
 from desktop.storage import audit
 from desktop.storage import models as M
 
@@ -41,9 +42,11 @@ _MATTER_DEFAULTS = {
 _KEYED = (
     (S.INCOME, M.IncomeLine, ("year", "source", "function_code")),
     (S.EXPENDITURE, M.ExpenditureLine, ("year", "function_code", "category", "funding")),
+    (S.BALANCES, M.BalanceLine, ("year", "kind")),
     (S.BASIC, M.BasicExpenditureLine, ("year", "economic_code", "funding")),
     (S.THREE_PUBLIC, M.ThreePublicItem, ("year", "item")),
     (S.CHECKPOINTS, M.ExecutionCheckpoint, ("year", "month")),
+    (S.STATED_FIGURES, M.StatedFigure, ("year", "key")),
 )
 _VISIT_DEFAULTS = {"persons": 1, "collective": False, "locality": "", "note": ""}
 _FUNDING_MONEY = ("initial_budget", "adjusted_budget", "executed")
@@ -351,6 +354,10 @@ def _indicators(run: _Run, sheet: SheetRows) -> None:
             run.problem(sheet.spec.name, number, f"权重 {values['weight']} 应在 0 至 100 之间", "权重")
             continue
         record = _filled(M.Indicator, {k: v for k, v in values.items() if k not in ("year", "code")})
+        refused = indicator_problem(record)
+        if refused:
+            run.problem(sheet.spec.name, number, f"调整后得分：{refused}", "调整后得分")
+            continue
         record["position"] = positions[project_id]
         positions[project_id] += 1
         if key in stored:
@@ -386,6 +393,7 @@ def apply_workbook(
     )
     handlers = {S.PETITIONS.name: _petitions, S.VISITS.name: _visits, S.PROJECTS.name: _projects}
     handlers[S.INDICATORS.name] = _indicators
+    handlers.update(ENTRY_HANDLERS)
     for spec, model, key_fields in _KEYED:
         handlers[spec.name] = partial(_keyed, model=model, key_fields=key_fields)
     for spec in S.DATA_SHEETS:

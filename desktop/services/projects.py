@@ -9,7 +9,6 @@ unit of every project form. Rates and scores come from ``desktop.domain.scoring`
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select

@@ -41,11 +41,17 @@ def test_round_trip_gives_back_every_cell(sample_db, tmp_path, capsys):
         "走访记录",
         "收入",
         "支出",
+        "结转结余",
         "基本支出",
         "三公经费",
         "执行进度",
+        "公开数",
         "项目",
         "绩效指标",
+        "项目自评",
+        "评价表",
+        "评价打分",
+        "核对说明",
         "自评得分",  # computed; passed over by the import, the same again after it
     ]
     for sheet, rows in exported.items():
@@ -54,8 +60,10 @@ def test_round_trip_gives_back_every_cell(sample_db, tmp_path, capsys):
             assert row == row_again, f"{sheet} 第 {number} 行"
     report = capsys.readouterr().out
     assert "项目：新增 7 条，更新 0 条" in report  # seven projects, 总额 and source rows each
-    for sheet in ("信访事项", "走访记录", "收入", "支出", "基本支出", "三公经费", "执行进度", "绩效指标"):
+    added = ("信访事项", "走访记录", "收入", "支出", "结转结余", "基本支出", "三公经费", "执行进度", "公开数")
+    for sheet in (*added, "绩效指标", "评价表"):
         assert f"{sheet}：新增 {len(exported[sheet]) - 1} 条，更新 0 条" in report
+    assert "项目自评：新增 0 条，更新 7 条" in report  # the seven projects of the 项目 sheet get their texts
 
 
 def test_round_trip_keeps_the_fen(sample_db, tmp_path):
@@ -143,6 +151,12 @@ def test_template_has_every_sheet_with_its_headers(tmp_path, capsys):
     assert workbook.sheetnames[-1] == "说明"
     assert [cell.value for cell in workbook["绩效指标"][1]] == [
         "年度", "项目编码", "一级指标", "二级指标", "三级指标", "指标性质",
-        "指标值", "度量单位", "权重", "完成值", "未完成原因",
+        "指标值", "度量单位", "权重", "完成值", "未完成原因", "指标方向", "调整后得分", "得分调整理由",
     ]  # fmt: skip
+    assert [cell.value for cell in workbook["评价打分"][1]] == [
+        "年度", "项目编码", "模板", "指标编号", "指标名称", "输入项", "录入值", "取数来源",
+        "手工得分", "手工得分理由", "评价说明",
+    ]  # fmt: skip
+    assert workbook.sheetnames[-5:-1] == ["项目自评", "评价表", "评价打分", "核对说明"]
+    assert "共 16 张表" in capsys.readouterr().out
     assert workbook["信访事项"].max_row == 1
