@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from desktop.services.budget import BudgetService
+from desktop.services.changes import ChangeFeed
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
 from desktop.services.pdf_export import PdfExportService
@@ -18,6 +19,7 @@ from desktop.services.scoring import ScoringService
 @dataclass(frozen=True)
 class Services:
     engine: Engine
+    changes: ChangeFeed  # what each committed write changed, for the window to pass to its tabs
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
@@ -31,6 +33,7 @@ def build_services(engine: Engine) -> Services:
     scoring = ScoringService(engine)
     return Services(
         engine=engine,
+        changes=ChangeFeed(engine),
         budget=BudgetService(engine),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),

@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.checks import SEVERITIES, Finding
+from desktop.domain.places import Place
 from desktop.errors import UserInputError
+from desktop.services.changes import NOTES, Change
 from desktop.services.overview import key_figures
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import BackgroundRunner
@@ -39,7 +41,7 @@ FIGURE_COLUMNS = 3
 class OverviewTab(QWidget):
     """Key figures above, findings below; double-click a finding to go to its place."""
 
-    place_requested = Signal(dict)
+    place_requested = Signal(object)  # the Finding double-clicked
 
     def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -74,13 +76,18 @@ class OverviewTab(QWidget):
         layout.addLayout(findings_bar)
         layout.addWidget(self.view, 1)
         context.changed.connect(self.reload)
-        undo_stack.indexChanged.connect(self._mark_stale)
         self._stale = False
         self.reload()
 
-    def _mark_stale(self, _index: int) -> None:
-        """Any edit anywhere goes through the undo stack: check again when the clerk comes back."""
-        self._stale = True
+    def refresh_for(self, change: Change) -> None:
+        """Check again after any write but a 说明 (shown as it is saved): now if the tab is shown,
+        else when the clerk comes back to it."""
+        if not change.concerns(self._context.department_id, self._context.year) or not change.kinds - {NOTES}:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -138,7 +145,7 @@ class OverviewTab(QWidget):
 
     def _go_to(self, index: QModelIndex) -> None:
         if index.isValid() and index.column() != NOTE_COLUMN:
-            self.place_requested.emit(dict(self.model.finding(index.row()).place))
+            self.place_requested.emit(self.model.finding(index.row()))
 
     def _save_note(self, finding: Finding, text: str) -> None:
         department_id, year = self._context.department_id, self._context.year
@@ -156,6 +163,6 @@ class OverviewTab(QWidget):
         except UserInputError as error:
             show_error(self, str(error))
 
-    def show_place(self, place: dict) -> bool:
+    def show_place(self, place: Place) -> bool:
         """The overview holds no cells that a finding names."""
         return False

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
+from desktop.domain.places import Place
 from desktop.domain.register_statistics import format_statistics
+from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
 from desktop.ui.background import BackgroundRunner
@@ -269,6 +271,11 @@ class RegisterTab(QWidget):
         )
         self.statistics.show_text(rates, format_statistics("", result).lstrip())
 
+    def refresh_for(self, change: Change) -> None:
+        """Query the register again after a write to it (the filters stay)."""
+        if change.concerns(self._context.department_id, self._context.year) and change.touches(REGISTER):
+            self._changed()
+
     def _changed(self) -> None:
         self._load_choices()
         self.model.refresh()
@@ -378,12 +385,12 @@ class RegisterTab(QWidget):
 
     # 定位 ---------------------------------------------------------------------------------
 
-    def show_place(self, place: dict) -> bool:
-        """Select the matter a check finding names (``{"number": "…"}``) once the list has it.
+    def show_place(self, place: Place) -> bool:
+        """Select the matter ``place.row`` (its 编号) names once the list has it.
 
         Returns False, with a message, when no matter of the period has that number.
         """
-        number = place.get("number")
+        number = place.row
         if not number or self._context.department_id is None:
             return False
         wanted = replace(

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.places import Place
 from desktop.domain.scoring import total_text
+from desktop.services.changes import NOTES, Change
 from desktop.services.container import Services
 from desktop.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
@@ -94,6 +96,13 @@ class ScorecardTab(QWidget):
         self.picker.setCurrentIndex(position if position >= 0 else 0)
         self.picker.blockSignals(False)
         self._picked()
+
+    def refresh_for(self, change: Change) -> None:
+        """Score again after any write that an input may come from (budget lines, checkpoints,
+        projects, the register, the scorecards themselves); a 说明 on a finding is none."""
+        department_id, year = self._context.department_id, self._context.year
+        if change.concerns(department_id, year) and change.kinds - {NOTES}:
+            self.reload()
 
     def _picked(self) -> None:
         card_id = self.picker.currentData()
@@ -190,15 +199,15 @@ class ScorecardTab(QWidget):
             else ("project-scorecard", result.project_code)
         )
 
-    def show_place(self, place: dict) -> bool:
-        """Select the cell a finding names: ``place["scorecard"]`` (id), ``["item"]`` (leaf key),
-        ``["column"]`` (header text, default 指标)."""
-        position = self.picker.findData(place.get("scorecard"))
+    def show_place(self, place: Place) -> bool:
+        """Select the cell ``place`` names: scorecard ``owner`` (id), ``row`` (leaf key), ``column``
+        (header text, default 指标)."""
+        position = self.picker.findData(place.owner)
         if position < 0:
             return False
         self.picker.setCurrentIndex(position)
-        column = COLUMNS.index(place["column"]) if place.get("column") in COLUMNS else NAME
-        index = self.model.index_of(place.get("item", ""), column)
+        column = COLUMNS.index(place.column) if place.column in COLUMNS else NAME
+        index = self.model.index_of(str(place.row or ""), column)
         if not index.isValid():
             return False
         self.view.setCurrentIndex(index)
