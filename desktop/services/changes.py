@@ -46,6 +46,7 @@ TABLE_KINDS = {
     "visit": REGISTER,
 }
 UNRECORDED_TABLES = frozenset({"audit_log", "alembic_version"})
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 _PENDING, _COMMITTED = "ziping_pending_changes", "ziping_committed_changes"
 
 
@@ -95,9 +96,11 @@ def _scope(parameters: list[dict], column: str) -> frozenset | None:
     return frozenset(row[column] for row in parameters)
 
 
-def _written(context) -> _Written | None:
+def _written(context, statement_text: str) -> _Written | None:
     if not (context.isinsert or context.isupdate or context.isdelete):
-        return None
+        # SQL written as text names its table only in the text: a change of everything
+        writes = statement_text.lstrip().upper().startswith(_WRITES)
+        return _Written(None, None, None) if writes else None
     statement = getattr(context.compiled, "statement", None)
     table = getattr(statement, "table", None)
     name = getattr(table, "name", None)
@@ -149,8 +152,8 @@ class ChangeFeed:
 
         return unsubscribe
 
-    def _executed(self, connection: Connection, _cursor, _statement, _parameters, context, _many) -> None:
-        written = _written(context)
+    def _executed(self, connection: Connection, _cursor, statement: str, _parameters, context, _many) -> None:
+        written = _written(context, statement)
         if written is not None:
             connection.info.setdefault(_PENDING, []).append(written)
 
