@@ -56,6 +56,7 @@ from desktop.ui.budget_views import (
     page,
     set_delegates,
 )
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import TableEditing, apply_change
 from desktop.ui.messages import show_error
@@ -170,6 +171,7 @@ class BudgetTab(QWidget):
         layout.addWidget(self.pages)
 
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 读取 -------------------------------------------------------------------------------------
@@ -224,7 +226,7 @@ class BudgetTab(QWidget):
         目标进度 and 分值 the checkpoints are scored by."""
         scope = self._scope()
         if scope is not None and change.concerns(*scope) and change.touches(BUDGET, CHECKPOINTS, SCORECARDS):
-            self.reload()
+            self._reload_when_shown.request()
 
     def _tables(self) -> tuple[QTableView, ...]:
         return (self.income_view, self.basic_view, self.three_public_view, self.checkpoint_view)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.services.changes import Change, ChangeFeed
 
@@ -44,3 +45,27 @@ class ChangeRelay(QObject):
         change, self._pending = self._pending, None
         if change is not None:
             self.changed.emit(change)
+
+
+class ReloadWhenShown(QObject):
+    """A tab's reload after a change: at once if the tab is shown, else when it is shown next
+    (a change made in one tab does not make the hidden ones work until the clerk opens them)."""
+
+    def __init__(self, tab: QWidget, reload: Callable[[], None]) -> None:
+        super().__init__(tab)
+        self._tab, self._reload = tab, reload
+        self._stale = False
+        tab.installEventFilter(self)
+
+    def request(self) -> None:
+        if self._tab.isVisible():
+            self._stale = False
+            self._reload()
+        else:
+            self._stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tab and event.type() == QEvent.Type.Show and self._stale:
+            self._stale = False
+            self._reload()
+        return False

@@ -30,6 +30,7 @@ from desktop.services.changes import NOTES, Change
 from desktop.services.overview import key_figures
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.findings_model import NOTE_COLUMN, FindingsModel
@@ -76,23 +77,14 @@ class OverviewTab(QWidget):
         layout.addLayout(findings_bar)
         layout.addWidget(self.view, 1)
         context.changed.connect(self.reload)
-        self._stale = False
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     def refresh_for(self, change: Change) -> None:
         """Check again after any write but a 说明 (shown as it is saved): now if the tab is shown,
         else when the clerk comes back to it."""
-        if not change.concerns(self._context.department_id, self._context.year) or not change.kinds - {NOTES}:
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+        if change.concerns(self._context.department_id, self._context.year) and change.kinds - {NOTES}:
+            self._reload_when_shown.request()
 
     @property
     def checking(self) -> bool:
@@ -101,7 +93,6 @@ class OverviewTab(QWidget):
 
     def reload(self) -> None:
         """Work out the key figures and the findings again in the background."""
-        self._stale = False
         department_id, year = self._context.department_id, self._context.year
         if department_id is None or year is None:
             self._runner.cancel()

@@ -32,6 +32,7 @@ from desktop.errors import UserInputError
 from desktop.services.changes import DEPARTMENT, PROJECTS, Change
 from desktop.services.project_input import PROJECT_TEXT_FIELDS
 from desktop.services.projects import ProjectDetail, project_row
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
@@ -192,6 +193,7 @@ class ProjectsTab(QWidget):
         layout.addWidget(splitter)
 
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 布局 -------------------------------------------------------------------------------------
@@ -269,7 +271,7 @@ class ProjectsTab(QWidget):
         """Reload after a write to the projects or to the department (its forms)."""
         department_id, year = self._context.department_id, self._context.year
         if change.concerns(department_id, year) and change.touches(PROJECTS, DEPARTMENT):
-            self.reload()
+            self._reload_when_shown.request()
 
     def _select_row(self, row: int) -> None:
         if 0 <= row < self.project_model.rowCount():

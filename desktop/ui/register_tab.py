@@ -36,6 +36,7 @@ from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -162,6 +163,7 @@ class RegisterTab(QWidget):
         self.add_visit_button.clicked.connect(self.add_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
         context.changed.connect(self.reload)
+        self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
 
     @staticmethod
@@ -274,7 +276,7 @@ class RegisterTab(QWidget):
     def refresh_for(self, change: Change) -> None:
         """Query the register again after a write to it (the filters stay)."""
         if change.concerns(self._context.department_id, self._context.year) and change.touches(REGISTER):
-            self._changed()
+            self._refresh_when_shown.request()
 
     def _changed(self) -> None:
         self._load_choices()

@@ -28,6 +28,7 @@ from desktop.services.changes import NOTES, Change
 from desktop.services.container import Services
 from desktop.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -79,6 +80,7 @@ class ScorecardTab(QWidget):
         layout.addWidget(self.total_label)
         layout.addWidget(self.warning_label)
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 显示 -------------------------------------------------------------------------------------
@@ -102,7 +104,7 @@ class ScorecardTab(QWidget):
         projects, the register, the scorecards themselves); a 说明 on a finding is none."""
         department_id, year = self._context.department_id, self._context.year
         if change.concerns(department_id, year) and change.kinds - {NOTES}:
-            self.reload()
+            self._reload_when_shown.request()
 
     def _picked(self) -> None:
         card_id = self.picker.currentData()

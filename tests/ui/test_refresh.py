@@ -92,8 +92,8 @@ def test_a_changed_checkpoint_shows_at_once_in_the_scorecard(qtbot, window):
     # 6月 100.00 of 416.18 万元 = 24.03%, below its 40% target: 3 × 24.03 / 40 = 1.80; 1.80 + 3.91 + 2.84
     type_into(qtbot, budget.checkpoint_view, checkpoint_index(budget, 6, "累计支出"), "100")
     assert checkpoint_index(budget, 6, "执行进度").data() == "24.03%"
-    qtbot.waitUntil(lambda: scorecard_cell(scorecard, "progress", FORMULA) == "8.55")
     assert tab(window, "评价打分") is scorecard
+    qtbot.waitUntil(lambda: scorecard_cell(scorecard, "progress", FORMULA) == "8.55")
     assert scorecard_cell(scorecard, "progress", WORKING).startswith(
         "6月进度24.03%未达到40.00%，得3.00×24.03%÷40.00%=1.80分；"
     )
@@ -120,6 +120,7 @@ def test_a_change_in_a_project_shows_at_once_in_the_scorecard_and_the_overview(q
         funding.index(funding.row_of("单位资金"), funding.column_of("预算执行数")),
         "7.84",
     )
+    assert tab(window, "评价打分") is scorecard
     qtbot.waitUntil(lambda: scorecard_cell(scorecard, "execution_rate", FORMULA) == "6.00")
     tab(window, "总览")
     qtbot.waitUntil(lambda: reason not in findings(window), timeout=20000)
@@ -148,6 +149,7 @@ def test_a_department_that_is_not_the_sample(qtbot, tmp_path):
     assert scorecard_cell(scorecard, "progress", FORMULA) == "8.88"
     budget = tab(window, "预算决算")
     type_into(qtbot, budget.checkpoint_view, checkpoint_index(budget, 6, "累计支出"), "80")
+    tab(window, "评价打分")
     # 80 of 200 = 40%: the target is reached, 3 of 3 points; 3 + 4 + 3
     qtbot.waitUntil(lambda: scorecard_cell(scorecard, "progress", FORMULA) == "10.00")
     checked(qtbot, window)
