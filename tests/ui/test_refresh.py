@@ -44,8 +44,8 @@ def window(qtbot, sample_file, tmp_path):
     path = tmp_path / "copy.sqlite3"
     shutil.copy(sample_file, path)
     window = make_window(qtbot, path, tmp_path)
-    yield window
     checked(qtbot, window)
+    return window
 
 
 def tab(window, title: str):
@@ -153,3 +153,12 @@ def test_a_department_that_is_not_the_sample(qtbot, tmp_path):
     # 80 of 200 = 40%: the target is reached, 3 of 3 points; 3 + 4 + 3
     qtbot.waitUntil(lambda: scorecard_cell(scorecard, "progress", FORMULA) == "10.00")
     checked(qtbot, window)
+
+
+def test_a_department_added_meanwhile_is_offered_in_the_toolbar(qtbot, window):
+    create_department(window.workspace.engine, "射洪市信访局", "射洪市人民政府", "射洪市信访局")
+    picker = window.toolbar.department
+    qtbot.waitUntil(lambda: picker.count() == 2)
+    assert sorted(picker.itemText(row) for row in range(2)) == sorted(["遂宁市船山区信访局", "射洪市信访局"])
+    assert (picker.currentText(), window.toolbar.year.value()) == ("遂宁市船山区信访局", 2023)
+    checked(qtbot, window)  # the overview checks the new state at once
