@@ -13,10 +13,10 @@ from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
+from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import CallbackCommand
 from desktop.ui.findings_model import COLUMNS, NOTE_COLUMN
-from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.overview_tab import OverviewTab
 
 WHERE = COLUMNS.index("位置")
