@@ -119,7 +119,7 @@ def _single(scopes: Iterable[frozenset | None]) -> int | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def change_of(written: list[_Written]) -> Change:
+def _change_of(written: list[_Written]) -> Change:
     if any(row.kind is None for row in written):
         return everything()
     return Change(
@@ -136,7 +136,6 @@ class ChangeFeed:
     """Tells its listeners what each committed transaction on ``engine`` changed."""
 
     def __init__(self, engine: Engine) -> None:
-        self._engine = engine
         self._listeners: tuple[Listener, ...] = ()
         event.listen(engine, "after_cursor_execute", self._executed)
         event.listen(engine, "commit", self._committed)
@@ -170,6 +169,6 @@ class ChangeFeed:
         the pool comes after, when every other connection can read what was written."""
         written = record.info.pop(_COMMITTED, None)
         if written:
-            change = change_of(written)
+            change = _change_of(written)
             for listener in self._listeners:
                 listener(change)
