@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 
 from desktop.services.budget import BudgetService
 from desktop.services.catalogue import FormCatalogue
+from desktop.services.changes import ChangeFeed
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
 from desktop.services.pdf_export import PdfExportService
@@ -19,6 +20,7 @@ from desktop.services.scoring import ScoringService
 @dataclass(frozen=True)
 class Services:
     engine: Engine
+    changes: ChangeFeed  # what each committed write changed, for the window to pass to its tabs
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
@@ -35,6 +37,7 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
     scoring = ScoringService(engine, catalogue)
     return Services(
         engine=engine,
+        changes=ChangeFeed(engine),
         budget=BudgetService(engine, catalogue),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),

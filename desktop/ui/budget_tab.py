@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import places
 from desktop.domain.budget import (
     EXPENDITURE_CATEGORIES,
     FISCAL_FUNDING,
@@ -30,7 +32,9 @@ from desktop.domain.budget import (
     Figures,
 )
 from desktop.domain.money import format_wan
+from desktop.domain.places import Place
 from desktop.errors import UserInputError
+from desktop.services.changes import BUDGET, CHECKPOINTS, SCORECARDS, Change
 from desktop.ui.budget_dialogs import ChoiceDialog, coded, plain
 from desktop.ui.budget_models import (
     SUMMARY_COLUMNS,
@@ -52,6 +56,7 @@ from desktop.ui.budget_views import (
     page,
     set_delegates,
 )
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import TableEditing, apply_change
 from desktop.ui.messages import show_error
@@ -166,6 +171,7 @@ class BudgetTab(QWidget):
         layout.addWidget(self.pages)
 
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 读取 -------------------------------------------------------------------------------------
@@ -214,6 +220,13 @@ class BudgetTab(QWidget):
             index = self._tree_index(current_line)
             if index.isValid():
                 self.tree_view.setCurrentIndex(index.siblingAtColumn(max(tree_column, 0)))
+
+    def refresh_for(self, change: Change) -> None:
+        """Reload after a write to the year's lines or checkpoints, or to the scorecard whose
+        目标进度 and 分值 the checkpoints are scored by."""
+        scope = self._scope()
+        if scope is not None and change.concerns(*scope) and change.touches(BUDGET, CHECKPOINTS, SCORECARDS):
+            self._reload_when_shown.request()
 
     def _tables(self) -> tuple[QTableView, ...]:
         return (self.income_view, self.basic_view, self.three_public_view, self.checkpoint_view)
@@ -386,51 +399,51 @@ class BudgetTab(QWidget):
 
     # 定位 -------------------------------------------------------------------------------------
 
-    def show_place(self, place: dict) -> bool:
-        """Select what a check finding names: ``function_code`` (a 类/款/项 of the tree),
-        ``economic_code``, ``month`` (a checkpoint), or ``section`` 收入 / 三公经费 / 基本支出 /
-        执行进度 with ``item``; ``column`` is a header text. False when this tab does not show it."""
-        column = place.get("column")
-        if "function_code" in place:
-            index = self.tree_model.find(str(place["function_code"]))
-            if not index.isValid():
-                return False
-            self.pages.setCurrentIndex(1)
-            column_number = max(
-                self.tree_model.headers.index(column) if column in self.tree_model.headers else 0, 0
-            )
-            self.tree_view.setCurrentIndex(index.siblingAtColumn(column_number))
-            self.tree_view.scrollTo(index)
-            self.tree_view.setFocus()
-            return True
-        section = place.get("section")
-        if "economic_code" in place:
-            return self._select(
-                2, self.basic_view, self.basic_model.row_of("economic_code", place["economic_code"]), column
-            )
-        if "month" in place or section == "执行进度":
-            row = self.checkpoint_model.row_of("month", place.get("month"))
-            return self._select(4, self.checkpoint_view, max(row, 0), column)
-        if section == "收入":
-            return self._select(
-                0, self.income_view, self.income_model.row_of("source", place.get("item")), column
-            )
-        if section == "三公经费":
-            row = self.three_public_model.row_of("item", place.get("item"))
-            return self._select(3, self.three_public_view, max(row, 0), column)
-        if section == "基本支出":
-            row = self.basic_model.row_of("kind", column)
-            return self._select(2, self.basic_view, max(row, 0), column)
-        return False
-
-    def _select(self, page: int, view: QTableView, row: int, column: str | None) -> bool:
-        if row < 0:
+    def show_place(self, place: Place) -> bool:
+        """Select the cell ``place`` names (``row`` a 科目编码, 收入项目, 经济分类, 三公 item, month or
+        收支总览 line; ``column`` a header), or with ``row`` None show its table. False when this
+        year has no such row."""
+        page = PAGES.index(places.BUDGET_PAGES[place.table]) if place.table in places.BUDGET_PAGES else -1
+        if page < 0:
+            return False
+        if place.table == places.EXPENDITURE:
+            view, model = self.tree_view, self.tree_model
+            index = model.find(str(place.row)) if place.row is not None else QModelIndex()
+        else:
+            view, model = self._table_views()[place.table]
+            row = -1 if place.row is None else self._row_of(place.table, place.row)
+            index = model.index(row, 0)
+        if place.row is not None and not index.isValid():
             return False
         self.pages.setCurrentIndex(page)
-        model = view.model()
-        index = model.index(row, max(model.column_of(column), 0))
         if index.isValid():
+            column = model.headers.index(place.column) if place.column in model.headers else 0
+            index = index.siblingAtColumn(column)
             view.setCurrentIndex(index)
             view.scrollTo(index)
         view.setFocus()
         return True
+
+    def _table_views(self) -> dict[str, tuple[QAbstractItemView, BudgetTableModel]]:
+        return {
+            places.SUMMARY: (self.summary_view, self.summary_model),
+            places.INCOME: (self.income_view, self.income_model),
+            places.BASIC: (self.basic_view, self.basic_model),
+            places.THREE_PUBLIC: (self.three_public_view, self.three_public_model),
+            places.CHECKPOINTS: (self.checkpoint_view, self.checkpoint_model),
+        }
+
+    def _row_of(self, table: str, key) -> int:
+        if table == places.SUMMARY:
+            model = self.summary_model
+            labels = [
+                model.row(row).label.strip("　").removeprefix("其中：") for row in range(model.rowCount())
+            ]
+            return labels.index(key) if key in labels else -1
+        attribute = {
+            places.INCOME: "source",
+            places.BASIC: "economic_code",
+            places.THREE_PUBLIC: "item",
+            places.CHECKPOINTS: "month",
+        }[table]
+        return self._table_views()[table][1].row_of(attribute, key)

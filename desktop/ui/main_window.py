@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.checks import Finding
+from desktop.domain.places import Place, locate
 from desktop.services.backup import backup_database, backup_folder, last_backup_time, restore_database
+from desktop.services.changes import DEPARTMENT, Change
 from desktop.services.department_setup import create_department, fiscal_years
 from desktop.services.departments import list_departments
 from desktop.errors import UserInputError
@@ -32,6 +35,7 @@ from desktop.storage.database import DatabaseError
 from desktop.ui.about import AboutDialog
 from desktop.ui.background import settle
 from desktop.ui.budget_tab import BudgetTab
+from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 from desktop.ui.overview_tab import OverviewTab
@@ -74,6 +78,8 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.context = WorkContext(parent=self)
         self.undo_stack = QUndoStack(self)
+        self.changes = ChangeRelay(self)
+        self.changes.changed.connect(self._refresh_tabs)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.setDocumentMode(True)
         self.welcome = WelcomePage()
@@ -107,6 +113,7 @@ class MainWindow(QMainWindow):
             settle(self)
             self.workspace.close()
         self.workspace = workspace
+        self.changes.watch(workspace.services.changes)
         self.undo_stack.clear()
         departments = list_departments(workspace.engine)
         if department_id is None and departments:
@@ -125,6 +132,15 @@ class MainWindow(QMainWindow):
         """Show the open database again (after an import added a 单位 or a year)."""
         self.show_workspace(self.workspace, self.context.department_id, self.context.year)
 
+    def _refresh_tabs(self, change: Change) -> None:
+        """Every tab shows what a write changed (each reloads only what the change touches)."""
+        if self.workspace is None:
+            return
+        if change.touches(DEPARTMENT):
+            self.toolbar.bind(self.context, list_departments(self.workspace.engine))
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).refresh_for(change)
+
     def _replace_tabs(self, department_id: int | None, year: int | None) -> None:
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -137,7 +153,7 @@ class MainWindow(QMainWindow):
             for title, _key, tab_type in TAB_TYPES:
                 tab = tab_type(self.workspace.services, self.context, self.undo_stack)
                 if hasattr(tab, "place_requested"):
-                    tab.place_requested.connect(self.show_place)
+                    tab.place_requested.connect(self.show_finding)
                 self.tabs.addTab(tab, title)
         titles = [self.tabs.tabText(index) for index in range(self.tabs.count())]
         remembered = self.settings.value("window/tab")
@@ -238,6 +254,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         department_id, year = self.context.department_id, self.context.year
         self._replace_tabs(None, None)  # the tabs let go of the database before its file is replaced
+        self.changes.watch(None)
         settle(self)
         workspace.close()
         try:
@@ -271,10 +288,26 @@ class MainWindow(QMainWindow):
         if target is not None:
             target(text)
 
-    def show_place(self, place: dict) -> bool:
-        """Switch to the tab a check finding names (by key or title) and let it select the cell."""
+    def show_finding(self, finding: Finding) -> bool:
+        """Go to the cell a check finding names and say so in the status bar: where it went, or,
+        for a figure with no cell of its own, where it is entered, or that it is not there."""
+        place = locate(finding.place)
+        shown = place is not None and self.show_place(place)
+        if place is None:
+            message = f"“{finding.where}”没有可以转到的单元格"
+        elif not shown:
+            message = f"找不到“{finding.where}”：{place.describe()} 在本年度没有这一行"
+        elif place.entered:
+            message = f"{finding.where}：{place.entered}"
+        else:
+            message = f"已转到 {place.describe()}（{finding.where}）"
+        self.statusBar().showMessage(message)
+        return shown
+
+    def show_place(self, place: Place) -> bool:
+        """Switch to the tab ``place`` names (by key or title) and let it select the cell."""
         for index, (title, key, _type) in enumerate(TAB_TYPES):
-            if place.get("tab") in (title, key) and index < self.tabs.count():
+            if place.tab in (title, key) and index < self.tabs.count():
                 self.tabs.setCurrentIndex(index)
                 return bool(self.tabs.widget(index).show_place(place))
         return False

@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.checks import SEVERITIES, Finding
+from desktop.domain.places import Place
 from desktop.errors import UserInputError
+from desktop.services.changes import NOTES, Change
 from desktop.services.overview import key_figures
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.findings_model import NOTE_COLUMN, FindingsModel
@@ -39,7 +42,7 @@ FIGURE_COLUMNS = 3
 class OverviewTab(QWidget):
     """Key figures above, findings below; double-click a finding to go to its place."""
 
-    place_requested = Signal(dict)
+    place_requested = Signal(object)  # the Finding double-clicked
 
     def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -74,18 +77,14 @@ class OverviewTab(QWidget):
         layout.addLayout(findings_bar)
         layout.addWidget(self.view, 1)
         context.changed.connect(self.reload)
-        undo_stack.indexChanged.connect(self._mark_stale)
-        self._stale = False
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
-    def _mark_stale(self, _index: int) -> None:
-        """Any edit anywhere goes through the undo stack: check again when the clerk comes back."""
-        self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
+    def refresh_for(self, change: Change) -> None:
+        """Check again after any write but a 说明 (shown as it is saved): now if the tab is shown,
+        else when the clerk comes back to it."""
+        if change.concerns(self._context.department_id, self._context.year) and change.kinds - {NOTES}:
+            self._reload_when_shown.request()
 
     @property
     def checking(self) -> bool:
@@ -94,7 +93,6 @@ class OverviewTab(QWidget):
 
     def reload(self) -> None:
         """Work out the key figures and the findings again in the background."""
-        self._stale = False
         department_id, year = self._context.department_id, self._context.year
         if department_id is None or year is None:
             self._runner.cancel()
@@ -138,7 +136,7 @@ class OverviewTab(QWidget):
 
     def _go_to(self, index: QModelIndex) -> None:
         if index.isValid() and index.column() != NOTE_COLUMN:
-            self.place_requested.emit(dict(self.model.finding(index.row()).place))
+            self.place_requested.emit(self.model.finding(index.row()))
 
     def _save_note(self, finding: Finding, text: str) -> None:
         department_id, year = self._context.department_id, self._context.year
@@ -156,6 +154,6 @@ class OverviewTab(QWidget):
         except UserInputError as error:
             show_error(self, str(error))
 
-    def show_place(self, place: dict) -> bool:
+    def show_place(self, place: Place) -> bool:
         """The overview holds no cells that a finding names."""
         return False

@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.indicator_input import NATURES
+from desktop.domain.places import FUNDING, PROJECT_LIST, TEXTS, Place
 from desktop.errors import UserInputError
+from desktop.services.changes import DEPARTMENT, PROJECTS, Change
 from desktop.services.project_input import PROJECT_TEXT_FIELDS
 from desktop.services.projects import ProjectDetail, project_row
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.messages import show_error
@@ -49,7 +52,6 @@ from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
-FUNDING_ONLY_COLUMNS = ("年初预算", "调整后预算数", "预算执行数", "预算执行率")
 TEXT_PLACES = {
     "原因": "execution_reason",
     "执行率原因": "execution_reason",
@@ -205,6 +207,7 @@ class ProjectsTab(QWidget):
         layout.addWidget(splitter)
 
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 布局 -------------------------------------------------------------------------------------
@@ -277,6 +280,12 @@ class ProjectsTab(QWidget):
         self._select_row(row if row >= 0 else 0)
         if self.project_model.rowCount() == 0:
             self._show_detail(None)
+
+    def refresh_for(self, change: Change) -> None:
+        """Reload after a write to the projects or to the department (its forms)."""
+        department_id, year = self._context.department_id, self._context.year
+        if change.concerns(department_id, year) and change.touches(PROJECTS, DEPARTMENT):
+            self._reload_when_shown.request()
 
     def _select_row(self, row: int) -> None:
         if 0 <= row < self.project_model.rowCount():
@@ -453,51 +462,49 @@ class ProjectsTab(QWidget):
             return None
         return ("self-eval", self._detail.code)
 
-    def show_place(self, place: dict) -> bool:
-        """Select the project ``place["project"]`` (项目编码) and the cell the place names.
-
-        ``row`` is a funding row (总额 or a 资金来源) or an indicator (0-based row or its
-        三级指标); ``column`` is a header text, or the label of a text such as 原因.
-        """
-        row = self.project_model.row_of(code=place.get("project"))
+    def show_place(self, place: Place) -> bool:
+        """Select the cell ``place`` names: in the project list (``row`` a 项目编码, or None for
+        the current project), or in the 预算执行情况 / 绩效指标 table or a text (原因 …) of the
+        project ``place.owner``. False when there is no such project, row or column."""
+        if place.table == PROJECT_LIST:
+            row = self.project_model.row_of(code=place.row) if place.row is not None else None
+            if row is None:
+                row = max(self.project_view.currentIndex().row(), 0)
+            if row < 0 or row >= self.project_model.rowCount():
+                return False
+            self._select_row(row)
+            column = self.project_model.column_of(place.column) if place.column else 0
+            index = self.project_model.index(row, column)
+            if not index.isValid():
+                return False
+            self.project_view.setCurrentIndex(index)
+            self.project_view.setFocus()
+            return True
+        row = self.project_model.row_of(code=place.owner)
         if row < 0:
             return False
         self._select_row(row)
-        self.project_view.setFocus()
-        column, target = place.get("column"), place.get("row")
-        funding_row = self.funding_model.row_of(target) if isinstance(target, str) else -1
-        if funding_row >= 0 or (target is None and column in FUNDING_ONLY_COLUMNS):
-            return self._select_cell(
-                self.funding_view, max(funding_row, 0), max(self.funding_model.column_of(column), 0)
-            )
-        if column in TEXT_PLACES:
-            edit = self.texts[TEXT_PLACES[column]]
+        if place.table == TEXTS:
+            edit = self.texts.get(TEXT_PLACES.get(place.column, ""))
+            if edit is None:
+                return False
             self._scroll.ensureWidgetVisible(edit)
             edit.setFocus()
             return True
-        if column in self.indicator_model.headers or target is not None:
-            return self._select_cell(
-                self.indicator_view,
-                self._indicator_row(target),
-                max(self.indicator_model.column_of(column), 0),
-            )
-        return True
-
-    def _indicator_row(self, target) -> int:
-        if isinstance(target, int):
-            return target
-        for row in range(self.indicator_model.rowCount()):
-            if self.indicator_model.indicator(row).level3 == target:
-                return row
-        return 0
+        if place.table == FUNDING:
+            model, view, row = self.funding_model, self.funding_view, self.funding_model.row_of(place.row)
+        else:
+            model, view, row = self.indicator_model, self.indicator_view, place.row
+        return self._select_cell(view, 0 if row is None else row, model.column_of(place.column))
 
     def _select_cell(self, view: QTableView, row: int, column: int) -> bool:
         index = view.model().index(row, column)
-        if index.isValid():
-            view.setCurrentIndex(index)
-            self._scroll.ensureWidgetVisible(view)
-            view.scrollTo(index)
-            view.setFocus()
+        if not index.isValid():
+            return False
+        view.setCurrentIndex(index)
+        self._scroll.ensureWidgetVisible(view)
+        view.scrollTo(index)
+        view.setFocus()
         return True
 
 

@@ -30,10 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
+from desktop.domain.places import Place
 from desktop.domain.register_statistics import format_statistics
+from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
 from desktop.ui.background import BackgroundRunner
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -160,6 +163,7 @@ class RegisterTab(QWidget):
         self.add_visit_button.clicked.connect(self.add_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
         context.changed.connect(self.reload)
+        self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
 
     @staticmethod
@@ -268,6 +272,11 @@ class RegisterTab(QWidget):
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
         )
         self.statistics.show_text(rates, format_statistics("", result).lstrip())
+
+    def refresh_for(self, change: Change) -> None:
+        """Query the register again after a write to it (the filters stay)."""
+        if change.concerns(self._context.department_id, self._context.year) and change.touches(REGISTER):
+            self._refresh_when_shown.request()
 
     def _changed(self) -> None:
         self._load_choices()
@@ -378,12 +387,12 @@ class RegisterTab(QWidget):
 
     # 定位 ---------------------------------------------------------------------------------
 
-    def show_place(self, place: dict) -> bool:
-        """Select the matter a check finding names (``{"number": "…"}``) once the list has it.
+    def show_place(self, place: Place) -> bool:
+        """Select the matter ``place.row`` (its 编号) names once the list has it.
 
         Returns False, with a message, when no matter of the period has that number.
         """
-        number = place.get("number")
+        number = place.row
         if not number or self._context.department_id is None:
             return False
         wanted = replace(

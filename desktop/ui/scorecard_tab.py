@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.places import Place
 from desktop.domain.scoring import total_text
+from desktop.services.changes import NOTES, Change
 from desktop.services.container import Services
 from desktop.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
+from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
@@ -79,6 +82,7 @@ class ScorecardTab(QWidget):
         layout.addWidget(self.total_label)
         layout.addWidget(self.warning_label)
         context.changed.connect(self.reload)
+        self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
 
     # 显示 -------------------------------------------------------------------------------------
@@ -96,6 +100,13 @@ class ScorecardTab(QWidget):
         self.picker.setCurrentIndex(position if position >= 0 else 0)
         self.picker.blockSignals(False)
         self._picked()
+
+    def refresh_for(self, change: Change) -> None:
+        """Score again after any write that an input may come from (budget lines, checkpoints,
+        projects, the register, the scorecards themselves); a 说明 on a finding is none."""
+        department_id, year = self._context.department_id, self._context.year
+        if change.concerns(department_id, year) and change.kinds - {NOTES}:
+            self._reload_when_shown.request()
 
     def _picked(self) -> None:
         card_id = self.picker.currentData()
@@ -195,15 +206,15 @@ class ScorecardTab(QWidget):
             else ("project-scorecard", result.project_code)
         )
 
-    def show_place(self, place: dict) -> bool:
-        """Select the cell a finding names: ``place["scorecard"]`` (id), ``["item"]`` (leaf key),
-        ``["column"]`` (header text, default 指标)."""
-        position = self.picker.findData(place.get("scorecard"))
+    def show_place(self, place: Place) -> bool:
+        """Select the cell ``place`` names: scorecard ``owner`` (id), ``row`` (leaf key), ``column``
+        (header text, default 指标)."""
+        position = self.picker.findData(place.owner)
         if position < 0:
             return False
         self.picker.setCurrentIndex(position)
-        column = COLUMNS.index(place["column"]) if place.get("column") in COLUMNS else NAME
-        index = self.model.index_of(place.get("item", ""), column)
+        column = COLUMNS.index(place.column) if place.column in COLUMNS else NAME
+        index = self.model.index_of(str(place.row or ""), column)
         if not index.isValid():
             return False
         self.view.setCurrentIndex(index)

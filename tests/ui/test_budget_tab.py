@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
@@ -232,15 +233,23 @@ def test_new_line_from_the_classification_and_undo(budget):
 
 def test_show_place_selects_the_named_cell(budget):
     tab, _stack = budget
-    assert tab.show_place({"tab": "预算决算", "function_code": "2010308", "column": "决算"})
+    assert tab.show_place(locate({"tab": "预算决算", "function_code": "2010308", "column": "决算"}))
     assert tab.pages.currentIndex() == 1 and tab.tree_view.currentIndex().data() == "20.84"
-    assert tab.show_place({"tab": "预算决算", "section": "执行进度", "month": 9, "column": "累计支出"})
+    assert tab.show_place(
+        locate({"tab": "预算决算", "section": "执行进度", "month": 9, "column": "累计支出"})
+    )
     assert tab.pages.currentIndex() == 4 and tab.checkpoint_view.currentIndex().data() == "274.80"
-    assert tab.show_place({"tab": "预算决算", "section": "收入", "item": "其他收入", "column": "决算"})
+    assert tab.show_place(
+        locate({"tab": "预算决算", "section": "收入", "item": "其他收入", "column": "决算"})
+    )
     assert tab.income_view.currentIndex().data() == "4.60"
-    assert tab.show_place({"tab": "预算决算", "economic_code": "30217", "column": "决算"})
+    assert tab.show_place(locate({"tab": "预算决算", "economic_code": "30217", "column": "决算"}))
     assert tab.basic_view.currentIndex().data() == "0.37"
-    assert not tab.show_place({"tab": "预算决算", "stated": "本年收入合计"})
+    assert tab.show_place(locate({"tab": "预算决算", "stated": "本年收入合计"}))
+    assert tab.pages.currentIndex() == 0 and tab.summary_view.currentIndex().data() == "416.54"
+    assert not tab.show_place(
+        locate({"tab": "预算决算", "section": "执行进度", "month": 3, "column": "累计支出"})
+    )
 
 
 @pytest.mark.parametrize("year", [2022, 2019])

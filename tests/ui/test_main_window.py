@@ -10,6 +10,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from desktop import __version__
+from desktop.domain.checks import Finding
+from desktop.domain.places import Place, locate
 from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
 from desktop.errors import UserInputError
@@ -245,9 +247,9 @@ def test_the_last_tab_is_remembered(make_window, sample_copy):
 def test_a_place_from_a_finding_switches_to_its_tab(make_window, sample_copy):
     window = make_window(sample_copy)
     window.tabs.setCurrentIndex(0)
-    assert window.show_place({"tab": "项目绩效", "project": "51090322T000000344324"}) is True
+    assert window.show_place(locate({"tab": "项目绩效", "project": "51090322T000000344324"})) is True
     assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
-    assert window.show_place({"tab": "没有的页"}) is False
+    assert window.show_place(Place("没有的页", "")) is False
 
 
 def test_a_user_error_escaping_a_slot_becomes_a_dialog(make_window, monkeypatch):
@@ -318,8 +320,15 @@ def test_the_overview_opens_on_first_start_and_its_places_switch_tabs(make_windo
     window = make_window(sample_copy)
     assert tab_titles(window)[0] == "总览"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "总览"
-    window.tabs.widget(0).place_requested.emit({"tab": "项目绩效", "project": "51090322T000000344324"})
+    finding = Finding(
+        "P2", "确定", "", "项目 处非专项经费", {"tab": "项目绩效", "project": "51090322T000000344324"}
+    )
+    window.tabs.widget(0).place_requested.emit(finding)
     assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
+    assert (
+        window.statusBar().currentMessage()
+        == "已转到 项目绩效 · 项目列表 · 51090322T000000344324（项目 处非专项经费）"
+    )
 
 
 def test_the_welcome_page_loads_the_sample_into_a_new_file(make_window, tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
+from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import CallbackCommand
 from desktop.ui.findings_model import COLUMNS, NOTE_COLUMN
@@ -34,12 +35,16 @@ def overview(qtbot, sample_file, tmp_path):
     shutil.copy(sample_file, path)
     engine = open_database(path)
     stack = QUndoStack()
-    tab = OverviewTab(build_services(engine), WorkContext(resolve_department(engine).id, 2023), stack)
+    services = build_services(engine)
+    tab = OverviewTab(services, WorkContext(resolve_department(engine).id, 2023), stack)
     qtbot.addWidget(tab)
+    relay = ChangeRelay(tab)  # as the main window passes the services' changes to its tabs
+    relay.watch(services.changes)
+    relay.changed.connect(tab.refresh_for)
     tab.resize(1366, 768)
     tab.show()
     checked(qtbot, tab)
-    yield tab, stack, path
+    yield tab, stack, path, services
     checked(qtbot, tab)
     engine.dispose()
 
@@ -50,7 +55,7 @@ def checked(qtbot, tab) -> None:
 
 
 def test_the_check_runs_in_the_background_and_says_so(overview, qtbot):
-    tab, _stack, _path = overview
+    tab, _stack, _path, _services = overview
     tab.reload()
     assert tab.summary_label.text() == "正在检查…"
     assert not tab.rerun_button.isEnabled()
@@ -64,7 +69,7 @@ def row_where(model, where: str) -> int:
 
 
 def test_key_figures_and_findings(overview, qtmodeltester):
-    tab, _stack, _path = overview
+    tab, _stack, _path, _services = overview
     labels = {label.objectName(): label.text() for label in tab.findChildren(QLabel)}
     assert "<b>416.54</b>" in labels["figure_本年收入合计（万元）"]
     assert "<b>416.18</b>" in labels["figure_本年支出合计（万元）"]
@@ -87,7 +92,7 @@ def test_key_figures_and_findings(overview, qtmodeltester):
 
 
 def test_note_is_saved_kept_and_undone(overview, qtbot):
-    tab, stack, path = overview
+    tab, stack, path, _services = overview
     model = tab.view.model()
     row = row_where(model, "项目 处非专项经费 · 预算执行 · 原因")
     assert model.setData(model.index(row, NOTE_COLUMN), "年底资金未拨付完毕", Qt.ItemDataRole.EditRole)
@@ -109,35 +114,34 @@ def test_note_is_saved_kept_and_undone(overview, qtbot):
 
 
 def test_an_edit_elsewhere_is_checked_again_when_the_tab_is_shown(overview, qtbot):
-    tab, stack, path = overview
-    engine = open_database(path)
-    projects = build_services(engine).projects
-    chufei = next(
-        row for row in projects.list(resolve_department(engine).id, 2023) if row.name == "处非专项经费"
-    )
+    tab, stack, _path, services = overview
+    projects = services.projects
+    chufei = next(row for row in projects.list(1, 2023) if row.name == "处非专项经费")
+    relay = tab.findChild(ChangeRelay)
     where = "项目 处非专项经费 · 预算执行 · 原因"
     tab.hide()
-    stack.push(
-        CallbackCommand(
-            "原因",
-            lambda: projects.update_project(chufei.id, "execution_reason", "部分案件处置资金年底未拨付"),
-            lambda: projects.update_project(chufei.id, "execution_reason", ""),
+    with qtbot.wait_signal(relay.changed):
+        stack.push(
+            CallbackCommand(
+                "原因",
+                lambda: projects.update_project(chufei.id, "execution_reason", "部分案件处置资金年底未拨付"),
+                lambda: projects.update_project(chufei.id, "execution_reason", ""),
+            )
         )
-    )
+    assert not tab.checking  # not shown: checked when the clerk comes back
     tab.show()
     checked(qtbot, tab)
     model = tab.view.model()
     assert where not in [model.index(row, WHERE).data() for row in range(model.rowCount())]
-    tab.hide()
-    stack.undo()
-    tab.show()
+    with qtbot.wait_signal(relay.changed):
+        stack.undo()  # the tab is shown: checked again at once
+    assert tab.checking
     checked(qtbot, tab)
     assert where in [model.index(row, WHERE).data() for row in range(model.rowCount())]
-    engine.dispose()
 
 
 def test_double_click_asks_for_the_place(overview, qtbot):
-    tab, _stack, _path = overview
+    tab, _stack, _path, _services = overview
     model = tab.view.model()
     row = row_where(model, "项目 维稳专项经费 · 预算执行率")
     index = model.index(row, WHERE)
@@ -146,6 +150,10 @@ def test_double_click_asks_for_the_place(overview, qtbot):
     with qtbot.wait_signal(tab.place_requested) as blocker:
         qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
         qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    assert blocker.args == [
-        {"tab": "项目绩效", "project": "51090322T000005724034", "row": "总额", "column": "预算执行率"}
-    ]
+    assert [finding.where for finding in blocker.args] == ["项目 维稳专项经费 · 预算执行率"]
+    assert blocker.args[0].place == {
+        "tab": "项目绩效",
+        "project": "51090322T000005724034",
+        "row": "总额",
+        "column": "预算执行率",
+    }

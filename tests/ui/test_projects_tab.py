@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.projects import ProjectService
@@ -252,17 +253,21 @@ def test_show_place_selects_the_project_and_the_cell(qtbot, chufei):
         index = view.currentIndex()
         return index.row(), index.column()
 
-    assert tab.show_place({"tab": "项目绩效", "project": CODE, "row": 8, "column": "完成值"})
+    def place(**keys):
+        return locate({"tab": "项目绩效", **keys})
+
+    assert tab.show_place(place(project=CODE, row=8, column="完成值"))
     assert current(tab.indicator_view) == (8, ACTUAL)
-    assert tab.show_place({"project": CODE, "row": "资金到位", "column": "得分"})
+    assert tab.show_place(place(project=CODE, row=8, column="得分"))
     assert current(tab.indicator_view) == (8, SCORE)
-    assert tab.show_place({"project": CODE, "row": "财政资金", "column": "调整后预算数"})
+    assert tab.show_place(place(project=CODE, row="财政资金", column="调整后预算数"))
     assert current(tab.funding_view) == (1, 1)
-    assert tab.show_place({"project": CODE, "row": "总额", "column": "得分"})
+    assert tab.show_place(place(project=CODE, row="总额", column="得分"))
     assert current(tab.funding_view) == (0, 5)
-    assert tab.show_place({"project": CODE, "column": "原因"})
+    assert tab.show_place(place(project=CODE, column="原因"))
     qtbot.waitUntil(tab.texts["execution_reason"].hasFocus)
-    assert not tab.show_place({"project": "51090322T000000000000"})
+    assert not tab.show_place(place(project="51090322T000000000000"))
+    assert not tab.show_place(place(project=CODE, row=99, column="完成值"))
 
 
 def test_another_year_has_no_projects(qtbot, engine):
@@ -286,7 +291,7 @@ def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, tmp_path):
     engine = open_database(path)
     try:
         tab, _ = make_tab(qtbot, engine, resolve_department(engine).id)
-        assert tab.show_place({"project": CODE})
+        assert tab.show_place(locate({"tab": "项目绩效", "project": CODE}))
         row = tab.project_model.row_of(code=CODE)
         assert row_texts(tab.project_view, row)[:5] == [CODE, NAME, "131.65", "117.65", "89.37%"]
         assert row_texts(tab.funding_view, 0) == [

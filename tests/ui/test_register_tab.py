@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QUndoStack
 
+from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
@@ -163,7 +164,7 @@ def test_sorting_and_show_place(tab, qtbot):
     tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     settle(qtbot, tab)
     assert _cell(tab, 0, "编号") == "船信〔2023〕0782号"
-    assert tab.show_place({"number": "船信〔2023〕0100号"})
+    assert tab.show_place(locate({"number": "船信〔2023〕0100号"}))
     settle(qtbot, tab)
     selected = tab.table.selectionModel().selectedRows()
     assert [index.data() for index in selected] == ["船信〔2023〕0100号"]

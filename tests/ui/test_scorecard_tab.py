@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from sqlmodel import Session
 
+from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
@@ -119,11 +120,13 @@ def test_a_project_scorecard_and_its_template_warning(tab):
 
 def test_show_place_selects_the_cell_a_finding_names(tab):
     card_id = tab.picker.itemData(1)
-    assert tab.show_place({"tab": "评价打分", "scorecard": card_id, "item": "quantity", "column": "手工得分"})
+    assert tab.show_place(
+        locate({"tab": "评价打分", "scorecard": card_id, "item": "quantity", "column": "手工得分"})
+    )
     current = tab.view.currentIndex()
     assert (current.data(), current.column()) == ("4.50", MANUAL)
     assert cell(tab, "quantity", NAME) == "数量指标：全年到京到蓉次数"
-    assert not tab.show_place({"scorecard": 9999, "item": "quantity"})
+    assert not tab.show_place(locate({"tab": "评价打分", "scorecard": 9999, "item": "quantity"}))
 
 
 def test_a_new_scorecard_is_made_from_its_template_and_undone(qtbot, engine):
