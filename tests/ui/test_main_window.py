@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -12,12 +11,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QP
 from desktop import __version__
 from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
-from desktop.errors import UserInputError
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.editing import CallbackCommand
 from desktop.ui.main_window import TAB_TYPES, MainWindow
-from desktop.ui.messages import install_error_hook
 from desktop.ui.window_menus import NOTHING_TO_PRINT
 
 
@@ -236,17 +233,6 @@ def test_a_place_from_a_finding_switches_to_its_tab(make_window, sample_copy):
     assert window.show_place({"tab": "项目绩效", "project": "51090322T000000344324"}) is True
     assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
     assert window.show_place({"tab": "没有的页"}) is False
-
-
-def test_a_user_error_escaping_a_slot_becomes_a_dialog(make_window, monkeypatch):
-    window = make_window()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_hook(lambda: window)
-    try:
-        raise UserInputError("第 3 行“决算”：“abc”不是数字")
-    except UserInputError as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-    assert messages(window) == ["第 3 行“决算”：“abc”不是数字"]
 
 
 def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
