@@ -9,19 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from sqlmodel import Session
 
 from desktop.services.container import build_services
-from desktop.services.sample import build_sample_database
-from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.scorecard_model import FORMULA, INPUT, MANUAL, NAME, REASON, SCORE, WORKING
 from desktop.ui.scorecard_tab import ScorecardTab
-
-
-@pytest.fixture
-def sample_engine(db_path):
-    build_sample_database(db_path)
-    engine = open_database(db_path)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
