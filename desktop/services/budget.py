@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.budget import (
     BASIC,
@@ -233,7 +233,9 @@ def _targets(session: Session, department_id: int, year: int) -> dict[int, Progr
     the Sichuan department template for a Sichuan department (the scoring service's default)."""
     card = session.exec(
         select(Scorecard).where(
-            Scorecard.department_id == department_id, Scorecard.year == year, Scorecard.project_id.is_(None)
+            Scorecard.department_id == department_id,
+            Scorecard.year == year,
+            col(Scorecard.project_id).is_(None),
         )
     ).first()
     department = session.get(Department, department_id)

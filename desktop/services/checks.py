@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.check_records import (
@@ -80,12 +80,14 @@ def _projects(session: Session, department_id: int, year: int) -> list[ProjectRe
     projects = []
     for project in sorted(_scoped(session, Project, department_id, year), key=lambda p: p.code):
         funding = session.exec(
-            select(ProjectFunding).where(ProjectFunding.project_id == project.id).order_by(ProjectFunding.id)
+            select(ProjectFunding)
+            .where(ProjectFunding.project_id == project.id)
+            .order_by(col(ProjectFunding.id))
         ).all()
         indicators = session.exec(
             select(Indicator)
             .where(Indicator.project_id == project.id)
-            .order_by(Indicator.position, Indicator.id)
+            .order_by(col(Indicator.position), col(Indicator.id))
         ).all()
         rows = tuple(
             IndicatorRecord(row, i.level1, i.level2, i.level3, i.unit, i.weight, i.actual)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from desktop.errors import UserInputError
-from desktop.storage.models import Department
+from desktop.storage.models import Department, saved_id
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class DepartmentInfo:
 
 def _info(row: Department) -> DepartmentInfo:
     return DepartmentInfo(
-        id=row.id,
+        id=saved_id(row),
         name=row.name,
         competent_department=row.competent_department,
         implementing_unit=row.implementing_unit,

@@ -96,7 +96,9 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     name = values.pop("name")
     department_id = connection.execute(select(table.c.id).where(table.c.name == name)).scalar()
     if department_id is None:
-        department_id = connection.execute(insert(table).values(name=name, **values)).inserted_primary_key[0]
+        department_id = M.inserted_id(
+            connection.execute(insert(table).values(name=name, **values)).inserted_primary_key
+        )
     elif values:
         connection.execute(update(table).where(table.c.id == department_id).values(values))
     return department_id, name, []

@@ -44,10 +44,10 @@ def key_figures(
             ("三公经费", summary.three_public),
         )
     ]
-    evaluations = [e for e in scoring.project_evaluations(department_id, year) if e.total is not None]
-    if evaluations:
-        average = round_half_up(sum(e.total for e in evaluations) / len(evaluations), 2)
-        figures.append(KeyFigure("项目自评平均得分", points(average), f"{len(evaluations)} 个项目"))
+    totals = [e.total for e in scoring.project_evaluations(department_id, year) if e.total is not None]
+    if totals:
+        average = round_half_up(sum(totals, Decimal(0)) / len(totals), 2)
+        figures.append(KeyFigure("项目自评平均得分", points(average), f"{len(totals)} 个项目"))
     statistics = register.statistics(department_id, year)
     for label, value in statistics.rates.items():
         figures.append(KeyFigure(f"信访{label}", "—" if value is None else f"{value}%"))

@@ -6,15 +6,16 @@ The arithmetic is ``project_scores.score_project`` (the same the 项目 tab show
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.scoring import manual_gap_flagged
 from desktop.domain.templates import Template
 from desktop.services.project_scores import FundingRow, score_project
-from desktop.storage.models import Indicator, Project, ProjectFunding
+from desktop.storage.models import Indicator, Project, ProjectFunding, saved_id
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ class ProjectEvaluation:
     warnings: tuple[str, ...]
 
 
-def weight_warnings(project_name: str, indicators: list[Indicator], template: Template) -> tuple[str, ...]:
+def weight_warnings(
+    project_name: str, indicators: Sequence[Indicator], template: Template
+) -> tuple[str, ...]:
     """Where the indicator weights do not add up to the template's headings (warn, never block).
 
     A project without any indicator is not self-evaluated, so its weights are not checked.
@@ -83,10 +86,12 @@ def weight_warnings(project_name: str, indicators: list[Indicator], template: Te
 
 def evaluate_project(session: Session, project: Project, template: Template) -> ProjectEvaluation:
     funding = session.exec(
-        select(ProjectFunding).where(ProjectFunding.project_id == project.id).order_by(ProjectFunding.id)
+        select(ProjectFunding).where(ProjectFunding.project_id == project.id).order_by(col(ProjectFunding.id))
     ).all()
     indicators = session.exec(
-        select(Indicator).where(Indicator.project_id == project.id).order_by(Indicator.position, Indicator.id)
+        select(Indicator)
+        .where(Indicator.project_id == project.id)
+        .order_by(col(Indicator.position), col(Indicator.id))
     ).all()
     scores = score_project(
         [(row.source, row.initial_budget, row.adjusted_budget, row.executed) for row in funding],
@@ -96,7 +101,7 @@ def evaluate_project(session: Session, project: Project, template: Template) -> 
     execution_weight = next(node.weight for node in template.nodes if node.method == "execution")
     evaluated = tuple(
         IndicatorEvaluation(
-            id=indicator.id,
+            id=saved_id(indicator),
             level1=indicator.level1,
             level2=indicator.level2,
             level3=indicator.level3,
@@ -115,7 +120,7 @@ def evaluate_project(session: Session, project: Project, template: Template) -> 
         for indicator, score in zip(indicators, scores.indicators, strict=True)
     )
     return ProjectEvaluation(
-        project_id=project.id,
+        project_id=saved_id(project),
         code=project.code,
         name=project.name,
         funding=scores.funding,

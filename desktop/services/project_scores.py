@@ -105,6 +105,6 @@ def score_project(
         indicator_score=indicator_total,
         weight_total=sum((indicator.weight for indicator in indicators), Decimal(0)),
         total=total,
-        grade=grade(total) if evaluated else None,
+        grade=grade(total) if total is not None else None,
         note="" if evaluated else NOT_EVALUATED,
     )

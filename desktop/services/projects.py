@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.errors import UserInputError
 from desktop.services.project_input import (
@@ -34,7 +35,7 @@ from desktop.services.project_scores import (
     score_project,
 )
 from desktop.storage.audit import track
-from desktop.storage.models import Department, Indicator, Project, ProjectFunding
+from desktop.storage.models import Department, Indicator, Project, ProjectFunding, saved_id
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,12 @@ class ProjectService:
             texts.setdefault("competent_department", department.competent_department)
             texts.setdefault("implementing_unit", department.implementing_unit)
             project = Project(
-                id=project_id, department_id=department_id, year=year, code=code, name=name, **texts
+                id=project_id,
+                department_id=department_id,
+                year=year,
+                code=code,
+                name=name,
+                **cast(dict[str, Any], texts),
             )
             session.add(project)
             session.commit()
@@ -345,14 +351,14 @@ def _indicators(session: Session, project_id: int) -> list[Indicator]:
         session.exec(
             select(Indicator)
             .where(Indicator.project_id == project_id)
-            .order_by(Indicator.position, Indicator.id)
+            .order_by(col(Indicator.position), col(Indicator.id))
         )
     )
 
 
 def _indicator_row(indicator: Indicator, formula_score=None, score=None, working="") -> IndicatorRow:
     return IndicatorRow(
-        id=indicator.id,
+        id=saved_id(indicator),
         project_id=indicator.project_id,
         position=indicator.position,
         level1=indicator.level1,
@@ -387,14 +393,14 @@ def _detail(session: Session, project: Project) -> ProjectDetail:
         )
         for source in FUNDING_SOURCES
     ]
-    indicators = _indicators(session, project.id)
+    indicators = _indicators(session, saved_id(project))
     scores = score_project(amounts, indicators, project.execution_manual_score)
     indicator_rows = tuple(
         _indicator_row(indicator, result.formula_score, result.score, result.working)
         for indicator, result in zip(indicators, scores.indicators, strict=True)
     )
     return ProjectDetail(
-        id=project.id,
+        id=saved_id(project),
         department_id=project.department_id,
         year=project.year,
         code=project.code,
