@@ -41,6 +41,8 @@ def open_chosen_database(args: argparse.Namespace) -> Workspace:
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
+    from desktop.paths import error_log_path
+    from desktop.services.error_log import ErrorLog
     from desktop.ui.application import run
 
-    return run(lambda: open_chosen_database(args), open_workspace)
+    return run(lambda: open_chosen_database(args), open_workspace, ErrorLog(error_log_path()))

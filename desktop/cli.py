@@ -1,7 +1,8 @@
 """``ziping-cli``: the services without a window, for scripts, tests and batch work.
 
 The command line is a contract (DESIGN.md): exit status 0 on success, 2 on bad input with
-one clear Chinese line on stderr naming the file, sheet, row and column where it applies.
+one clear Chinese line on stderr naming the file, sheet, row and column where it applies; 1 on
+an unexpected error (a bug), with one Chinese line naming the log file that holds its traceback.
 This module is the command line's composition root: it opens the database and hands the
 engine to the services; it holds no rules of its own.
 """
@@ -16,9 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop import __version__
-from desktop.errors import UserInputError
+from desktop.errors import ZipingError
 
 EXIT_OK = 0
+EXIT_UNEXPECTED = 1
 EXIT_BAD_INPUT = 2
 
 
@@ -246,15 +248,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report_unexpected(error: Exception, command: str) -> int:
+    from desktop.paths import error_log_path
+    from desktop.services.error_log import ErrorLog, error_summary
+
+    log = ErrorLog(error_log_path())
+    try:
+        log.write(error, f"命令 {command}")
+    except OSError as failure:
+        recorded = f"日志文件 {log.path} 无法写入（{failure.strerror or failure}）"
+    else:
+        recorded = f"详细记录见日志文件 {log.path}"
+    print(f"ziping-cli: 出现未预料的错误（{error_summary(error)}），{recorded}", file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
 def main(argv: list[str] | None = None) -> int:
     from desktop.storage.database import DatabaseError
 
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (UserInputError, DatabaseError) as error:
+    except (ZipingError, DatabaseError) as error:
         print(f"ziping-cli: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        return _report_unexpected(error, args.command)
 
 
 if __name__ == "__main__":

@@ -23,3 +23,15 @@ CJK_FONT = FONTS / "wqy-microhei.ttc"
 SAMPLE = RESOURCES / "sample"
 CLASSIFICATION = RESOURCES / "classification"
 APP_ICON = RESOURCES / "icons" / "ziping.png"
+
+
+def user_data_folder() -> Path:
+    """The clerk's data folder (%LOCALAPPDATA%\\Ziping on Windows, ~/.local/share/Ziping on Linux)."""
+    import platformdirs
+
+    return platformdirs.user_data_path("Ziping", appauthor=False)
+
+
+def error_log_path() -> Path:
+    """The log file that unexpected errors are written to, in the data folder."""
+    return user_data_folder() / "ziping.log"

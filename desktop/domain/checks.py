@@ -264,11 +264,12 @@ class Ledger:
                 wan(stated_change),
             )
         statement = self._statements.get(rate_key)
-        if statement is None or statement.percent is None or previous == 0:
+        rate = ratio_percent(difference, previous)  # none when the previous year is 0
+        if statement is None or statement.percent is None or rate is None:
             return
         if rate_agrees(statement.percent, difference, previous):
             return
-        computed = round_half_up(ratio_percent(difference, previous), 2)
+        computed = round_half_up(rate, 2)
         self.report(
             "V17",
             CERTAIN,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from desktop.domain.check_accounts import check_accounts
 from desktop.domain.check_projects import ManualScore, ProjectRecord, check_manual_scores, check_projects
 from desktop.domain.check_records import Accounts
@@ -12,7 +14,7 @@ def run_checks(
     accounts: Accounts,
     projects: list[ProjectRecord],
     statements: list[Statement],
-    manual_scores: list[ManualScore] = (),
+    manual_scores: Sequence[ManualScore] = (),
 ) -> list[Finding]:
     """The findings, 确定 first, then 疑似, then 提示; one per rule and place."""
     ledger = Ledger(statements)

@@ -94,6 +94,7 @@ class ScoredCard:
 
 
 def _leaf(node: TemplateNode, entry: LeafEntry) -> ScorecardLine:
+    assert node.method is not None, "every leaf names its method (checked when the template is read)"
     method = METHODS[node.method]
     names = method_inputs(node.method, node.params)
     inputs = tuple(entry.inputs[name] for name in names if name in entry.inputs)

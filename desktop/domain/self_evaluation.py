@@ -73,8 +73,11 @@ class IndicatorResult:
 
 
 class Weighted(Protocol):
-    level1: str
-    weight: Decimal
+    @property
+    def level1(self) -> str: ...
+
+    @property
+    def weight(self) -> Decimal: ...
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,6 @@ def evaluate(
         weights=weights,
         full_marks=rules.full_marks,
         total=total,
-        grade=grade(total, rules.full_marks) if final else None,
+        grade=grade(total, rules.full_marks) if final and total is not None else None,
         note=note,
     )

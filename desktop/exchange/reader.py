@@ -14,6 +14,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.domain.money import MoneyUnit
 from desktop.exchange.cells import CellError, is_empty, read_cell
@@ -63,7 +64,7 @@ class SheetRows:
 
     spec: SheetSpec
     fields: frozenset[str]
-    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # a value's type is its column's
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.budget import (
     BASIC,
@@ -227,7 +227,7 @@ class BudgetService(BudgetEdits):
             select(Scorecard).where(
                 Scorecard.department_id == department_id,
                 Scorecard.year == year,
-                Scorecard.project_id.is_(None),
+                col(Scorecard.project_id).is_(None),
             )
         ).first()
         if card is not None:

@@ -7,6 +7,7 @@ field. Amounts are ``Decimal`` 元 and never negative (DOMAIN.md §5.3 V7).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, select
@@ -34,6 +35,7 @@ from desktop.storage.models import (
     ExpenditureLine,
     IncomeLine,
     ThreePublicItem,
+    saved_id,
 )
 
 FIGURE_FIELDS = {
@@ -141,7 +143,7 @@ class BudgetEdits:
             )
             session.add(line)
             session.commit()
-            return line.id
+            return saved_id(line)
 
     def delete_expenditure_line(self, line_id: int) -> None:
         self._delete(ExpenditureLine, line_id)
@@ -185,7 +187,7 @@ class BudgetEdits:
             )
             session.add(line)
             session.commit()
-            return line.id
+            return saved_id(line)
 
     def delete_basic_line(self, line_id: int) -> None:
         self._delete(BasicExpenditureLine, line_id)
@@ -242,9 +244,7 @@ class BudgetEdits:
         """“按 2023 年科目显示” when ``year`` has no 政府收支分类科目 edition of its own."""
         return edition_note(year)
 
-    def _add_unique(
-        self, model: type[SQLModel], department_id: int, year: int, duplicate: str, **values
-    ) -> int:
+    def _add_unique(self, model: Any, department_id: int, year: int, duplicate: str, **values) -> int:
         with track(Session(self._engine)) as session:
             query = select(model).where(model.department_id == department_id, model.year == year)
             key, value = next(iter(values.items()))
@@ -253,7 +253,7 @@ class BudgetEdits:
             row = model(department_id=department_id, year=year, **values)
             session.add(row)
             session.commit()
-            return row.id
+            return saved_id(row)
 
     def _delete(self, model: type[SQLModel], row_id: int) -> None:
         with track(Session(self._engine)) as session:

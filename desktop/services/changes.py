@@ -107,7 +107,8 @@ def _written(context, statement_text: str) -> _Written | None:
     if name in UNRECORDED_TABLES:
         return None
     parameters = [dict(row) for row in context.compiled_parameters or ()] if context.isinsert else []
-    return _Written(TABLE_KINDS.get(name), _scope(parameters, "department_id"), _scope(parameters, "year"))
+    kind = TABLE_KINDS.get(name) if isinstance(name, str) else None
+    return _Written(kind, _scope(parameters, "department_id"), _scope(parameters, "year"))
 
 
 def _single(scopes: Iterable[frozenset | None]) -> int | None:
@@ -120,10 +121,11 @@ def _single(scopes: Iterable[frozenset | None]) -> int | None:
 
 
 def _change_of(written: list[_Written]) -> Change:
-    if any(row.kind is None for row in written):
+    kinds = {row.kind for row in written}
+    if None in kinds:
         return everything()
     return Change(
-        frozenset(row.kind for row in written),
+        frozenset(kind for kind in kinds if kind is not None),
         _single(row.departments for row in written),
         _single(row.years for row in written),
     )

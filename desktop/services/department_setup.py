@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine, extract, union
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.errors import UserInputError
 from desktop.services.departments import DepartmentInfo, list_departments, province_value
@@ -49,7 +49,9 @@ def fiscal_years(engine: Engine, department_id: int) -> list[int]:
         select(table.year).where(table.department_id == department_id)
         for table in (IncomeLine, ExpenditureLine, Project, Scorecard, ExecutionCheckpoint)
     ]
-    petitions = select(extract("year", Petition.registered_on)).where(Petition.department_id == department_id)
+    petitions = select(extract("year", col(Petition.registered_on))).where(
+        Petition.department_id == department_id
+    )
     with Session(engine) as session:
-        years = session.exec(union(*yearly, petitions)).scalars().all()
+        years = session.scalars(union(*yearly, petitions)).all()
     return sorted({int(year) for year in years if year is not None}, reverse=True)

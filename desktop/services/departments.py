@@ -12,7 +12,7 @@ from desktop.domain.credit_code import credit_code_problem
 from desktop.domain.provinces import normalise_province
 from desktop.errors import UserInputError
 from desktop.storage.audit import track
-from desktop.storage.models import Department
+from desktop.storage.models import Department, saved_id
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class DepartmentInfo:
 
 def _info(row: Department) -> DepartmentInfo:
     return DepartmentInfo(
-        id=row.id,
+        id=saved_id(row),
         name=row.name,
         competent_department=row.competent_department,
         implementing_unit=row.implementing_unit,

@@ -111,7 +111,9 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
         reason = str(error).removeprefix("统一社会信用代码：")
         return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "统一社会信用代码")]
     if department_id is None:
-        department_id = connection.execute(insert(table).values(name=name, **values)).inserted_primary_key[0]
+        department_id = M.inserted_id(
+            connection.execute(insert(table).values(name=name, **values)).inserted_primary_key
+        )
     elif values:
         connection.execute(update(table).where(table.c.id == department_id).values(values))
     return department_id, name, []

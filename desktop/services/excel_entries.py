@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
@@ -183,7 +183,7 @@ def _scorecards(run: _Run, sheet: SheetRows) -> None:
 
 
 def _input_name(leaf: TemplateNode, text: str) -> str | None:
-    names = method_inputs(leaf.method, leaf.params)
+    names = method_inputs(leaf.method or "", leaf.params)
     by_label = {input_label(name): name for name in names}
     return text if text in names else by_label.get(text)
 
@@ -205,7 +205,7 @@ class _ItemGroup:
         self.number = number
         self.inputs: dict[str, str] = {}
         self.sources: dict[str, str] = {}
-        self.manual: dict[str, object] = {}
+        self.manual: dict[str, Any] = {}
 
     def json(self) -> str:
         stored: dict[str, object] = dict(self.inputs)

@@ -102,7 +102,7 @@ def _projects(connection: Connection, department_id: int, year: int):
 def project_rows(connection: Connection, department_id: int, year: int) -> list[Sequence]:
     """A 总额 row per project, then one row per funding source (none when it has no funding yet)."""
     funding = M.ProjectFunding.__table__
-    rows = []
+    rows: list[Sequence] = []
     for project in _projects(connection, department_id, year):
         head = [year, project.code, project.name, project.competent_department, project.implementing_unit]
         texts = [project.annual_goal, project.goal_completion]
@@ -122,7 +122,7 @@ def project_rows(connection: Connection, department_id: int, year: int) -> list[
 def indicator_rows(connection: Connection, department_id: int, year: int) -> list[Sequence]:
     table = M.Indicator.__table__
     fields = _fields(S.INDICATORS)[2:]
-    rows = []
+    rows: list[Sequence] = []
     for project in _projects(connection, department_id, year):
         query = select(table).where(table.c.project_id == project.id).order_by(table.c.position, table.c.id)
         for row in connection.execute(query):

@@ -12,6 +12,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
@@ -48,7 +49,7 @@ _KEYED = (
     (S.CHECKPOINTS, M.ExecutionCheckpoint, ("year", "month")),
     (S.STATED_FIGURES, M.StatedFigure, ("year", "key")),
 )
-_VISIT_DEFAULTS = {"persons": 1, "collective": False, "locality": "", "note": ""}
+_VISIT_DEFAULTS: dict[str, Any] = {"persons": 1, "collective": False, "locality": "", "note": ""}
 _FUNDING_MONEY = ("initial_budget", "adjusted_budget", "executed")
 _PROJECT_TEXT = ("name", "competent_department", "implementing_unit", "annual_goal", "goal_completion")
 
@@ -57,7 +58,7 @@ def _default(model, field: str):
     return model.model_fields[field].default
 
 
-def _filled(model, values: dict[str, object]) -> dict[str, object]:
+def _filled(model, values: dict[str, Any]) -> dict[str, Any]:
     """An empty cell of a present column means the field's default (0, “”, no date)."""
     return {field: _default(model, field) if value is None else value for field, value in values.items()}
 
@@ -278,7 +279,9 @@ def _projects(run: _Run, sheet: SheetRows) -> None:
                 run.problem(sheet.spec.name, group["row"], "新项目须填写项目名称", "项目名称")
                 continue
             values = {"department_id": run.department_id, "year": year, "code": code} | texts
-            project_id = run.connection.execute(insert(projects).values(values)).inserted_primary_key[0]
+            project_id = M.inserted_id(
+                run.connection.execute(insert(projects).values(values)).inserted_primary_key
+            )
             added += 1
         else:
             if texts:
@@ -290,7 +293,7 @@ def _projects(run: _Run, sheet: SheetRows) -> None:
 
 
 def _replace_funding(run: _Run, funding, project_id: int, sources: dict[str, dict]) -> None:
-    stored = dict(
+    stored: dict[str, int] = dict(
         run.connection.execute(
             select(funding.c.source, funding.c.id).where(funding.c.project_id == project_id)
         ).all()

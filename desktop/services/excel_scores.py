@@ -17,7 +17,7 @@ def score_rows(year: int, details: Sequence[ProjectDetail]) -> list[list[str | i
     """Per project: 预算执行 (rate and score), each indicator (score or 待评), then 总分 and 等级."""
     rows: list[list[str | int]] = []
     for detail in details:
-        head = [year, detail.code, detail.name]
+        head: list[str | int] = [year, detail.code, detail.name]
         scores = detail.scores
         rows.append(
             [

@@ -44,9 +44,13 @@ def key_figures(
             ("三公经费", summary.three_public),
         )
     ]
-    totals = [p.scores.total for p in scoring.project_evaluations(department_id, year) if p.scores.grade]
+    totals = [
+        p.scores.total
+        for p in scoring.project_evaluations(department_id, year)
+        if p.scores.grade and p.scores.total is not None
+    ]
     if totals:  # the final ones: no 待评 indicator, no 合计 over the full marks
-        average = round_half_up(sum(totals) / len(totals), 2)
+        average = round_half_up(sum(totals, Decimal(0)) / len(totals), 2)
         figures.append(KeyFigure("项目自评平均得分", points(average), f"{len(totals)} 个项目"))
     statistics = register.statistics(department_id, year)
     for label, value in statistics.rates.items():

@@ -111,7 +111,7 @@ def money_value(value: str | Decimal | None, label: str) -> Decimal:
 
 def number_value(value: str | Decimal | None) -> Decimal:
     try:
-        return parse_quantity(value)
+        return parse_quantity("" if value is None else value)
     except NumberFormatError as error:
         raise UserInputError(str(error)) from error
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.funding import FundingRow
 from desktop.domain.scoring import points
@@ -23,7 +23,7 @@ from desktop.domain.self_evaluation import (
 )
 from desktop.domain.templates import SelfEvaluationFigures, Template, self_evaluation_figures
 from desktop.services.catalogue import FormCatalogue
-from desktop.storage.models import Department, Indicator, Project, ProjectFunding
+from desktop.storage.models import Department, Indicator, Project, ProjectFunding, saved_id
 
 class SelfEvaluationTemplates:
     """The 自评表 of a department's province for a year, from the form catalogue."""
@@ -134,7 +134,7 @@ def stored_indicators(session: Session, project_id: int) -> list[Indicator]:
         session.exec(
             select(Indicator)
             .where(Indicator.project_id == project_id)
-            .order_by(Indicator.position, Indicator.id)
+            .order_by(col(Indicator.position), col(Indicator.id))
         )
     )
 
@@ -155,7 +155,7 @@ def indicator_entry(indicator: Indicator) -> IndicatorEntry:
 
 def indicator_row(indicator: Indicator, formula_score=None, score=None, working="") -> IndicatorRow:
     return IndicatorRow(
-        id=indicator.id,
+        id=saved_id(indicator),
         project_id=indicator.project_id,
         position=indicator.position,
         level1=indicator.level1,
@@ -183,7 +183,7 @@ def read_project(session: Session, project: Project, template: Template) -> Proj
         FundingRow(row.source, row.initial_budget, row.adjusted_budget, row.executed)
         for row in session.exec(select(ProjectFunding).where(ProjectFunding.project_id == project.id))
     ]
-    indicators = stored_indicators(session, project.id)
+    indicators = stored_indicators(session, saved_id(project))
     scores = evaluate(
         project.name, funding, [indicator_entry(i) for i in indicators], project.execution_manual_score, rules
     )
@@ -192,7 +192,7 @@ def read_project(session: Session, project: Project, template: Template) -> Proj
         for indicator, result in zip(indicators, scores.indicators, strict=True)
     )
     return ProjectDetail(
-        id=project.id,
+        id=saved_id(project),
         department_id=project.department_id,
         year=project.year,
         code=project.code,

@@ -9,6 +9,7 @@ unit of every project form. Rates and scores come from ``desktop.domain.scoring`
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -42,6 +43,9 @@ from desktop.storage.audit import track
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
 
 
+ProjectDetails = list[ProjectDetail]  # ``list`` inside the class is the method
+
+
 class ProjectService:
     """Reads and edits the projects of one database; one session per call."""
 
@@ -63,7 +67,7 @@ class ProjectService:
             )
         return [project_row(detail) for detail in details]
 
-    def details(self, department_id: int, year: int) -> list[ProjectDetail]:
+    def details(self, department_id: int, year: int) -> ProjectDetails:
         """Every project of the year, read and scored (the CLI, the checks, the exports)."""
         with Session(self._engine) as session:
             template = self._templates.template(session, department_id, year)
@@ -121,7 +125,12 @@ class ProjectService:
             texts.setdefault("competent_department", department.competent_department)
             texts.setdefault("implementing_unit", department.implementing_unit)
             project = Project(
-                id=project_id, department_id=department_id, year=year, code=code, name=name, **texts
+                id=project_id,
+                department_id=department_id,
+                year=year,
+                code=code,
+                name=name,
+                **cast(dict[str, Any], texts),
             )
             session.add(project)
             session.commit()

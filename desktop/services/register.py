@@ -35,7 +35,7 @@ from desktop.services.register_queries import (
     petition,
 )
 from desktop.storage import audit
-from desktop.storage.models import Department, Visit
+from desktop.storage.models import Department, Visit, saved_id
 
 __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistics"]
 
@@ -169,7 +169,7 @@ class RegisterService:
     def _row(matter: Matter, today: date) -> RegisterRow:
         progress = matter.progress(today)
         return RegisterRow(
-            id=matter.id,
+            id=saved_id(matter),
             number=matter.number,
             registered_on=matter.registered_on,
             channel=matter.channel,

@@ -26,6 +26,7 @@ from desktop.storage.models import (
     Project,
     ProjectFunding,
     ThreePublicItem,
+    saved_id,
 )
 
 BUDGET_FILE = SAMPLE / "budget_2023.toml"
@@ -66,7 +67,7 @@ def add_sample_department(session: Session, data: dict) -> int:
     department = Department(**data["department"])
     session.add(department)
     session.flush()
-    return department.id
+    return saved_id(department)
 
 
 def add_sample_budget(session: Session, department_id: int, data: dict, codes: Classification) -> None:
@@ -104,7 +105,7 @@ def add_sample_projects(session: Session, department_id: int, data: dict, depart
         session.add(project)
         session.flush()
         for funding in row["funding"]:
-            session.add(ProjectFunding(project_id=project.id, **_values(funding)))
+            session.add(ProjectFunding(project_id=saved_id(project), **_values(funding)))
         for position, indicator in enumerate(row.get("indicator", []), start=1):
             values = dict(indicator, weight=Decimal(indicator["weight"]))
-            session.add(Indicator(project_id=project.id, position=position, **values))
+            session.add(Indicator(project_id=saved_id(project), position=position, **values))

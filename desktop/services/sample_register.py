@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import cast
 
 from sqlalchemy import Connection, insert, select
 
@@ -109,7 +110,7 @@ def _visits(rng: random.Random, year: int) -> list[dict]:
                     "note": "",
                 }
             )
-    batches.sort(key=lambda batch: batch["visited_on"])
+    batches.sort(key=lambda batch: cast(date, batch["visited_on"]))
     return batches
 
 
@@ -197,7 +198,9 @@ def add_sample_register(connection: Connection, department_id: int) -> None:
     visits = {year: _visits(rng, year) for year in VISITS}
     to_district = [batch for batch in visits[2023] if batch["level"] == "到区"]
     visited = rng.sample(to_district, VISITING_MATTERS)
-    pending = [(_matter(rng, "来访", batch["visited_on"], batch["persons"]), batch) for batch in visited]
+    pending: list[tuple[dict, dict | None]] = [
+        (_matter(rng, "来访", batch["visited_on"], batch["persons"]), batch) for batch in visited
+    ]
     for channel, count in CHANNEL_COUNTS.items():
         pending += [(_matter(rng, channel, _day_of(rng, 2023), 1), None) for _ in range(count)]
     pending.append((_matter(rng, "网上", date(2023, 12, 31), 1), None))

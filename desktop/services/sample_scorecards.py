@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
-from desktop.storage.models import Project, Scorecard, ScorecardItem
+from desktop.storage.models import Project, Scorecard, ScorecardItem, saved_id
 
 # the seed's own indicator systems (forms/sichuan_*.toml)
 DEPARTMENT_TEMPLATE = "sichuan_department"
@@ -119,7 +119,7 @@ def _add_card(
     for key, (inputs, manual) in items.items():
         session.add(
             ScorecardItem(
-                scorecard_id=card.id,
+                scorecard_id=saved_id(card),
                 item_key=key,
                 inputs=json.dumps(inputs, ensure_ascii=False) if inputs else "",
                 manual_score=Decimal(manual[0]) if manual else None,

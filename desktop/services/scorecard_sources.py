@@ -17,7 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.money import format_percent, format_wan, round_half_up
 from desktop.errors import UserInputError
@@ -70,7 +70,7 @@ class SourceReader:
     def _budget(self, detail: str) -> tuple[str, str] | None:
         what, _, codes = detail.partition(":")
         if what in ("initial_expenditure", "adjusted_expenditure"):
-            column = (
+            column = col(
                 ExpenditureLine.initial_budget
                 if what == "initial_expenditure"
                 else ExpenditureLine.adjusted_budget
@@ -82,14 +82,14 @@ class SourceReader:
             ).all()
             label = "支出表年初预算合计" if what == "initial_expenditure" else "支出表调整后预算合计"
         elif what in ("basic_budget", "basic_final"):
-            column = (
+            column = col(
                 BasicExpenditureLine.budget if what == "basic_budget" else BasicExpenditureLine.final_amount
             )
             amounts = self._session.exec(
                 select(column).where(
                     BasicExpenditureLine.department_id == self._department_id,
                     BasicExpenditureLine.year == self._year,
-                    BasicExpenditureLine.economic_code.in_(codes.split("+")),
+                    col(BasicExpenditureLine.economic_code).in_(codes.split("+")),
                 )
             ).all()
             label = f"基本支出{'预算' if what == 'basic_budget' else '决算'}（{codes.replace('+', '、')}）"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.domain.money import NumberFormatError, parse_quantity, percent_value
 from desktop.domain.scorecard_methods import method_inputs
@@ -26,7 +26,7 @@ from desktop.services.project_read import ProjectDetail, SelfEvaluationTemplates
 from desktop.services.scorecard_inputs import check_input
 from desktop.services.scorecard_sources import SourceReader
 from desktop.storage.audit import track
-from desktop.storage.models import Department, Project, Scorecard, ScorecardItem
+from desktop.storage.models import Department, Project, Scorecard, ScorecardItem, saved_id
 
 
 @dataclass(frozen=True)
@@ -131,13 +131,13 @@ class ScoringService:
         with Session(self._engine) as session:
             rows = session.exec(
                 select(Scorecard, Project)
-                .join(Project, Project.id == Scorecard.project_id, isouter=True)
+                .join(Project, col(Project.id) == col(Scorecard.project_id), isouter=True)
                 .where(Scorecard.department_id == department_id, Scorecard.year == year)
-                .order_by(Scorecard.project_id.is_not(None), Project.code)
+                .order_by(col(Scorecard.project_id).is_not(None), col(Project.code))
             ).all()
             return [
                 ScorecardChoice(
-                    card.id,
+                    saved_id(card),
                     card.title or self.template(card.template).title,
                     card.template,
                     card.project_id,
@@ -161,7 +161,7 @@ class ScoringService:
             )
             session.add(card)
             session.commit()
-            return card.id
+            return saved_id(card)
 
     def creatable_scorecards(self, department_id: int, year: int) -> list[ScorecardChoice]:
         """The scorecards not yet made (id 0): the department's, and one for each project without one,
@@ -202,16 +202,16 @@ class ScoringService:
                 .where(
                     Scorecard.department_id == department_id,
                     Scorecard.year == year,
-                    Scorecard.project_id.is_(None),
+                    col(Scorecard.project_id).is_(None),
                 )
-                .order_by(Scorecard.id)
+                .order_by(col(Scorecard.id))
             ).first()
             return None if card is None else self._result(session, card)
 
     def project_scorecard(self, project_id: int) -> ScorecardResult | None:
         with Session(self._engine) as session:
             card = session.exec(
-                select(Scorecard).where(Scorecard.project_id == project_id).order_by(Scorecard.id)
+                select(Scorecard).where(Scorecard.project_id == project_id).order_by(col(Scorecard.id))
             ).first()
             return None if card is None else self._result(session, card)
 
@@ -244,6 +244,7 @@ class ScoringService:
             stored = _stored_inputs(item)
             sources = {**node.sources, **stored.get("_sources", {})}
             inputs = {}
+            assert node.method is not None, "every leaf names its method (checked when the template is read)"
             for name in method_inputs(node.method, node.params):
                 found = reader.read(sources[name]) if name in sources else None
                 if found is not None:
@@ -255,7 +256,7 @@ class ScoringService:
             )
         scored = score_scorecard(template, entries)
         return ScorecardResult(
-            scorecard_id=card.id,
+            scorecard_id=saved_id(card),
             template=card.template,
             title=card.title or template.title,
             project_id=card.project_id,
@@ -277,7 +278,7 @@ class ScoringService:
                 ScorecardItem.scorecard_id == card.id, ScorecardItem.item_key == item_key
             )
         ).first()
-        return item or ScorecardItem(scorecard_id=card.id, item_key=item_key)
+        return item or ScorecardItem(scorecard_id=saved_id(card), item_key=item_key)
 
     def _leaf(self, card: Scorecard, item_key: str):
         template = self.template(card.template)

@@ -4,7 +4,7 @@ printing an empty report."""
 from __future__ import annotations
 
 from sqlalchemy import Engine, exists, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desktop.services.departments import DepartmentInfo
 from desktop.errors import UserInputError
@@ -37,7 +37,9 @@ def has_year_data(engine: Engine, department_id: int, year: int) -> bool:
     """Any project, scorecard or budget line (收入, 支出, 结转, 基本支出, 三公, 执行进度, 公开数)."""
     with Session(engine) as session:
         return any(
-            session.scalar(select(exists().where(table.department_id == department_id, table.year == year)))
+            session.scalar(
+                select(exists().where(col(table.department_id) == department_id, col(table.year) == year))
+            )
             for table in YEAR_TABLES
         )
 

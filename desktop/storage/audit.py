@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any, cast
 
 from sqlalchemy import Column, Connection, Table, event, insert, inspect, select
 from sqlmodel import Session
@@ -65,7 +66,8 @@ def _as_stored(column: Column, value: object) -> object:
     """``value`` as the column gives it back (money ``Decimal("120.5")`` → ``Decimal("120.50")``)."""
     kind = column.type
     if isinstance(kind, Money | ExactDecimal) and value is not None:
-        return kind.process_result_value(kind.process_bind_param(value, None), None)
+        bound: Any = kind.process_bind_param(cast(Any, value), None)  # whichever of the two types it is
+        return kind.process_result_value(bound, None)
     return value
 
 

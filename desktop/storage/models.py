@@ -12,13 +12,39 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, ClassVar, Protocol
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Row, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from desktop.storage.types import ExactDecimal, Money, UtcDateTime
 
 ZERO = Decimal("0.00")
+
+
+class TableModel(SQLModel):
+    """The base of every table: declares the ``__table__`` that SQLModel sets, for the type checker."""
+
+    __table__: ClassVar[Table]
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def saved_id(row: _Stored) -> int:
+    """The id of a row that has been written (flushed or read back), which always has one."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id: it has not been written to the database")
+    return row.id
+
+
+def inserted_id(primary_key: Row[Any] | None) -> int:
+    """The id of the row an ``insert`` has just added, from its result's ``inserted_primary_key``."""
+    if primary_key is None:
+        raise ValueError("the insert added no row")
+    return primary_key[0]
 
 
 def money(**kwargs) -> Decimal:
@@ -35,7 +61,7 @@ def long_text() -> str:
     return Field(default="", sa_type=Text, sa_column_kwargs={"nullable": False})
 
 
-class Department(SQLModel, table=True):
+class Department(TableModel, table=True):
     """预算单位: the department whose figures, projects and register Ziping keeps."""
 
     __tablename__ = "department"
@@ -54,7 +80,7 @@ class Department(SQLModel, table=True):
 # 预算决算 ------------------------------------------------------------------------------------
 
 
-class IncomeLine(SQLModel, table=True):
+class IncomeLine(TableModel, table=True):
     """收入: one source of the 收入支出决算总表 (一般公共预算财政拨款收入, 其他收入, 年初结转和结余 …)."""
 
     __tablename__ = "income_line"
@@ -71,7 +97,7 @@ class IncomeLine(SQLModel, table=True):
     previous_final: Decimal = money()  # 上年决算
 
 
-class ExpenditureLine(SQLModel, table=True):
+class ExpenditureLine(TableModel, table=True):
     """支出: one 功能分类 项 for one kind of spending (基本支出 / 项目支出) and one funding source."""
 
     __tablename__ = "expenditure_line"
@@ -90,7 +116,7 @@ class ExpenditureLine(SQLModel, table=True):
     previous_final: Decimal = money()
 
 
-class BalanceLine(SQLModel, table=True):
+class BalanceLine(TableModel, table=True):
     """The rows below 本年支出合计 in the 总表: 结余分配, 年末结转和结余."""
 
     __tablename__ = "balance_line"
@@ -104,7 +130,7 @@ class BalanceLine(SQLModel, table=True):
     previous_final: Decimal = money()
 
 
-class BasicExpenditureLine(SQLModel, table=True):
+class BasicExpenditureLine(TableModel, table=True):
     """基本支出 by 部门预算支出经济分类 (30101 基本工资 …); 人员经费 / 公用经费 follow from the code."""
 
     __tablename__ = "basic_expenditure_line"
@@ -121,7 +147,7 @@ class BasicExpenditureLine(SQLModel, table=True):
     previous_final: Decimal = money()
 
 
-class ThreePublicItem(SQLModel, table=True):
+class ThreePublicItem(TableModel, table=True):
     """三公经费 (财政拨款): one item with its 预算, 决算, 上年决算 and the counts the report states."""
 
     __tablename__ = "three_public_item"
@@ -139,7 +165,7 @@ class ThreePublicItem(SQLModel, table=True):
     vehicles: int = 0  # 辆 (购置数, or 保有量 for 运行维护)
 
 
-class ExecutionCheckpoint(SQLModel, table=True):
+class ExecutionCheckpoint(TableModel, table=True):
     """执行进度: cumulative spending at the end of a month against the full-year budget of that date."""
 
     __tablename__ = "execution_checkpoint"
@@ -154,7 +180,7 @@ class ExecutionCheckpoint(SQLModel, table=True):
     note: str = ""
 
 
-class StatedFigure(SQLModel, table=True):
+class StatedFigure(TableModel, table=True):
     """A figure as the department published or typed it (决算报告, 报表), kept to be checked.
 
     The sample keeps the seed's own statements here (收支总计 421.67, 占比 98.90% …), so the
@@ -176,7 +202,7 @@ class StatedFigure(SQLModel, table=True):
 # 项目绩效 ------------------------------------------------------------------------------------
 
 
-class Project(SQLModel, table=True):
+class Project(TableModel, table=True):
     """A 项目 of the year with its 绩效目标 and the texts of its 自评表."""
 
     __tablename__ = "project"
@@ -204,7 +230,7 @@ class Project(SQLModel, table=True):
     execution_manual_reason: str = ""
 
 
-class ProjectFunding(SQLModel, table=True):
+class ProjectFunding(TableModel, table=True):
     """One funding source of a project: 财政资金 / 财政专户管理资金 / 单位资金 / 其他资金."""
 
     __tablename__ = "project_funding"
@@ -220,7 +246,7 @@ class ProjectFunding(SQLModel, table=True):
     executed: Decimal = money()  # 预算执行数
 
 
-class Indicator(SQLModel, table=True):
+class Indicator(TableModel, table=True):
     """A 三级 performance indicator of a project: its target, weight and what was achieved."""
 
     __tablename__ = "indicator"
@@ -247,7 +273,7 @@ class Indicator(SQLModel, table=True):
 # 评价打分 ------------------------------------------------------------------------------------
 
 
-class Scorecard(SQLModel, table=True):
+class Scorecard(TableModel, table=True):
     """A scorecard instantiated from a template in forms/, for the department or one project."""
 
     __tablename__ = "scorecard"
@@ -264,7 +290,7 @@ class Scorecard(SQLModel, table=True):
     )
 
 
-class ScorecardItem(SQLModel, table=True):
+class ScorecardItem(TableModel, table=True):
     """What the clerk entered for one leaf of a scorecard: typed inputs, a manual score and why."""
 
     __tablename__ = "scorecard_item"
@@ -281,7 +307,7 @@ class ScorecardItem(SQLModel, table=True):
     note: str = long_text()  # 评价过程 / 说明 added by the clerk
 
 
-class FindingNote(SQLModel, table=True):
+class FindingNote(TableModel, table=True):
     """The clerk's 说明 on a cross-table check finding, kept across runs of the checks."""
 
     __tablename__ = "finding_note"
@@ -305,7 +331,7 @@ PETITION_STATISTICS_COLUMNS = (
 )  # fmt: skip
 
 
-class Petition(SQLModel, table=True):
+class Petition(TableModel, table=True):
     """信访事项: one registered matter and the dates that drive its deadlines (DOMAIN.md §3)."""
 
     __tablename__ = "petition"
@@ -356,7 +382,7 @@ class Petition(SQLModel, table=True):
     backlog: bool = False  # 积案
 
 
-class Visit(SQLModel, table=True):
+class Visit(TableModel, table=True):
     """走访: one batch of visitors at a level, counted in 批次 and 人次."""
 
     __tablename__ = "visit"
@@ -379,7 +405,7 @@ class Visit(SQLModel, table=True):
 # 审计 ----------------------------------------------------------------------------------------
 
 
-class AuditEntry(SQLModel, table=True):
+class AuditEntry(TableModel, table=True):
     """审计日志: who changed what and when (filled by the services)."""
 
     __tablename__ = "audit_log"

@@ -9,18 +9,20 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.errors import ZipingError
 from desktop.paths import APP_ICON
-from desktop.errors import UserInputError
+from desktop.services.error_log import ErrorLog
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.main_window import MainWindow, OpenWorkspace
-from desktop.ui.messages import install_error_hook
+from desktop.ui.messages import install_error_hook, show_unexpected_error
 from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme
 
 
-def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace) -> int:
-    """Show the window on ``first_workspace()``; ``open_workspace(path, create)`` opens others."""
+def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace, log: ErrorLog) -> int:
+    """Show the window on ``first_workspace()``; ``open_workspace(path, create)`` opens others.
+    Whatever goes wrong is shown in a dialog; what is not the clerk's mistake is written to ``log``."""
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Ziping")
     app.setOrganizationName("Ziping")
@@ -28,17 +30,24 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
     apply_theme(app)
     try:
         workspace = first_workspace()
-    except (DatabaseError, UserInputError) as error:
+    except (DatabaseError, ZipingError) as error:
         QMessageBox.critical(None, "无法打开数据库", str(error))
         return 2
+    except Exception as error:  # a bug before the event loop runs: shown and logged, then the end
+        show_unexpected_error(None, error, log).exec()
+        return 1
     settings = QSettings()
 
     def with_font(opened: Workspace) -> Workspace:
         return opened.with_print_font(print_font(settings))
 
-    window = MainWindow(
-        with_font(workspace), lambda path, create: with_font(open_workspace(path, create)), settings
-    )
-    install_error_hook(lambda: app.activeWindow() or window)
+    try:
+        window = MainWindow(
+            with_font(workspace), lambda path, create: with_font(open_workspace(path, create)), settings
+        )
+    except Exception as error:  # as above
+        show_unexpected_error(None, error, log).exec()
+        return 1
+    install_error_hook(lambda: app.activeWindow() or window, log)
     window.show()
     return app.exec()

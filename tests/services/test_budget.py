@@ -10,8 +10,6 @@ from sqlmodel import Session, select
 from desktop.domain.money import percent_value
 from desktop.services.budget import BudgetService
 from desktop.errors import UserInputError
-from desktop.services.sample import build_sample_database
-from desktop.storage.database import open_database
 from desktop.storage.models import Department
 
 
@@ -20,14 +18,10 @@ def wan(text: str) -> Decimal:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = tmp_path_factory.mktemp("budget") / "demo.sqlite3"
-    build_sample_database(path)
-    engine = open_database(path)
-    with Session(engine) as session:
+def sample(sample_module_engine):
+    with Session(sample_module_engine) as session:
         department_id = session.exec(select(Department.id)).one()
-    yield BudgetService(engine), department_id
-    engine.dispose()
+    return BudgetService(sample_module_engine), department_id
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Cross-table checks on the sample: what the seed itself gets wrong, and one break at a time."""
 
 import json
-import shutil
 from decimal import Decimal
 
 import pytest
@@ -9,7 +8,6 @@ from sqlmodel import Session, select
 
 from desktop.cli import main
 from desktop.services.checks import CheckService
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.storage.models import (
     BasicExpenditureLine,
@@ -26,18 +24,9 @@ RECEPTION = "51090322T000000344322"  # 接访工作（到京到蓉）工作经�
 YEAR = 2023
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
-    build_sample_database(path)
-    return path
-
-
 @pytest.fixture
-def sample(sample_file, tmp_path):
-    path = tmp_path / "copy.sqlite3"
-    shutil.copy(sample_file, path)
-    engine = open_database(path)
+def sample(sample_path):
+    engine = open_database(sample_path)
     with Session(engine) as session:
         department_id = session.exec(select(Department)).one().id
     yield engine, department_id
@@ -192,13 +181,13 @@ def test_the_clerks_note_is_kept_across_runs(sample):
     assert next(f for f in service.run(department_id, YEAR) if f.identity() == finding.identity()).note == ""
 
 
-def test_check_command_json_and_text(sample_file, capsys):
-    assert main(["check", "--db", str(sample_file), "--year", "2023", "--json"]) == 0
+def test_check_command_json_and_text(sample_path, capsys):
+    assert main(["check", "--db", str(sample_path), "--year", "2023", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     first = payload["findings"][0]
     assert set(first) >= {"rule", "severity", "message", "where", "expected", "actual"}
     assert {"V16", "V17", "V19", "P2"} <= {finding["rule"] for finding in payload["findings"]}
-    assert main(["check", "--db", str(sample_file), "--year", "2023"]) == 0
+    assert main(["check", "--db", str(sample_path), "--year", "2023"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("遂宁市船山区信访局 2023 年表间勾稽关系检查：确定 ")
     assert "411.94 ÷ 416.18 = 98.98%" in text

@@ -11,20 +11,17 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.services.departments import resolve_department
 from desktop.services.excel import ExcelService, import_into_path
-from desktop.services.sample import build_sample_database
 from desktop.storage import models as M
 from desktop.storage.database import open_database
 from tests.services.excel_helpers import add_register, cells
 
 
 @pytest.fixture
-def sample_db(tmp_path):
-    path = tmp_path / "sample.sqlite3"
-    build_sample_database(path)
-    engine = open_database(path)
+def sample_db(sample_path):
+    engine = open_database(sample_path)
     add_register(engine, resolve_department(engine).id)
     engine.dispose()
-    return path
+    return sample_path
 
 
 def test_round_trip_gives_back_every_cell(sample_db, tmp_path, capsys):

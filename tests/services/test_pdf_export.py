@@ -124,16 +124,9 @@ def test_the_command_line_exports_and_reports_bad_input(engine, db_path, tmp_pat
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def sample(sample_module_engine):
     """The sample database of the reference department (遂宁市船山区信访局 2023)."""
-    from desktop.services.sample import build_sample_database
-    from desktop.storage.database import open_database
-
-    path = tmp_path_factory.mktemp("sample") / "sample.sqlite3"
-    build_sample_database(path)
-    engine = open_database(path)
-    yield engine
-    engine.dispose()
+    return sample_module_engine
 
 
 def test_the_department_scorecard_shows_every_item_and_the_seed_total(sample, folder):

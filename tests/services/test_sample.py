@@ -36,13 +36,9 @@ def wan(text: str) -> Decimal:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    path = tmp_path_factory.mktemp("sample") / "demo.sqlite3"
-    build_sample_database(path)
-    engine = open_database(path)
-    with Session(engine) as session:
+def sample(sample_module_engine):
+    with Session(sample_module_engine) as session:
         yield session
-    engine.dispose()
 
 
 def rows(session, model, **where):

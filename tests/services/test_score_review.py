@@ -2,6 +2,7 @@
 graded on their 百分制 score, the clerk sees no developer jargon, an empty year is refused."""
 
 import json
+import shutil
 from decimal import Decimal as D
 
 import pytest
@@ -17,7 +18,6 @@ from desktop.services.overview import key_figures
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
-from desktop.services.sample import build_sample_database
 from desktop.services.scoring import ScoringService
 from desktop.storage.database import open_database
 from desktop.storage.models import Project, ScorecardItem
@@ -27,8 +27,8 @@ SPRING = "51090322T000007311205"  # 春节慰问
 
 
 @pytest.fixture
-def sample(db_path):
-    build_sample_database(db_path)
+def sample(sample_original, db_path):
+    shutil.copyfile(sample_original, db_path)
     engine = open_database(db_path)
     yield engine
     engine.dispose()

@@ -1,5 +1,6 @@
 """ScoringService on the sample: the Done-when figures of issue 3, manual scores, typed inputs."""
 
+import shutil
 from decimal import Decimal as D
 
 import pytest
@@ -8,7 +9,6 @@ from sqlmodel import Session, select
 from desktop.cli import main
 from desktop.errors import UserInputError
 from desktop.services.catalogue import FormCatalogue
-from desktop.services.sample import build_sample_database
 from desktop.services.sample_scorecards import add_sample_scorecards
 from desktop.services.scoring import ScoringService
 from desktop.storage.database import open_database
@@ -16,9 +16,9 @@ from desktop.storage.models import ExecutionCheckpoint, Project, Scorecard
 
 
 @pytest.fixture
-def sample(db_path):
+def sample(sample_original, db_path):
     """The sample database with the seed's scorecards (added here while the sample lacks them)."""
-    build_sample_database(db_path)
+    shutil.copyfile(sample_original, db_path)
     engine = open_database(db_path)
     with Session(engine) as session:
         if session.exec(select(Scorecard)).first() is None:

@@ -5,8 +5,6 @@ Expected texts come from the seed (quoted) or from hand arithmetic on its figure
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QUndoStack
@@ -15,24 +13,9 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.budget_tab import BudgetTab
 from desktop.ui.context import WorkContext
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("budget_tab") / "sample.sqlite3"
-    build_sample_database(path)
-    return path
-
-
-@pytest.fixture
-def sample_path(sample_file, tmp_path):
-    path = tmp_path / "copy.sqlite3"
-    shutil.copy(sample_file, path)
-    return path
 
 
 def make_tab(qtbot, path):

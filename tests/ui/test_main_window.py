@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import sys
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -14,12 +13,10 @@ from desktop.domain.checks import Finding
 from desktop.domain.places import Place, locate
 from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
-from desktop.errors import UserInputError
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.editing import CallbackCommand
 from desktop.ui.main_window import TAB_TYPES, MainWindow
-from desktop.ui.messages import install_error_hook
 from desktop.ui.window_menus import NOTHING_TO_PRINT
 
 
@@ -204,28 +201,12 @@ def test_about_names_the_version_the_database_and_the_font_licence(qtbot, db_pat
     assert "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION" in licences
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    from desktop.services.sample import build_sample_database
-
-    path = tmp_path_factory.mktemp("sample") / "示例.sqlite3"
-    build_sample_database(path)
-    return path
-
-
-@pytest.fixture
-def sample_copy(sample_file, tmp_path):
-    copy = tmp_path / "示例.sqlite3"
-    copy.write_bytes(sample_file.read_bytes())
-    return copy
-
-
 def tab_titles(window) -> list[str]:
     return [window.tabs.tabText(index) for index in range(window.tabs.count())]
 
 
-def test_the_sample_opens_on_its_department_and_newest_year(make_window, sample_copy):
-    window = make_window(sample_copy)
+def test_the_sample_opens_on_its_department_and_newest_year(make_window, sample_path):
+    window = make_window(sample_path)
     assert window.pages.currentWidget() is window.tabs
     assert (window.toolbar.department.currentText(), window.toolbar.year.value()) == (
         "遂宁市船山区信访局",
@@ -235,36 +216,25 @@ def test_the_sample_opens_on_its_department_and_newest_year(make_window, sample_
     assert tab_titles(window) == [title for title, _key, _type in TAB_TYPES]
 
 
-def test_the_last_tab_is_remembered(make_window, sample_copy):
-    window = make_window(sample_copy)
+def test_the_last_tab_is_remembered(make_window, sample_path):
+    window = make_window(sample_path)
     window.tabs.setCurrentIndex(window.tabs.count() - 1)
     last = window.tabs.tabText(window.tabs.currentIndex())
     window.close()
-    again = make_window(sample_copy)
+    again = make_window(sample_path)
     assert again.tabs.tabText(again.tabs.currentIndex()) == last
 
 
-def test_a_place_from_a_finding_switches_to_its_tab(make_window, sample_copy):
-    window = make_window(sample_copy)
+def test_a_place_from_a_finding_switches_to_its_tab(make_window, sample_path):
+    window = make_window(sample_path)
     window.tabs.setCurrentIndex(0)
     assert window.show_place(locate({"tab": "项目绩效", "project": "51090322T000000344324"})) is True
     assert window.tabs.tabText(window.tabs.currentIndex()) == "项目绩效"
     assert window.show_place(Place("没有的页", "")) is False
 
 
-def test_a_user_error_escaping_a_slot_becomes_a_dialog(make_window, monkeypatch):
-    window = make_window()
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    install_error_hook(lambda: window)
-    try:
-        raise UserInputError("第 3 行“决算”：“abc”不是数字")
-    except UserInputError as error:
-        sys.excepthook(type(error), error, error.__traceback__)
-    assert messages(window) == ["第 3 行“决算”：“abc”不是数字"]
-
-
-def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
-    window = make_window(sample_copy)
+def test_the_search_box_filters_the_register(make_window, sample_path, qtbot):
+    window = make_window(sample_path)
     window.tabs.setCurrentIndex(tab_titles(window).index("信访登记"))
     register = window.tabs.currentWidget()
     assert window.toolbar.search.isEnabled()
@@ -273,9 +243,9 @@ def test_the_search_box_filters_the_register(make_window, sample_copy, qtbot):
 
 
 def test_the_print_actions_follow_the_current_tab_and_export_its_form(
-    make_window, sample_copy, tmp_path, monkeypatch, qtbot
+    make_window, sample_path, tmp_path, monkeypatch, qtbot
 ):
-    window = make_window(sample_copy)
+    window = make_window(sample_path)
     file_menu = menu_actions(window, "文件(&F)")
     window.tabs.setCurrentIndex(tab_titles(window).index("信访登记"))
     assert not file_menu["导出 PDF…"].isEnabled()
@@ -292,12 +262,12 @@ def test_the_print_actions_follow_the_current_tab_and_export_its_form(
 
 
 def test_a_workbook_exported_from_the_sample_imports_into_an_empty_database(
-    make_window, sample_copy, tmp_path, monkeypatch, qtbot
+    make_window, sample_path, tmp_path, monkeypatch, qtbot
 ):
     workbook = tmp_path / "2023年度.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(workbook), ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(workbook), ""))
-    sample = make_window(sample_copy)
+    sample = make_window(sample_path)
     exporting = sample.menus.export_excel()
     with qtbot.waitSignal(exporting.done, timeout=60000):
         exporting.message.button(QMessageBox.StandardButton.Ok).click()  # masked, as offered
@@ -316,8 +286,8 @@ def test_a_workbook_exported_from_the_sample_imports_into_an_empty_database(
     )
 
 
-def test_the_overview_opens_on_first_start_and_its_places_switch_tabs(make_window, sample_copy):
-    window = make_window(sample_copy)
+def test_the_overview_opens_on_first_start_and_its_places_switch_tabs(make_window, sample_path):
+    window = make_window(sample_path)
     assert tab_titles(window)[0] == "总览"
     assert window.tabs.tabText(window.tabs.currentIndex()) == "总览"
     finding = Finding(
@@ -356,8 +326,8 @@ def test_undo_and_redo_follow_the_shared_stack(make_window, engine):
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做 改名"].isEnabled()) == (False, True)
 
 
-def test_paste_from_the_edit_menu_goes_to_the_focused_table_as_one_undo_step(make_window, sample_copy, qtbot):
-    window = make_window(sample_copy)
+def test_paste_from_the_edit_menu_goes_to_the_focused_table_as_one_undo_step(make_window, sample_path, qtbot):
+    window = make_window(sample_path)
     window.show()
     window.activateWindow()
     window.tabs.setCurrentIndex(tab_titles(window).index("项目绩效"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -11,7 +9,6 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
@@ -22,17 +19,9 @@ from desktop.ui.overview_tab import OverviewTab
 WHERE = COLUMNS.index("位置")
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("overview") / "sample.sqlite3"
-    build_sample_database(path)
-    return path
-
-
 @pytest.fixture
-def overview(qtbot, sample_file, tmp_path):
-    path = tmp_path / "copy.sqlite3"
-    shutil.copy(sample_file, path)
+def overview(qtbot, sample_path):
+    path = sample_path
     engine = open_database(path)
     stack = QUndoStack()
     services = build_services(engine)

@@ -13,7 +13,6 @@ from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
 from desktop.services.projects import ProjectService
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.project_dialog import NewProjectDialog
@@ -285,10 +284,8 @@ def test_every_table_model_passes_the_model_tester(qtmodeltester, chufei):
         qtmodeltester.check(model)
 
 
-def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, tmp_path):
-    path = tmp_path / "sample.sqlite3"
-    build_sample_database(path)
-    engine = open_database(path)
+def test_on_the_sample_the_chufei_project_shows_89_37_and_8_94(qtbot, sample_path):
+    engine = open_database(sample_path)
     try:
         tab, _ = make_tab(qtbot, engine, resolve_department(engine).id)
         assert tab.show_place(locate({"tab": "项目绩效", "project": CODE}))

@@ -11,7 +11,6 @@ from PySide6.QtGui import QUndoStack
 from desktop.domain.places import locate
 from desktop.services.container import build_services
 from desktop.services.departments import resolve_department
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.register_tab import RegisterTab
@@ -20,13 +19,6 @@ from desktop.ui.register_tab import RegisterTab
 @pytest.fixture
 def undo_stack():
     return QUndoStack()
-
-
-@pytest.fixture
-def sample_path(tmp_path):
-    path = tmp_path / "sample.sqlite3"
-    build_sample_database(path)
-    return path
 
 
 @pytest.fixture

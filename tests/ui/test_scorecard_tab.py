@@ -10,19 +10,9 @@ from sqlmodel import Session
 
 from desktop.domain.places import locate
 from desktop.services.container import build_services
-from desktop.services.sample import build_sample_database
-from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.scorecard_model import FORMULA, INPUT, MANUAL, NAME, REASON, SCORE, WORKING
 from desktop.ui.scorecard_tab import ScorecardTab
-
-
-@pytest.fixture
-def sample_engine(db_path):
-    build_sample_database(db_path)
-    engine = open_database(db_path)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
