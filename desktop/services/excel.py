@@ -17,9 +17,11 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
+from desktop.services.atomic_file import write_atomically
 from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.storage import models as M
+from desktop.storage.database import engine_path
 
 __all__ = [
     "ExcelService",
@@ -121,8 +123,6 @@ class ExcelService:
     def export(self, department_id: int, year: int, path: Path, *, unmasked: bool = False) -> str:
         """Write every sheet of ``year``; returns a one-line Chinese summary."""
         path = Path(path)
-        if not path.parent.is_dir():
-            raise UserInputError(f"文件夹不存在：{path.parent}")
         with self._engine.connect() as connection:
             department = export_rows.department_rows(connection, department_id)
             tables = [
@@ -133,12 +133,13 @@ class ExcelService:
                 (S.PROJECTS, export_rows.project_rows(connection, department_id, year)),
                 (S.INDICATORS, export_rows.indicator_rows(connection, department_id, year)),
             ]
-            try:
-                from desktop.exchange.writer import write_workbook
+            from desktop.exchange.writer import write_workbook
 
-                write_workbook(path, tables, title=f"{department[0][0]} {year} 年度 ")
-            except PermissionError as error:
-                raise UserInputError(f"无法写入 {path}：文件可能正在 Excel 中打开") from error
+            title = f"{department[0][0]} {year} 年度 "
+            write_atomically(
+                path, lambda temporary: write_workbook(temporary, tables, title=title),
+                database=engine_path(self._engine),
+            )
         masked = "" if unmasked else "（身份证号、电话已打码）"
         return f"已导出 {year} 年度数据到 {path}{masked}"
 
@@ -213,9 +214,7 @@ def import_into_path(db_path: Path, workbook: Path, *, dry_run: bool = False) ->
 
 def write_blank_template(path: Path) -> str:
     path = Path(path)
-    if not path.parent.is_dir():
-        raise UserInputError(f"文件夹不存在：{path.parent}")
     from desktop.exchange.writer import write_template  # openpyxl loads when first used
 
-    write_template(path)
+    write_atomically(path, write_template)
     return f"已生成空白模板：{path}（共 {len(S.ALL_SHEETS)} 张表，说明见“{S.GUIDE_SHEET}”表）"

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from desktop.paths import FORMS as FORMS_FOLDER
 from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
 from desktop.services.atomic_file import write_atomically
+from desktop.storage.database import engine_path
 from desktop.services.departments import DepartmentInfo, list_departments
 from desktop.errors import UserInputError
 from desktop.services.print_scorecards import scorecard_sheet
@@ -172,5 +173,5 @@ class PdfExportService:
             except LayoutError as error:
                 raise UserInputError("有一处文字过长，一个格子在一页内放不下，请缩短后再导出") from error
 
-        result = write_atomically(out, write)
+        result = write_atomically(out, write, database=engine_path(self._engine))
         return ExportResult(out, result.pages)
