@@ -7,8 +7,10 @@ given its name, so a failed or damaged backup never counts. By default it goes t
 folder beside the database, named with the time it was made (``ziping-20240131-174500.sqlite3``).
 The window makes one at start-up (before any migration) and one at exit; the folder keeps the
 10 newest plus the newest of each of the last 12 months. Restoring checks the backup the same
-way before touching anything, then moves the current file (with its ``-wal``/``-journal``) to the
-backups folder as ``…-恢复前-<time>.sqlite3``, so no stale journal can undo the restore.
+way before touching anything, keeps the current file in the backups folder as
+``…-恢复前-<time>.sqlite3`` (a checked copy, or the file itself moved with its ``-wal``/``-journal``
+when it cannot be read), and removes the target's stale ``-wal``/``-journal`` files before the
+backup takes its place, so no stale journal can undo the restore.
 """
 
 from __future__ import annotations
@@ -235,7 +237,10 @@ def restore_database(
             folder = backup_folder(database)
             folder.mkdir(exist_ok=True)
             safety = _free_name(folder, f"{database.stem}-{_SAFETY_MARK}-{now().strftime(_STAMP)}")
-            _move_aside(database, safety)
+            try:
+                _copy(database, safety)  # one consistent file, with what the WAL held
+            except (UserInputError, DatabaseError):
+                _move_aside(database, safety)  # unreadable: kept exactly as it was, journal and all
         for stale in companion_files(database):
             stale.unlink(missing_ok=True)
         os.replace(incoming, database)

@@ -104,7 +104,7 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
             check = "integrity_check" if thorough else "quick_check"
             problems = [row[0] for row in connection.execute(f"PRAGMA {check}(5)")]
             if problems != ["ok"]:
-                raise DatabaseDamaged(f"{path} 已损坏（{'；'.join(problems)[:200]}）")
+                raise DatabaseDamaged(f"{path} 已损坏（{'；'.join(problems)[:200]}）", path)
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = None
@@ -118,7 +118,7 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
     if not _ZIPING_TABLES <= tables:
         kind = "没有任何表" if not tables else "没有 Ziping 的表"
         if application_id == APPLICATION_ID:
-            raise DatabaseDamaged(f"{path} 已损坏（Ziping 的表不全）")
+            raise DatabaseDamaged(f"{path} 已损坏（Ziping 的表不全）", path)
         raise NotZipingDatabase(f"{path} 不是 Ziping 数据库（是其他程序的 SQLite 文件，{kind}）")
     if version not in known_revisions():
         raise NewerSchema(f"{path} 由更新版本的 Ziping 创建（结构版本 {version}），请先升级 Ziping")

@@ -28,6 +28,10 @@ _UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)")
 class DatabaseError(ZipingError):
     """A database that cannot be opened or written; the message is one Chinese sentence naming the file."""
 
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
 
 class DatabaseBusy(DatabaseError):
     """Another program holds the database longer than the busy timeout."""
@@ -64,21 +68,22 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     text = str(error)
     if code in (_BUSY, _LOCKED) or "database is locked" in text:
-        return DatabaseBusy(f"数据库正被另一个程序使用：{path}（等待 {BUSY_TIMEOUT_SECONDS:g} 秒后仍未释放），请稍后重试")
+        return DatabaseBusy(f"数据库正被另一个程序使用：{path}（等待 {BUSY_TIMEOUT_SECONDS:g} 秒后仍未释放），请稍后重试", path)
     if code == _FULL:
-        return DiskFull(f"磁盘已满，无法写入 {path}；本次操作未写入任何内容，请腾出空间后重试")
+        return DiskFull(f"磁盘已满，无法写入 {path}；本次操作未写入任何内容，请腾出空间后重试", path)
     if code == _READONLY:
-        return DatabaseReadOnly(f"{path} 是只读的（文件或所在文件夹没有写入权限），无法写入")
+        return DatabaseReadOnly(f"{path} 是只读的（文件或所在文件夹没有写入权限），无法写入", path)
     if code in (_CORRUPT, _NOTADB):
-        return DatabaseDamaged(f"{path} 已损坏，无法读取（{text}）")
+        return DatabaseDamaged(f"{path} 已损坏，无法读取（{text}）", path)
     if code == _CANTOPEN:
-        return DatabaseReadOnly(f"无法打开 {path}：文件夹不存在、没有访问权限或路径太长")
+        return DatabaseReadOnly(f"无法打开 {path}：文件夹不存在、没有访问权限或路径太长", path)
     if code == _IOERR:
-        return DatabaseError(f"读写 {path} 时磁盘出错（{text}），请检查磁盘后重试")
+        return DatabaseError(f"读写 {path} 时磁盘出错（{text}），请检查磁盘后重试", path)
     match = _UNIQUE.search(text)
     if code == _CONSTRAINT and match:
         return DuplicateRecord(
-            f"{path} 中已有相同的记录（字段 {match.group(1)}），可能是另一个程序刚刚写入的；本次未保存，请刷新后重试"
+            f"{path} 中已有相同的记录（字段 {match.group(1)}），可能是另一个程序刚刚写入的；本次未保存，请刷新后重试",
+            path,
         )
     return None
 

@@ -14,6 +14,7 @@ from desktop.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.main_window import MainWindow, OpenWorkspace
+from desktop.ui.database_dialogs import offer_recovery
 from desktop.ui.messages import install_error_hook
 from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme
@@ -28,7 +29,11 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
     apply_theme(app)
     try:
         workspace = first_workspace()
-    except (DatabaseError, UserInputError) as error:
+    except DatabaseError as error:
+        if not offer_recovery(None, error):
+            return 2
+        workspace = first_workspace()
+    except UserInputError as error:
         QMessageBox.critical(None, "无法打开数据库", str(error))
         return 2
     settings = QSettings()
