@@ -22,6 +22,7 @@ BUSY_TIMEOUT_SECONDS = 5.0
 _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _CONSTRAINT, _NOTADB = (
     5, 6, 8, 10, 11, 13, 14, 19, 26,
 )  # fmt: skip
+_IOERR_WRITE = _IOERR | (3 << 8)
 _UNIQUE = re.compile(r"UNIQUE constraint failed: (.+)")
 
 
@@ -65,7 +66,8 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
     """The Ziping error for a ``sqlite3`` error about the database at ``path``; None for others."""
     if not isinstance(error, sqlite3.Error):
         return None
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    extended = getattr(error, "sqlite_errorcode", None) or 0
+    code = extended & 0xFF
     text = str(error)
     if code in (_BUSY, _LOCKED) or "database is locked" in text:
         return DatabaseBusy(f"数据库正被另一个程序使用：{path}（等待 {BUSY_TIMEOUT_SECONDS:g} 秒后仍未释放），请稍后重试", path)
@@ -77,6 +79,8 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
         return DatabaseDamaged(f"{path} 已损坏，无法读取（{text}）", path)
     if code == _CANTOPEN:
         return DatabaseReadOnly(f"无法打开 {path}：文件夹不存在、没有访问权限或路径太长", path)
+    if extended == _IOERR_WRITE:  # a write refused by the system: a full disk seen as EFBIG, a quota
+        return DiskFull(f"无法写入 {path}：磁盘已满或文件超过了大小限制；本次操作未写入任何内容", path)
     if code == _IOERR:
         return DatabaseError(f"读写 {path} 时磁盘出错（{text}），请检查磁盘后重试", path)
     match = _UNIQUE.search(text)
