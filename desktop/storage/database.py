@@ -104,7 +104,8 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
             check = "integrity_check" if thorough else "quick_check"
             problems = [row[0] for row in connection.execute(f"PRAGMA {check}(5)")]
             if problems != ["ok"]:
-                raise DatabaseDamaged(f"{path} 已损坏（{'；'.join(problems)[:200]}）", path)
+                detail = "；".join(" ".join(problem.split()) for problem in problems)[:200]
+                raise DatabaseDamaged(f"{path} 已损坏（{detail}）", path)
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             version = None
