@@ -109,7 +109,9 @@ def write_atomically(target: Path, write: Callable[[Path], T], *, database: Path
         raise UserInputError(f"保存位置“{folder}”不是一个存在的文件夹")
     check_output(target, database)
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem[:40]}-", suffix=f".tmp{target.suffix}", dir=folder)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem[:40]}-", suffix=f".tmp{target.suffix}", dir=folder
+        )
     except OSError as error:
         raise file_error(target, error) from error
     os.close(handle)

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from desktop.errors import UserInputError
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
 from desktop.services.atomic_file import write_atomically
-from desktop.errors import UserInputError
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.storage import models as M
 from desktop.storage.database import engine_path
@@ -137,7 +137,8 @@ class ExcelService:
 
             title = f"{department[0][0]} {year} 年度 "
             write_atomically(
-                path, lambda temporary: write_workbook(temporary, tables, title=title),
+                path,
+                lambda temporary: write_workbook(temporary, tables, title=title),
                 database=engine_path(self._engine),
             )
         masked = "" if unmasked else "（身份证号、电话已打码）"

@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from desktop.errors import UserInputError
 from desktop.paths import FORMS as FORMS_FOLDER
 from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
 from desktop.services.atomic_file import write_atomically
-from desktop.storage.database import engine_path
 from desktop.services.departments import DepartmentInfo, list_departments
-from desktop.errors import UserInputError
 from desktop.services.print_scorecards import scorecard_sheet
 from desktop.services.print_sheets import self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
 from desktop.services.scoring import ScoringService
+from desktop.storage.database import engine_path
 
 if TYPE_CHECKING:
     from desktop.printing.layouts import PrintLayout

@@ -41,7 +41,9 @@ class Workspace:
 
 def open_workspace(path: Path, create: bool = False, *, automatic_backups: bool = False) -> Workspace:
     """Open (with ``create``, make) the database at ``path``; raises DatabaseError naming the file."""
-    engine = open_database(path, create=create, before_migration=automatic_backup if automatic_backups else None)
+    engine = open_database(
+        path, create=create, before_migration=automatic_backup if automatic_backups else None
+    )
     remove_leftovers(Path(path))
     return Workspace(
         path=Path(path), engine=engine, services=build_services(engine), automatic_backups=automatic_backups

@@ -107,7 +107,9 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
                 detail = "；".join(" ".join(problem.split()) for problem in problems)[:200]
                 raise DatabaseDamaged(f"{path} 已损坏（{detail}）", path)
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             version = None
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -116,7 +118,7 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
             connection.close()
     if application_id not in (0, APPLICATION_ID):
         raise NotZipingDatabase(f"{path} 不是 Ziping 数据库（是其他程序的 SQLite 文件）")
-    if not _ZIPING_TABLES <= tables:
+    if not tables >= _ZIPING_TABLES:
         kind = "没有任何表" if not tables else "没有 Ziping 的表"
         if application_id == APPLICATION_ID:
             raise DatabaseDamaged(f"{path} 已损坏（Ziping 的表不全）", path)

@@ -70,7 +70,10 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
     code = extended & 0xFF
     text = str(error)
     if code in (_BUSY, _LOCKED) or "database is locked" in text:
-        return DatabaseBusy(f"数据库正被另一个程序使用：{path}（等待 {BUSY_TIMEOUT_SECONDS:g} 秒后仍未释放），请稍后重试", path)
+        return DatabaseBusy(
+            f"数据库正被另一个程序使用：{path}（等待 {BUSY_TIMEOUT_SECONDS:g} 秒后仍未释放），请稍后重试",
+            path,
+        )
     if code == _FULL:
         return DiskFull(f"磁盘已满，无法写入 {path}；本次操作未写入任何内容，请腾出空间后重试", path)
     if code == _READONLY:

@@ -9,12 +9,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.paths import APP_ICON
 from desktop.errors import UserInputError
+from desktop.paths import APP_ICON
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
-from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.database_dialogs import offer_recovery
+from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook
 from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme

@@ -39,11 +39,11 @@ class BackupTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._backups = backups
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt's name)
-        return 0 if parent.isValid() else len(self._backups)
+    def rowCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent is not None and parent.isValid() else len(self._backups)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def columnCount(self, parent: QModelIndex | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -103,7 +103,9 @@ class RestoreDialog(QDialog):
             self.choose(self.model.backup_at(rows[0].row()).path)
 
     def choose_other_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择要恢复的备份", str(self.database.parent), DATABASE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "选择要恢复的备份", str(self.database.parent), DATABASE_FILTER
+        )
         if path:
             self.choose(Path(path))
 

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import UserInputError
 from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.services.department_setup import create_department, fiscal_years
 from desktop.services.departments import list_departments
-from desktop.errors import UserInputError
 from desktop.services.workspace import Workspace
 from desktop.storage.sqlite_errors import DatabaseDamaged, DatabaseError
 from desktop.ui.about import AboutDialog

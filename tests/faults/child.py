@@ -68,7 +68,9 @@ def wal_grows(database: Path):
 
 def matter_numbers(database: Path, prefix: str) -> int:
     with sqlite3.connect(database) as connection:
-        count = connection.execute("SELECT count(*) FROM petition WHERE number LIKE ?", (prefix + "%",)).fetchone()
+        count = connection.execute(
+            "SELECT count(*) FROM petition WHERE number LIKE ?", (prefix + "%",)
+        ).fetchone()
     connection.close()
     return count[0]
 
@@ -94,4 +96,3 @@ def big_workbook(path: Path, matters: int, department: str) -> Path:
         sheet.append([f"K2023-{index:06d}", date(2023, month, day), channel, f"测试{index % 97}", 1])
     workbook.save(path)
     return path
-

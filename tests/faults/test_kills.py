@@ -41,7 +41,10 @@ def base(tmp_path_factory):
     with engine.begin() as connection:
         connection.execute(
             insert(Petition.__table__).values(
-                department_id=department.id, number="B2023-0001", registered_on=date(2023, 5, 6), channel="来信"
+                department_id=department.id,
+                number="B2023-0001",
+                registered_on=date(2023, 5, 6),
+                channel="来信",
             )
         )
     engine.dispose()
@@ -99,11 +102,20 @@ def test_a_disk_that_fills_during_an_import_gives_one_line_and_no_half_import(wo
     database = tmp_path / "ziping.sqlite3"
     shutil.copy(base, database)
     child = cli(
-        "import-xlsx", "--db", str(database), str(workbook), file_size_limit=database.stat().st_size + (4 << 20)
+        "import-xlsx",
+        "--db",
+        str(database),
+        str(workbook),
+        file_size_limit=database.stat().st_size + (4 << 20),
     )
     out, err = child.communicate(timeout=300)
     assert child.returncode == 2
-    assert err.count("\n") == 1 and err.startswith("ziping-cli: ") and "磁盘已满" in err and "Traceback" not in err
+    assert (
+        err.count("\n") == 1
+        and err.startswith("ziping-cli: ")
+        and "磁盘已满" in err
+        and "Traceback" not in err
+    )
     next_start_is_clean(database)
     assert matter_numbers(database, "K2023-") == 0
 

@@ -101,7 +101,12 @@ def test_a_busy_database_is_reported_as_busy_not_damaged(sample, tmp_path, capsy
 def test_a_duplicate_key_between_two_writers_names_the_file_and_field(engine, db_path):
     department = create_department(engine, "遂宁市船山区信访局")
     other = open_database(db_path)  # a second program on the same file
-    matter = {"department_id": department.id, "number": "T-1", "registered_on": datetime(2023, 1, 2), "channel": "来信"}
+    matter = {
+        "department_id": department.id,
+        "number": "T-1",
+        "registered_on": datetime(2023, 1, 2),
+        "channel": "来信",
+    }
     with other.begin() as connection:
         connection.execute(insert(Petition.__table__).values(matter))
     other.dispose()
@@ -152,7 +157,9 @@ def test_restore_over_a_file_with_a_stale_journal_is_not_undone(engine, db_path,
 
 
 def test_a_temporary_file_left_by_a_killed_export_is_removed_at_the_next_start(engine, db_path, tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     pid = int(dead.stdout)
     leftover = tmp_path / "导出" / ".报表-abc.tmp.xlsx"
     leftover.parent.mkdir()

@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main as cli
-from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.errors import UserInputError
+from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.storage.database import open_database
 from desktop.storage.models import Department, IncomeLine
 
@@ -127,5 +127,6 @@ def test_the_command_line_refuses_a_bad_backup_in_one_line(db_path, tmp_path, ca
     bad.write_text("hello", encoding="utf-8")
     assert cli(["restore", "--db", str(db_path), "--from", str(bad)]) == 2
     assert (
-        capsys.readouterr().err == f"ziping-cli: {bad} 不是 Ziping 数据库（不是 SQLite 文件）；不能作为备份使用\n"
+        capsys.readouterr().err
+        == f"ziping-cli: {bad} 不是 Ziping 数据库（不是 SQLite 文件）；不能作为备份使用\n"
     )

@@ -62,8 +62,16 @@ KINDS = {
     "overwritten page": (overwrite_a_page, DatabaseDamaged, "已损坏"),
     "truncated": (truncate, DatabaseDamaged, "已损坏"),
     "zero bytes": (zero_bytes, NotZipingDatabase, "是空文件，不是 Ziping 数据库"),
-    "other program, tables": (other_program_with_tables, NotZipingDatabase, "是其他程序的 SQLite 文件，没有 Ziping 的表"),
-    "other program, no tables": (other_program_without_tables, NotZipingDatabase, "是其他程序的 SQLite 文件，没有任何表"),
+    "other program, tables": (
+        other_program_with_tables,
+        NotZipingDatabase,
+        "是其他程序的 SQLite 文件，没有 Ziping 的表",
+    ),
+    "other program, no tables": (
+        other_program_without_tables,
+        NotZipingDatabase,
+        "是其他程序的 SQLite 文件，没有任何表",
+    ),
     "newer schema": (newer_schema, NewerSchema, "由更新版本的 Ziping 创建（结构版本 9999_from_the_future）"),
 }
 
@@ -90,7 +98,9 @@ def test_a_damaged_or_foreign_file_is_refused_untouched_and_the_newest_good_back
         open_database(backed_up, create=True)
     assert cli(["stats", "--db", str(backed_up), "--year", "2023"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"ziping-cli: {backed_up} ") and err.count("\n") == 1 and message.split("（")[0] in err
+    assert (
+        err.startswith(f"ziping-cli: {backed_up} ") and err.count("\n") == 1 and message.split("（")[0] in err
+    )
     assert backed_up.read_bytes() == before
     assert sorted(p.name for p in backed_up.parent.iterdir()) == ["backups", "ziping.sqlite3"]
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPlainTextEdit
 
 from desktop import __version__
+from desktop.errors import UserInputError
 from desktop.services.department_setup import create_department
 from desktop.services.departments import list_departments
-from desktop.errors import UserInputError
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.editing import CallbackCommand
