@@ -36,7 +36,12 @@ def open_chosen_database(args: argparse.Namespace) -> Workspace:
         path = args.db or default_database_path()
         if args.db is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-    return open_workspace(path, create=True)
+    return open_workspace(path, create=True, automatic_backups=True)
+
+
+def open_other_database(path: Path, create: bool) -> Workspace:
+    """新建/打开数据库 and 恢复 in the window: with the start-up and exit backups."""
+    return open_workspace(path, create, automatic_backups=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,4 +50,4 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.services.error_log import ErrorLog
     from desktop.ui.application import run
 
-    return run(lambda: open_chosen_database(args), open_workspace, ErrorLog(error_log_path()))
+    return run(lambda: open_chosen_database(args), open_other_database, ErrorLog(error_log_path()))

@@ -22,6 +22,7 @@ from desktop.errors import ZipingError
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_BAD_INPUT = 2
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,10 +54,23 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 2023-01-31") from error
 
 
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"年度“{text}”不是整数，请写成 2023") from error
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(f"年度 {year} 不在 {FIRST_YEAR}–{LAST_YEAR} 之间")
+    return year
+
+
 def _open(args, *, create: bool = False):
+    from desktop.services.atomic_file import remove_leftovers
     from desktop.storage.database import open_database
 
-    return open_database(args.db, create=create)
+    engine = open_database(args.db, create=create)
+    remove_leftovers(args.db)  # temporary files of an export that was killed
+    return engine
 
 
 def _run_demo(args) -> int:
@@ -188,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_year(sub: argparse.ArgumentParser) -> None:
         with_db(sub)
-        sub.add_argument("--year", required=True, type=int, help="年度，如 2023")
+        sub.add_argument("--year", required=True, type=_year, help="年度，如 2023（2000–2100）")
         sub.add_argument("--department", help="单位名称（数据库中有多个单位时必填）")
 
     demo = command("demo", "生成示例数据库（遂宁市船山区信访局 2023 年）", _run_demo)
@@ -264,13 +278,16 @@ def _report_unexpected(error: Exception, command: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop.storage.database import DatabaseError
-
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ZipingError, DatabaseError) as error:
+    except ZipingError as error:
         print(f"ziping-cli: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # the file system's faults (full disk, read-only, name too long) on a path given
+        from desktop.services.atomic_file import file_error
+
+        print(f"ziping-cli: {file_error(Path(error.filename or ''), error)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as error:  # a bug: one line here, the traceback in the log
         return _report_unexpected(error, args.command)

@@ -21,10 +21,12 @@ from desktop.services import excel_export as export_rows
 from desktop.services.departments import credit_code_value, province_value
 from desktop.services.excel_entries import masked_warnings
 from desktop.services.excel_entries_export import entry_tables
+from desktop.services.atomic_file import write_atomically
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.services.excel_scores import score_rows
 from desktop.services.projects import ProjectService
 from desktop.storage import models as M
+from desktop.storage.database import engine_path
 
 __all__ = [
     "ExcelService",
@@ -150,8 +152,6 @@ class ExcelService:
     def export(self, department_id: int, year: int, path: Path, *, unmasked: bool = False) -> str:
         """Write every sheet of ``year``; returns a one-line Chinese summary."""
         path = Path(path)
-        if not path.parent.is_dir():
-            raise UserInputError(f"文件夹不存在：{path.parent}")
         details = self._projects.details(department_id, year)  # read and scored as the tab shows them
         with self._engine.connect() as connection:
             department = export_rows.department_rows(connection, department_id)
@@ -165,12 +165,14 @@ class ExcelService:
                 *entry_tables(connection, department_id, year),
                 (S.SCORES, score_rows(year, details)),
             ]
-            try:
-                from desktop.exchange.writer import write_workbook
+            from desktop.exchange.writer import write_workbook
 
-                write_workbook(path, tables, title=f"{department[0][0]} {year} 年度 ")
-            except PermissionError as error:
-                raise UserInputError(f"无法写入 {path}：文件可能正在 Excel 中打开") from error
+            title = f"{department[0][0]} {year} 年度 "
+            write_atomically(
+                path,
+                lambda temporary: write_workbook(temporary, tables, title=title),
+                database=engine_path(self._engine),
+            )
         masked = "" if unmasked else "（身份证号、电话已打码）"
         return f"已导出 {year} 年度数据到 {path}{masked}"
 
@@ -248,9 +250,7 @@ def import_into_path(db_path: Path, workbook: Path, *, dry_run: bool = False) ->
 
 def write_blank_template(path: Path) -> str:
     path = Path(path)
-    if not path.parent.is_dir():
-        raise UserInputError(f"文件夹不存在：{path.parent}")
     from desktop.exchange.writer import write_template  # openpyxl loads when first used
 
-    write_template(path)
+    write_atomically(path, write_template)
     return f"已生成空白模板：{path}（共 {len(S.ALL_SHEETS)} 张表，说明见“{S.GUIDE_SHEET}”表）"

@@ -22,6 +22,7 @@ from desktop.services.print_scorecards import scorecard_sheet
 from desktop.services.print_sheets import layout_figures, self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
 from desktop.services.scoring import ScoringService
+from desktop.storage.database import engine_path
 
 if TYPE_CHECKING:
     from desktop.printing.layouts import PrintLayout
@@ -223,5 +224,5 @@ class PdfExportService:
             except LayoutError as error:
                 raise UserInputError("有一处文字过长，一个格子在一页内放不下，请缩短后再导出") from error
 
-        result = write_atomically(out, write)
+        result = write_atomically(out, write, database=engine_path(self._engine))
         return ExportResult(out, result.pages)

@@ -1,4 +1,9 @@
-"""One open database: its file, its engine and the services built on it."""
+"""One open database: its file, its engine and the services built on it.
+
+The window's workspaces make automatic backups (``automatic_backups``): one when the file is
+opened, after it has passed the checks and before any migration, and one when it is closed.
+Opening also removes the temporary files an export killed half-way left behind.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from desktop.services.atomic_file import remove_leftovers
+from desktop.services.backup import automatic_backup
 from desktop.services.container import Services, build_services
 from desktop.services.pdf_export import PdfExportService
 from desktop.storage.database import open_database
@@ -17,9 +24,14 @@ class Workspace:
     path: Path
     engine: Engine
     services: Services
+    automatic_backups: bool = False
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def back_up_at_exit(self) -> Path | None:
+        """The exit backup (window workspaces only); returns its path."""
+        return automatic_backup(self.path) if self.automatic_backups else None
 
     def with_print_font(self, font_file: Path | None) -> Workspace:
         """The same database, its PDFs set in ``font_file`` (None: the shipped font)."""
@@ -27,7 +39,12 @@ class Workspace:
         return replace(self, services=replace(self.services, pdf=pdf))
 
 
-def open_workspace(path: Path, create: bool = False) -> Workspace:
+def open_workspace(path: Path, create: bool = False, *, automatic_backups: bool = False) -> Workspace:
     """Open (with ``create``, make) the database at ``path``; raises DatabaseError naming the file."""
-    engine = open_database(path, create=create)
-    return Workspace(path=Path(path), engine=engine, services=build_services(engine))
+    engine = open_database(
+        path, create=create, before_migration=automatic_backup if automatic_backups else None
+    )
+    remove_leftovers(Path(path))
+    return Workspace(
+        path=Path(path), engine=engine, services=build_services(engine), automatic_backups=automatic_backups
+    )

@@ -1,14 +1,21 @@
 """Opening a Ziping database: where it lives, making sure it is one, bringing its schema up to date.
 
-A database is one SQLite file. Its schema is created and changed only by the Alembic
-migrations beside this module, run every time a database is opened; a file that is not a
-Ziping database (another program's SQLite file, a spreadsheet renamed, a damaged file) is
-refused before anything is written to it.
+A database is one SQLite file, opened the way SQLite means it to be: a normal read-write
+connection first (so a journal left by a kill or a crash is rolled back), then
+``PRAGMA quick_check`` before anything else. A file that is not SQLite, another program's
+SQLite file (with or without tables), a damaged file or one from a newer Ziping is refused
+before anything is written to it. Ziping's own files carry ``APPLICATION_ID`` in their header;
+an older Ziping file without it is recognised by its tables and gets it. Every connection runs
+in WAL mode with ``synchronous=FULL``, a busy timeout and foreign keys on; SQLite's errors
+reach the services as the Chinese ``DatabaseError`` subclasses of ``sqlite_errors``.
+The schema is created and changed only by the Alembic migrations beside this module.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
@@ -17,19 +24,41 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
+from desktop.storage.sqlite_errors import (
+    BUSY_TIMEOUT_SECONDS,
+    DatabaseDamaged,
+    DatabaseError,
+    NewerSchema,
+    NotZipingDatabase,
+    translate,
+    translated,
+)
+
+__all__ = ["APPLICATION_ID", "DatabaseError", "FileCheck", "check_file", "open_database"]
+
 APP_NAME = "Ziping"
 DATABASE_FILE_NAME = "ziping.sqlite3"
+APPLICATION_ID = int.from_bytes(b"ZiPg", "big")  # PRAGMA application_id of every Ziping database
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")  # SQLite's files beside the database
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_ZIPING_TABLES = {"alembic_version", "department"}
 _MIGRATIONS = Path(__file__).with_name("migrations")
-
-
-class DatabaseError(Exception):
-    """A database that cannot be opened; the message is one Chinese sentence naming the file."""
 
 
 def default_database_path() -> Path:
     """The user's database in the platform data folder (%LOCALAPPDATA%\\Ziping on Windows)."""
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
+
+
+def companion_files(path: Path) -> list[Path]:
+    """The journal, WAL and shared-memory files SQLite keeps beside ``path``."""
+    return [path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES]
+
+
+def engine_path(engine: Engine) -> Path | None:
+    """The file an engine opened (None for an in-memory database)."""
+    name = engine.url.database
+    return Path(name) if name and name != ":memory:" else None
 
 
 def _alembic_config() -> Config:
@@ -42,16 +71,42 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def _check_existing_file(path: Path) -> None:
-    """Refuse, without writing to it, a file that is not a Ziping database."""
+@dataclass(frozen=True)
+class FileCheck:
+    """What the check found in a Ziping database file."""
+
+    revision: str
+    has_application_id: bool
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+
+
+def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
+    """Refuse, without writing to it, a file that is not a whole Ziping database of a known schema.
+
+    ``thorough`` runs ``integrity_check`` (for backups) instead of ``quick_check``. A hot
+    journal is rolled back by SQLite itself, as on any normal open.
+    """
+    path = Path(path)
     if path.is_dir():
-        raise DatabaseError(f"{path} 是一个文件夹，不是数据库文件")
-    with path.open("rb") as handle:
+        raise NotZipingDatabase(f"{path} 是一个文件夹，不是数据库文件")
+    with translated(path), path.open("rb") as handle:
         header = handle.read(len(_SQLITE_HEADER))
+    if not header:
+        raise NotZipingDatabase(f"{path} 是空文件，不是 Ziping 数据库")
     if header != _SQLITE_HEADER:
-        raise DatabaseError(f"{path} 不是 Ziping 数据库（不是 SQLite 文件）")
-    try:
-        with sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True) as connection:
+        raise NotZipingDatabase(f"{path} 不是 Ziping 数据库（不是 SQLite 文件）")
+    with translated(path):
+        connection = _connect(path)
+        try:
+            check = "integrity_check" if thorough else "quick_check"
+            problems = [row[0] for row in connection.execute(f"PRAGMA {check}(5)")]
+            if problems != ["ok"]:
+                detail = "；".join(" ".join(problem.split()) for problem in problems)[:200]
+                raise DatabaseDamaged(f"{path} 已损坏（{detail}）", path)
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {
                 row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -59,27 +114,53 @@ def _check_existing_file(path: Path) -> None:
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 version = row[0] if row else None
-        connection.close()
-    except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"{path} 已损坏，无法读取（{error}）") from error
-    if not tables:
-        return
-    if "alembic_version" not in tables or "department" not in tables:
-        raise DatabaseError(f"{path} 不是 Ziping 数据库（是其他程序的 SQLite 文件）")
+        finally:
+            connection.close()
+    if application_id not in (0, APPLICATION_ID):
+        raise NotZipingDatabase(f"{path} 不是 Ziping 数据库（是其他程序的 SQLite 文件）")
+    if not tables >= _ZIPING_TABLES:
+        kind = "没有任何表" if not tables else "没有 Ziping 的表"
+        if application_id == APPLICATION_ID:
+            raise DatabaseDamaged(f"{path} 已损坏（Ziping 的表不全）", path)
+        raise NotZipingDatabase(f"{path} 不是 Ziping 数据库（是其他程序的 SQLite 文件，{kind}）")
     if version not in known_revisions():
-        raise DatabaseError(f"{path} 由更新版本的 Ziping 创建（结构版本 {version}），请先升级 Ziping")
+        raise NewerSchema(f"{path} 由更新版本的 Ziping 创建（结构版本 {version}），请先升级 Ziping")
+    return FileCheck(revision=version, has_application_id=application_id == APPLICATION_ID)
 
 
-def _enable_foreign_keys(dbapi_connection, _record) -> None:
+def _configure_connection(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _enable_foreign_keys)
+    """An engine on ``path`` whose SQLite errors come out as Ziping's Chinese ``DatabaseError``."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+    event.listen(engine, "connect", _configure_connection)
+
+    def handle_error(context) -> None:
+        mapped = translate(context.original_exception, path)
+        if mapped is not None:
+            raise mapped from context.original_exception
+
+    event.listen(engine, "handle_error", handle_error)
     return engine
+
+
+def _mark_as_ziping(path: Path) -> None:
+    """WAL journal mode and Ziping's application_id; both are kept in the file."""
+    with translated(path):
+        connection = _connect(path)
+        try:
+            if connection.execute("PRAGMA journal_mode=WAL").fetchone()[0].lower() != "wal":
+                raise DatabaseError(f"{path} 无法切换到 WAL 日志模式（文件所在位置可能不支持）")
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                connection.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        finally:
+            connection.close()
 
 
 def migrate(engine: Engine) -> None:
@@ -90,25 +171,32 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def open_database(path: Path | str, *, create: bool = False) -> Engine:
+def open_database(
+    path: Path | str, *, create: bool = False, before_migration: Callable[[Path], object] | None = None
+) -> Engine:
     """Open (and migrate) the database at ``path``; with ``create`` a missing file is made.
 
-    Raises ``DatabaseError`` for a missing file (without ``create``), a folder that does not
-    exist, or a file that is not a Ziping database, leaving that file untouched.
+    Raises a ``DatabaseError`` for a missing file (without ``create``), a folder that does not
+    exist, or a file that is not a whole Ziping database, leaving that file untouched.
+    ``before_migration(path)`` runs on an existing file once it has passed the checks and
+    before the schema is changed (the window's start-up backup).
     """
     path = Path(path)
     if path.exists():
-        if create is False and path.is_file() and path.stat().st_size == 0:
-            raise DatabaseError(f"{path} 是空文件，不是 Ziping 数据库")
-        _check_existing_file(path)
+        check_file(path)
+        _mark_as_ziping(path)
+        if before_migration is not None:
+            before_migration(path)
     elif not create:
         raise DatabaseError(f"找不到数据库文件：{path}")
     elif not path.parent.is_dir():
         raise DatabaseError(f"文件夹不存在：{path.parent}")
+    else:
+        _mark_as_ziping(path)
     engine = make_engine(path)
     try:
         migrate(engine)
-    except Exception:
+    except BaseException:
         engine.dispose()
         raise
     return engine

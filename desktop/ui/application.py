@@ -14,6 +14,7 @@ from desktop.paths import APP_ICON
 from desktop.services.error_log import ErrorLog
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
+from desktop.ui.database_dialogs import offer_recovery
 from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook, show_unexpected_error
 from desktop.ui.settings_dialog import print_font
@@ -30,7 +31,11 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace,
     apply_theme(app)
     try:
         workspace = first_workspace()
-    except (DatabaseError, ZipingError) as error:
+    except DatabaseError as error:
+        if not offer_recovery(None, error):
+            return 2
+        workspace = first_workspace()
+    except ZipingError as error:
         QMessageBox.critical(None, "无法打开数据库", str(error))
         return 2
     except Exception as error:  # a bug before the event loop runs: shown and logged, then the end

@@ -25,18 +25,19 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.checks import Finding
 from desktop.domain.places import Place, locate
-from desktop.services.backup import backup_database, backup_folder, last_backup_time, restore_database
+from desktop.errors import UserInputError
+from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.services.changes import DEPARTMENT, Change
 from desktop.services.department_setup import create_department, fiscal_years
 from desktop.services.departments import list_departments
-from desktop.errors import UserInputError
 from desktop.services.workspace import Workspace
-from desktop.storage.database import DatabaseError
+from desktop.storage.sqlite_errors import DatabaseDamaged, DatabaseError
 from desktop.ui.about import AboutDialog
 from desktop.ui.background import settle
 from desktop.ui.budget_tab import BudgetTab
 from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
+from desktop.ui.database_dialogs import DATABASE_FILTER, RestoreDialog, offer_recovery
 from desktop.ui.messages import show_error
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.projects_tab import ProjectsTab
@@ -47,7 +48,6 @@ from desktop.ui.window_menus import WindowMenus
 from desktop.ui.work_toolbar import WorkToolbar
 
 OpenWorkspace = Callable[[Path, bool], Workspace]
-DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
 
 # (title, key used by a check finding's place["tab"], class); 总览 first.
 TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (
@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         """Open (or make) another database; on failure the current one stays open."""
         try:
             workspace = self.open_workspace(Path(path), create)
+        except DatabaseDamaged as error:
+            if not offer_recovery(self, error):
+                return False
+            return self.open_database(path)
         except (DatabaseError, UserInputError) as error:
             show_error(self, str(error), "无法打开数据库")
             return False
@@ -225,9 +229,10 @@ class MainWindow(QMainWindow):
         when = last_backup_time(self.workspace.path)
         self.backup_label.setText(f"上次备份：{when:%Y-%m-%d %H:%M}" if when else "尚未备份")
 
-    def backup_now(self) -> Path | None:
+    def backup_now(self, folder: Path | None = None) -> Path | None:
+        """备份 (to the backups folder beside the database) or 备份到… (``folder``)."""
         try:
-            target = backup_database(self.workspace.path)
+            target = backup_database(self.workspace.path, folder)
         except (UserInputError, DatabaseError) as error:
             show_error(self, str(error), "备份失败")
             return None
@@ -235,19 +240,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"已备份到 {target}", 10000)
         return target
 
+    def choose_backup_folder(self) -> None:
+        """备份到…: a checked copy in a folder the clerk chooses (a USB stick)."""
+        folder = QFileDialog.getExistingDirectory(self, "备份到文件夹", str(self.workspace.path.parent))
+        if folder:
+            self.backup_now(Path(folder))
+
     def choose_backup_to_restore(self) -> None:
-        folder = backup_folder(self.workspace.path)
-        start = str(folder if folder.is_dir() else self.workspace.path.parent)
-        path, _ = QFileDialog.getOpenFileName(self, "选择要恢复的备份", start, DATABASE_FILTER)
-        if not path:
+        """从备份恢复…: the backups with their time and size, or another file."""
+        dialog = RestoreDialog(self.workspace.path, self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted or dialog.chosen is None:
             return
         answer = QMessageBox.question(
             self,
             "恢复备份",
-            f"用 {path} 替换当前数据库？\n当前数据库会先另存到 backups 文件夹。",
+            f"用 {dialog.chosen} 替换当前数据库？\n当前数据库会先另存到 backups 文件夹。",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.restore_from(Path(path))
+            self.restore_from(dialog.chosen)
 
     def restore_from(self, backup: Path) -> bool:
         """Replace the open database with ``backup`` and show it; on refusal nothing changes."""
@@ -320,5 +330,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         settle(self)  # an import still running is cancelled (rolled back), any other job finishes
         if self.workspace is not None:
+            try:
+                self.workspace.back_up_at_exit()
+            except (UserInputError, DatabaseError) as error:
+                QMessageBox.warning(self, "退出时备份失败", str(error))
             self.workspace.close()
         super().closeEvent(event)

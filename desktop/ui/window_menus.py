@@ -46,8 +46,9 @@ class WindowMenus:
         ]
         file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
-        self._add(file_menu, "备份", window.backup_now)
-        self._add(file_menu, "恢复…", window.choose_backup_to_restore)
+        self._add(file_menu, "备份", lambda: window.backup_now())
+        self._add(file_menu, "备份到…", window.choose_backup_folder)
+        self._add(file_menu, "从备份恢复…", window.choose_backup_to_restore)
         file_menu.addSeparator()
         self._add(file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
 

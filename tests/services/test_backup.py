@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.cli import main as cli
-from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.errors import UserInputError
+from desktop.services.backup import backup_database, last_backup_time, restore_database
 from desktop.storage.database import open_database
 from desktop.storage.models import Department, IncomeLine
 
@@ -85,7 +85,9 @@ def test_another_programs_sqlite_file_is_refused_and_nothing_changes(engine, db_
     connection.close()
     with pytest.raises(UserInputError) as refused:
         restore_database(db_path, other)
-    assert str(refused.value) == f"{other} 不是 Ziping 数据库备份"
+    assert str(refused.value) == (
+        f"{other} 不是 Ziping 数据库（是其他程序的 SQLite 文件，没有 Ziping 的表）；不能作为备份使用"
+    )
     assert rows(db_path) == [("遂宁市船山区信访局", Decimal("100.00"))]
     assert not (tmp_path / "backups").exists()
 
@@ -96,7 +98,7 @@ def test_a_file_that_is_not_sqlite_is_refused(engine, db_path, tmp_path):
     sheet.write_bytes(b"PK\x03\x04 not a database" * 100)
     with pytest.raises(UserInputError) as refused:
         restore_database(db_path, sheet)
-    assert str(refused.value) == f"{sheet} 不是 Ziping 数据库备份（无法作为 SQLite 文件读取）"
+    assert str(refused.value) == f"{sheet} 不是 Ziping 数据库（不是 SQLite 文件）；不能作为备份使用"
 
 
 def test_backup_to_an_existing_file_is_refused(engine, db_path, tmp_path):
@@ -125,5 +127,6 @@ def test_the_command_line_refuses_a_bad_backup_in_one_line(db_path, tmp_path, ca
     bad.write_text("hello", encoding="utf-8")
     assert cli(["restore", "--db", str(db_path), "--from", str(bad)]) == 2
     assert (
-        capsys.readouterr().err == f"ziping-cli: {bad} 不是 Ziping 数据库备份（无法作为 SQLite 文件读取）\n"
+        capsys.readouterr().err
+        == f"ziping-cli: {bad} 不是 Ziping 数据库（不是 SQLite 文件）；不能作为备份使用\n"
     )

@@ -112,3 +112,12 @@ def test_a_database_from_a_newer_ziping_is_refused(db_path):
     connection.close()
     with pytest.raises(DatabaseError, match="由更新版本的 Ziping 创建"):
         open_database(db_path)
+
+
+def test_every_connection_runs_in_wal_with_full_sync_a_busy_timeout_and_foreign_keys(engine, db_path):
+    with engine.connect() as connection:
+        settings = [
+            connection.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys", "application_id")
+        ]
+    assert settings == ["wal", 2, 5000, 1, int.from_bytes(b"ZiPg", "big")]

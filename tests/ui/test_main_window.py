@@ -57,7 +57,8 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "打印…",
         "打印预览…",
         "备份",
-        "恢复…",
+        "备份到…",
+        "从备份恢复…",
         "退出",
     ]
     assert {text: action.isEnabled() for text, action in file_menu.items()} == {
@@ -69,7 +70,8 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "打印…": False,
         "打印预览…": False,
         "备份": True,
-        "恢复…": True,
+        "备份到…": True,
+        "从备份恢复…": True,
         "退出": True,
     }
     assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
@@ -174,7 +176,9 @@ def test_a_backup_from_another_program_is_refused_and_the_database_stays(make_wi
         connection.execute("CREATE TABLE contacts (name TEXT)")
     connection.close()
     assert window.restore_from(other) is False
-    assert messages(window) == [f"{other} 不是 Ziping 数据库备份"]
+    assert messages(window) == [
+        f"{other} 不是 Ziping 数据库（是其他程序的 SQLite 文件，没有 Ziping 的表）；不能作为备份使用"
+    ]
     assert [department.name for department in list_departments(window.workspace.engine)] == [
         "遂宁市船山区信访局"
     ]
