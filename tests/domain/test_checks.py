@@ -18,6 +18,7 @@ from desktop.domain.check_records import (
 from desktop.domain.checks import Statement, amounts_agree, rate_agrees, share_agrees
 from desktop.domain.cross_checks import run_checks
 from desktop.domain.money import to_wan
+from desktop.domain.self_evaluation import SelfEvaluationRules
 
 W = Decimal(10000)  # 元 per 万元
 
@@ -121,6 +122,9 @@ def test_shares_and_changes_are_checked_as_printed():
     ]
 
 
+SICHUAN = SelfEvaluationRules(Decimal(10), Decimal(100), (("绩效指标", Decimal(90)),))  # 预算执行 10 + 绩效指标 90
+
+
 def _project(executed: str, *, weights=("30", "30", "30"), reason: str = "", cost: str = "") -> ProjectRecord:
     indicators = tuple(
         IndicatorRecord(row, "产出指标", "数量指标", f"指标{row}", "次", Decimal(weight), "")
@@ -131,7 +135,7 @@ def _project(executed: str, *, weights=("30", "30", "30"), reason: str = "", cos
             IndicatorRecord(len(weights) + 1, "成本指标", "经济成本指标", "成本", "万元", Decimal(0), cost),
         )
     funding = (FundingRecord("财政资金", wan("20.00"), wan(executed)),)
-    return ProjectRecord("P1", "测试项目", funding, indicators, reason, indicator_total=Decimal(90))
+    return ProjectRecord("P1", "测试项目", funding, indicators, reason, rules=SICHUAN)
 
 
 def test_project_weights_rate_reasons_and_cost():

@@ -63,7 +63,7 @@ def test_a_bug_in_a_command_is_one_line_naming_the_log_and_exit_1(
 ):
     from desktop.services.department_setup import create_department
 
-    create_department(engine, "遂宁市船山区信访局")
+    create_department(engine, "遂宁市船山区信访局", province="四川省")
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("举报人电话 13800001234 的比例无法计算")
@@ -84,7 +84,7 @@ def test_a_bug_in_a_command_is_one_line_naming_the_log_and_exit_1(
 def test_a_log_that_cannot_be_written_is_named_too(engine, db_path, data_folder, monkeypatch, capsys):
     from desktop.services.department_setup import create_department
 
-    create_department(engine, "遂宁市船山区信访局")
+    create_department(engine, "遂宁市船山区信访局", province="四川省")
     data_folder.parent.mkdir(parents=True)
     data_folder.write_text("不是文件夹", encoding="utf-8")
 

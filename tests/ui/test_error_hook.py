@@ -43,9 +43,10 @@ def escape(error: Exception) -> None:
         sys.excepthook(type(caught), caught, caught.__traceback__)
 
 
-def test_a_locked_database_in_a_real_slot_shows_a_dialog_and_is_logged(window, db_path, log):
+def test_a_locked_database_in_a_real_slot_shows_its_chinese_message(window, db_path, log):
+    """Issue 9, observation 9: “database is locked” once reached the default hook and showed nothing."""
     window.welcome.name.setText("遂宁市船山区信访局")
-    window.welcome.competent.setText("联系电话 13800001234")
+    window.welcome.province.setCurrentIndex(window.welcome.province.findData("四川省"))
     locker = sqlite3.connect(db_path, isolation_level=None)
     locker.execute("BEGIN IMMEDIATE")
     try:
@@ -54,18 +55,33 @@ def test_a_locked_database_in_a_real_slot_shows_a_dialog_and_is_logged(window, d
         locker.execute("ROLLBACK")
         locker.close()
     [box] = boxes(window)
+    assert (box.windowTitle(), box.text()) == (
+        "无法完成",
+        f"数据库正被另一个程序使用：{db_path}（等待 5 秒后仍未释放），请稍后重试",
+    )
+    assert not log.path.exists()  # a fault Ziping names is no bug: nothing to log
+    assert window.pages.currentWidget() is window.welcome
+
+
+def test_an_unexpected_error_in_a_real_slot_shows_a_dialog_and_is_logged(window, log, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("联系电话 13800001234 的记录无法处理")
+
+    monkeypatch.setattr("desktop.ui.main_window.create_department", broken)
+    window.welcome.name.setText("遂宁市船山区信访局")
+    window.welcome.province.setCurrentIndex(window.welcome.province.findData("四川省"))
+    window.welcome.create.click()
+    [box] = boxes(window)
     assert box.windowTitle() == UNEXPECTED_TITLE
     assert box.text() == (
         "程序出现了未预料的错误，刚才的操作可能没有完成：\n"
-        "OperationalError: (sqlite3.OperationalError) database is locked\n\n"
+        "RuntimeError: 联系电话 138****1234 的记录无法处理\n\n"
         f"详细记录已写入日志文件：{log.path}\n请把这个文件交给维护人员。"
     )
     text = log.path.read_text(encoding="utf-8")
     assert text.startswith("==== ") and " 窗口\nTraceback (most recent call last):" in text
     assert "in create_department" in text
-    assert "sqlalchemy.exc.OperationalError: (sqlite3.OperationalError) database is locked" in text
     assert "138****1234" in text and "13800001234" not in text
-    assert box.detailedText().endswith(text.split(" 窗口\n", 1)[1].rstrip("\n") + "\n")
     assert window.pages.currentWidget() is window.welcome
 
 
