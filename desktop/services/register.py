@@ -14,13 +14,12 @@ from datetime import date
 
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
+from desktop.domain.petition_input import mask_id_number, mask_phone
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,
     VisitBatch,
     acceptance_deadline,
-    mask_id_number,
-    mask_phone,
     validate_matter,
     validate_visit,
 )
@@ -218,7 +217,7 @@ class RegisterService:
         Raises ``UserInputError`` naming the matter and the field; nothing is saved then.
         """
         try:
-            matter = validate_matter(record)
+            matter = validate_matter(record, self._today())
         except PetitionInputError as error:
             raise UserInputError(f"信访事项 {record.number or '（无编号）'}：{error}") from error
         values = {name: getattr(matter, name) for name in _MATTER_FIELDS if name != "id"}
@@ -278,7 +277,7 @@ class RegisterService:
     def save_visit(self, department_id: int, record: VisitBatch) -> int:
         """Add, update, or put back a deleted visit batch under its old id (undo)."""
         try:
-            visit = validate_visit(record)
+            visit = validate_visit(record, self._today())
         except PetitionInputError as error:
             raise UserInputError(f"走访记录 {record.visited_on}：{error}") from error
         values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
