@@ -18,7 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from desktop.domain.petition_input import InputError, check_date, normalise_id_number, normalise_number, normalise_phone
+from desktop.domain.petition_input import (
+    InputError,
+    check_date,
+    normalise_id_number,
+    normalise_number,
+    normalise_phone,
+)
 
 CHANNELS = ("来信", "来访", "网上", "来电")
 VISIT_LEVELS = ("到区", "到市", "到省", "进京")

@@ -20,7 +20,13 @@ TODAY = date(2024, 6, 30)
 
 @pytest.mark.parametrize(
     "typed",
-    ["XF-2023-001", "XF-2023-001\u200b", "\u202eXF-2023-001", "ＸＦ－２０２３－００１", " XF-2023-\ufeff001 "],
+    [
+        "XF-2023-001",
+        "XF-2023-001\u200b",
+        "\u202eXF-2023-001",
+        "ＸＦ－２０２３－００１",
+        " XF-2023-\ufeff001 ",
+    ],
 )
 def test_look_alike_numbers_are_one_number(typed):
     assert normalise_number(typed) == "XF-2023-001"
@@ -61,7 +67,9 @@ def test_good_phone_numbers_are_kept_in_one_form(typed, stored):
     assert normalise_phone(typed) == stored
 
 
-@pytest.mark.parametrize("typed", ["12800001234", "1380000123", "138000012345", "2221234", "abc", "8825-2221234"])
+@pytest.mark.parametrize(
+    "typed", ["12800001234", "1380000123", "138000012345", "2221234", "abc", "8825-2221234"]
+)
 def test_bad_phone_numbers_are_refused_with_the_number_masked(typed):
     with pytest.raises(InputError, match="联系电话") as caught:
         normalise_phone(typed)

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from desktop.domain.petition_input import InputError, id_check_character, mask_id_number, mask_phone, normalise_id_number
+from desktop.domain.petition_input import (
+    InputError,
+    id_check_character,
+    mask_id_number,
+    mask_phone,
+    normalise_id_number,
+)
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,
