@@ -44,7 +44,7 @@ def _book(rng: random.Random, rows: list[list], sheet: str = "信访事项", hea
         unit.append(row)
     data = workbook.create_sheet(sheet)
     data.append(header)
-    good = [_good_row(rng, index) for index in range(rng.randrange(0, 6))]
+    good = [_good_row(rng, index) for index in range(rng.randrange(0, 6))] if sheet == "信访事项" else []
     position = rng.randrange(len(good) + 1)
     for row in good[:position] + rows + good[position:]:
         data.append(row)
