@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from desktop.services.audit_log import AuditLogService
 from desktop.services.budget import BudgetService
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
@@ -18,6 +19,7 @@ from desktop.services.scoring import ScoringService
 @dataclass(frozen=True)
 class Services:
     engine: Engine
+    audit: AuditLogService
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
@@ -31,6 +33,7 @@ def build_services(engine: Engine) -> Services:
     scoring = ScoringService(engine)
     return Services(
         engine=engine,
+        audit=AuditLogService(engine),
         budget=BudgetService(engine),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
+from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
@@ -64,6 +65,7 @@ class WindowMenus:
         self._add(edit_menu, "设置…", self.open_settings)
 
         help_menu = self._menu(bar, "帮助(&H)")
+        self._add(help_menu, "审计日志…", self.open_audit_log)
         self._add(help_menu, "关于 自评 Ziping", window.show_about)
 
     def _menu(self, bar, title: str) -> QMenu:
@@ -88,6 +90,11 @@ class WindowMenus:
 
     def export_excel(self):
         return export_excel(self.window, self.window.workspace.services, self.window.context)
+
+    def open_audit_log(self) -> AuditDialog:
+        dialog = AuditDialog(self.window.workspace.services.audit, self.window)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         """设置; a new print font is used from the next export on."""
