@@ -34,7 +34,7 @@ REASONS = {  # what the one line names, for each kind (any of the alternatives)
     "truncated_zip": ("已损坏",),
     "not_a_zip": ("不是 Excel 工作簿", "旧版 .xls", "已损坏"),
     "damaged_sheet_xml": ("已损坏",),
-    "nothing_to_import": ("没有可导入的数据",),
+    "nothing_to_import": ("没有可导入的数据", "缺少必填列"),
     "unknown_visit_matter": ("在信访事项中不存在",),
 }
 PER_KIND = 15  # 20 kinds × 15 seeds = 300 workbooks
