@@ -227,7 +227,6 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
     try:
         _read_sheets(workbook, result, progress)
     except TooManyProblems:
-        result.problems = ProblemList(result.problems)
         list.append(result.problems, Problem(f"已发现 {MAX_PROBLEMS} 处问题，其余未再检查"))
     finally:
         workbook.close()
