@@ -166,3 +166,20 @@ def test_a_scorecard_reason_changed_twice_is_one_new_item_then_one_change(engine
         {"manual_reason": "第一稿"},
         {"manual_reason": "第二稿"},
     )
+
+
+def test_a_deleted_matter_leaves_its_id_number_and_phone_masked_and_the_user_named(engine, department):
+    import getpass
+
+    register = RegisterService(engine)
+    matter = Matter("X-9", date(2023, 3, 1), "来信", id_number="11010519491231002X", phone="13800001234")
+    register.delete(register.save(department, matter))
+
+    deleted = _entries(engine)[-1]
+    assert deleted[0] == "删除"
+    assert (deleted[3]["id_number"], deleted[3]["phone"]) == ("110105********002X", "138****1234")
+    table = M.AuditEntry.__table__
+    with engine.connect() as connection:
+        assert set(connection.execute(select(table.c.actor)).scalars()) == {getpass.getuser()}
+        texts = " ".join(row.before + row.after for row in connection.execute(select(table)))
+    assert "11010519491231002X" not in texts and "13800001234" not in texts
