@@ -18,7 +18,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import insert
 
-from desktop.domain.petitions import CHANNELS, id_check_character
+from desktop.domain.petition_input import id_check_character
+from desktop.domain.petitions import CHANNELS
 from desktop.services.excel import ExcelService, import_into_path
 from desktop.storage import models as M
 from desktop.storage.database import open_database

@@ -13,7 +13,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from desktop.services.instance_lock import InstanceLock, acquire
 from desktop.services.workspace import Workspace, open_workspace
+
+_LOCKS: list[InstanceLock] = []  # held until the program ends; the system releases them then
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -24,7 +27,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def open_chosen_database(args: argparse.Namespace) -> Workspace:
-    """The database the user asked for, with its services; raises DatabaseError / UserInputError."""
+    """The database the user asked for, with its services; raises DatabaseError / UserInputError
+    (``DatabaseInUse`` when another Ziping window has it open: the clerk is told before anything opens)."""
     from desktop.storage.database import default_database_path
 
     if args.demo:
@@ -36,6 +40,7 @@ def open_chosen_database(args: argparse.Namespace) -> Workspace:
         path = args.db or default_database_path()
         if args.db is None:
             path.parent.mkdir(parents=True, exist_ok=True)
+        _LOCKS.append(acquire(path))
     return open_workspace(path, create=True, automatic_backups=True)
 
 

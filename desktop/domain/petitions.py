@@ -18,6 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from desktop.domain.petition_input import (
+    InputError,
+    check_date,
+    normalise_id_number,
+    normalise_number,
+    normalise_phone,
+)
+
 CHANNELS = ("来信", "来访", "网上", "来电")
 VISIT_LEVELS = ("到区", "到市", "到省", "进京")
 SATISFACTION_LEVELS = ("满意", "基本满意", "不满意", "未评价")
@@ -34,7 +42,7 @@ RECHECK_DAYS = 30
 COLLECTIVE_VISIT_PERSONS = 5  # 集访: 5 人以上（含）同一事项走访 — practice, not the 条例 (DOMAIN.md §3.2)
 
 
-class PetitionInputError(ValueError):
+class PetitionInputError(InputError):
     """A value in a matter or visit that cannot be right; the message is Chinese and names the field."""
 
 
@@ -97,56 +105,6 @@ def progress(
         status = "办理中"
     days_left = (deadline - today).days
     return Progress("超期" if days_left < 0 else status, deadline, days_left)
-
-
-# 身份证号 (GB 11643-1999) --------------------------------------------------------------------
-
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK_CHARS = "10X98765432"
-
-
-def id_check_character(first_seventeen: str) -> str:
-    """The 18th character of a 公民身份号码: ISO 7064 MOD 11-2 over the first 17 digits."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_seventeen, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK_CHARS[total % 11]
-
-
-def normalise_id_number(text: str) -> str:
-    """Check a 身份证号 and return it with an upper-case X; empty stays empty (the field is optional).
-
-    Raises ``PetitionInputError`` for a wrong length, a non-digit, an impossible birth date or a
-    wrong check character.
-    """
-    number = text.strip().upper()
-    if not number:
-        return ""
-    if len(number) != 18 or not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise PetitionInputError(f"身份证号“{text}”应为 18 位：17 位数字加 1 位数字或 X")
-    try:
-        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError as error:
-        raise PetitionInputError(f"身份证号“{text}”中的出生日期 {number[6:14]} 不存在") from error
-    expected = id_check_character(number[:17])
-    if number[17] != expected:
-        raise PetitionInputError(f"身份证号“{text}”校验位应为 {expected}，请核对")
-    return number
-
-
-def mask_id_number(number: str) -> str:
-    """``510903198001011234`` → ``510903********1234``: the region and last four stay visible."""
-    if len(number) <= 10:
-        return "*" * len(number)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
-
-
-def mask_phone(phone: str) -> str:
-    """``13800001234`` → ``138****1234``; short numbers keep only their last two digits."""
-    digits = phone.strip()
-    if len(digits) >= 11:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    if len(digits) > 2:
-        return "*" * (len(digits) - 2) + digits[-2:]
-    return digits
 
 
 # 一件信访事项、一批走访 -----------------------------------------------------------------------
@@ -219,20 +177,26 @@ def _in_order(earlier: date | None, later: date | None, earlier_name: str, later
         raise PetitionInputError(f"{later_name}（{later}）早于{earlier_name}（{earlier}）")
 
 
-def validate_matter(matter: Matter) -> Matter:
-    """Check a matter before it is saved; returns it with the ID number normalised.
+def validate_matter(matter: Matter, today: date) -> Matter:
+    """Check a matter before it is saved; returns it with 编号, ID number and phone normalised.
 
-    Raises ``PetitionInputError`` naming the field: 编号 missing, unknown 信访形式 or 满意度,
-    人数 < 1, dates out of order (登记 ≤ 受理 ≤ 办结 ≤ 复查 ≤ 复查办结 ≤ 复核 ≤ 复核办结), an
-    extension over 30 days or without its approval date, an evaluation of an unclosed matter,
-    a wrong ID check digit.
+    Raises ``PetitionInputError`` naming the field: 编号 missing, unknown 信访形式, 来源, 办理类型
+    or 满意度, 人数 < 1, a date before 2000-01-01 or after ``today``, dates out of order (登记 ≤
+    受理 ≤ 办结 ≤ 复查 ≤ 复查办结 ≤ 复核 ≤ 复核办结), an extension over 30 days or without its
+    approval date, an evaluation of an unclosed matter, a wrong phone or ID number
+    (``petition_input``; the messages mask them).
     """
-    if not matter.number.strip():
+    number = normalise_number(matter.number)
+    if not number:
         raise PetitionInputError("编号不能为空")
-    if matter.channel not in CHANNELS:
-        raise PetitionInputError(f"信访形式“{matter.channel}”应为{'、'.join(CHANNELS)}之一")
-    if matter.satisfaction not in SATISFACTION_LEVELS:
-        raise PetitionInputError(f"满意度“{matter.satisfaction}”应为{'、'.join(SATISFACTION_LEVELS)}之一")
+    for value, allowed, name in (
+        (matter.channel, CHANNELS, "信访形式"),
+        (matter.origin, ORIGINS, "来源"),
+        (matter.handling_type, HANDLING_TYPES, "办理类型"),
+        (matter.satisfaction, SATISFACTION_LEVELS, "满意度"),
+    ):
+        if value not in allowed:
+            raise PetitionInputError(f"{name}“{value}”应为{'、'.join(allowed)}之一")
     if matter.persons < 1:
         raise PetitionInputError(f"人数应至少为 1，现为 {matter.persons}")
     if matter.extended:
@@ -257,15 +221,31 @@ def validate_matter(matter: Matter) -> Matter:
         (matter.recheck_closed_on, "复核办结日期"),
     )
     present = [(value, name) for value, name in chain if value is not None]
-    for (earlier, earlier_name), (later, later_name) in zip(present, present[1:], strict=False):
-        _in_order(earlier, later, earlier_name, later_name)
-    return replace(matter, id_number=normalise_id_number(matter.id_number))
+    try:
+        for moment, label in present:
+            check_date(moment, label, today)
+        for (earlier, earlier_name), (later, later_name) in zip(present, present[1:], strict=False):
+            _in_order(earlier, later, earlier_name, later_name)
+        return replace(
+            matter,
+            number=number,
+            id_number=normalise_id_number(matter.id_number, today),
+            phone=normalise_phone(matter.phone),
+        )
+    except InputError as error:
+        if isinstance(error, PetitionInputError):
+            raise
+        raise PetitionInputError(str(error)) from error
 
 
-def validate_visit(visit: VisitBatch) -> VisitBatch:
-    """Check a visit batch: a known level and at least one person."""
+def validate_visit(visit: VisitBatch, today: date) -> VisitBatch:
+    """Check a visit batch: a known level, at least one person, a date from 2000-01-01 to ``today``."""
     if visit.level not in VISIT_LEVELS:
         raise PetitionInputError(f"走访层级“{visit.level}”应为{'、'.join(VISIT_LEVELS)}之一")
     if visit.persons < 1:
         raise PetitionInputError(f"走访人数应至少为 1，现为 {visit.persons}")
+    try:
+        check_date(visit.visited_on, "走访日期", today)
+    except InputError as error:
+        raise PetitionInputError(str(error)) from error
     return visit

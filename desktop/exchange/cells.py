@@ -17,6 +17,7 @@ from desktop.domain.money import TEN_THOUSAND, MoneyUnit, NumberFormatError, par
 from desktop.exchange.sheets import Kind
 
 MAX_COUNT = 1_000_000
+MAX_TEXT = {Kind.TEXT: 500, Kind.LONG_TEXT: 10_000}  # characters: a name, a number, a summary
 TRUE_WORDS = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"否", "n", "no", "false", "0", "×", "无"})
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -119,8 +120,11 @@ def _decimal_or_text(value):
 def read_cell(kind: Kind, value, unit: MoneyUnit = MoneyUnit.WAN):
     """The value of a non-empty cell for a column of ``kind``; raises ``CellError``."""
     try:
-        if kind in (Kind.TEXT, Kind.LONG_TEXT):
-            return _text(value)
+        if kind in MAX_TEXT:
+            text = _text(value)
+            if len(text) > MAX_TEXT[kind]:
+                raise CellError(f"内容过长：{len(text)} 个字，此列最多 {MAX_TEXT[kind]} 个字")
+            return text
         if kind is Kind.INT:
             return _integer(value)
         if kind in _RANGES:

@@ -1,15 +1,21 @@
 """Reading a workbook a clerk or another program filled: every cell checked, every problem placed.
 
 ``read_workbook`` never writes anything and never raises for a bad cell: it returns the rows it
-could read and a list of ``Problem`` (sheet, row, column, reason). A file that is not an .xlsx
-workbook at all (random bytes, an old .xls, a password-protected workbook) raises
-``UnreadableWorkbook`` at once. Formulas and merged cells are looked for in the sheet XML first, so
-the common file without them is read in one fast read-only pass.
+could read and a list of ``Problem`` (sheet, row, column, reason), at most ``MAX_PROBLEMS`` of
+them. A file that is not an .xlsx workbook at all (random bytes, an old .xls, a
+password-protected workbook, a damaged zip, one that unpacks to more than ``MAX_UNPACKED``)
+raises ``UnreadableWorkbook`` at once.
+
+Time and memory stay bounded whatever the file holds: each known sheet's XML is first streamed
+once (``survey``) for merged cells, formulas without a computed value and the last row that holds
+a value; then the values are streamed with openpyxl's read-only reader, up to that row only and
+without the sheet's declared dimension (styling to column XFD or row 1,048,576 is never
+expanded). A value more than ``MAX_GAP`` empty rows below the data refuses the sheet, naming
+that row.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,10 +25,12 @@ from typing import Any
 from desktop.domain.money import MoneyUnit
 from desktop.exchange.cells import CellError, is_empty, read_cell
 from desktop.exchange.sheets import ALL_SHEETS, PASSED_OVER, Column, SheetSpec, match_column, split_header
+from desktop.exchange.survey import MAX_GAP, SheetSurvey, SurveyError, survey
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
-_WORKSHEET_XML = re.compile(r"^xl/worksheets/[^/]+\.xml$")
+MAX_PROBLEMS = 1000
+MAX_UNPACKED = 400 * 1024 * 1024  # bytes of XML once unzipped; a 50,000-matter workbook has ~60 MB
 _SPECS = {spec.name: spec for spec in ALL_SHEETS}
 
 Progress = Callable[[int, int], bool]  # (rows read, rows in all or 0 if unknown) → False to cancel
@@ -34,6 +42,19 @@ class UnreadableWorkbook(Exception):
 
 class ReadCancelled(Exception):
     """The clerk cancelled the import while the workbook was being read."""
+
+
+class TooManyProblems(Exception):
+    """``MAX_PROBLEMS`` problems were found: the rest of the file is not checked."""
+
+
+class ProblemList(list):
+    """A list of ``Problem`` that raises ``TooManyProblems`` once it holds ``MAX_PROBLEMS``."""
+
+    def append(self, problem: Problem) -> None:
+        super().append(problem)
+        if len(self) >= MAX_PROBLEMS:
+            raise TooManyProblems
 
 
 @dataclass(frozen=True)
@@ -70,7 +91,7 @@ class SheetRows:
 @dataclass
 class WorkbookRows:
     sheets: dict[str, SheetRows] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=ProblemList)
 
     @property
     def errors(self) -> list[Problem]:
@@ -91,61 +112,53 @@ def _check_signature(path: Path) -> None:
         raise UnreadableWorkbook(f"{path.name} 不是 Excel 工作簿（.xlsx），无法读取")
 
 
-def _scan(path: Path) -> bool:
-    """Whether any sheet holds a formula or a merged cell (then the slow, full load is needed)."""
+def _check_archive(path: Path) -> None:
+    """Refuse a damaged zip, or one whose XML would unpack to more than ``MAX_UNPACKED``, before parsing."""
     try:
         with zipfile.ZipFile(path) as archive:
-            for name in archive.namelist():
-                if not _WORKSHEET_XML.match(name):
-                    continue
-                with archive.open(name) as member:
-                    tail = b""
-                    while chunk := member.read(1 << 20):
-                        window = tail + chunk
-                        if b"<f>" in window or b"<f " in window or b"<mergeCell " in window:
-                            return True
-                        tail = chunk[-16:]
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
         raise UnreadableWorkbook(f"{path.name} 已损坏，不是可读取的 .xlsx 文件（{error}）") from error
-    return False
+    if unpacked > MAX_UNPACKED:
+        raise UnreadableWorkbook(
+            f"{path.name} 解压后有 {unpacked // 1024 // 1024} MB，超过可导入的 {MAX_UNPACKED // 1024 // 1024} MB："
+            "请删除多余的工作表、行或格式后再导入"
+        )
 
 
-def _load(path: Path, **options):
+def _load(path: Path):
     try:
         from openpyxl import load_workbook  # loaded on the first import, not at start-up
 
-        return load_workbook(path, **options)
+        return load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file; all mean "unreadable"
         raise UnreadableWorkbook(
             f"{path.name} 已损坏或不是 Excel 工作簿，无法读取（{type(error).__name__}）"
         ) from error
 
 
-def _inspect(path: Path, problems: list[Problem]) -> set[tuple[str, int, int]]:
-    """Report merged cells in known sheets; return where the formulas are (sheet, row, column)."""
-    formulas: set[tuple[str, int, int]] = set()
-    workbook = _load(path, data_only=False)
+def _survey(workbook, sheet, name: str, problems: list[Problem]) -> SheetSurvey | None:
+    """The sheet's merged cells, formulas and extent; ``None`` (with the problem) when it is refused."""
     try:
-        for sheet in workbook.worksheets:
-            name = sheet.title.strip()
-            if name not in _SPECS:
-                continue
-            for merged in sheet.merged_cells.ranges:
-                where = "表头" if merged.min_row == 1 else ""
-                problems.append(
-                    Problem(
-                        f"{where}有合并单元格 {merged.coord}，请取消合并（每列一个表头、每格一个值）",
-                        name,
-                        merged.min_row,
-                    )
-                )
-            for row in sheet.iter_rows():
-                for cell in row:
-                    if cell.data_type == "f":
-                        formulas.add((name, cell.row, cell.column))
-    finally:
-        workbook.close()
-    return formulas
+        # openpyxl's read-only sheet knows where its XML is in the archive it holds open
+        with workbook._archive.open(sheet._worksheet_path) as source:
+            found = survey(source)
+    except SurveyError as error:
+        problems.append(Problem(str(error), name))
+        return None
+    for ref, row in found.merged:
+        where = "表头" if row == 1 else ""
+        problems.append(
+            Problem(f"{where}有合并单元格 {ref}，请取消合并（每列一个表头、每格一个值）", name, row)
+        )
+    if found.stray_row is not None:
+        reason = (
+            f"第 {found.stray_row} 行有内容，但数据在第 {found.last_row} 行已结束（中间空了 "
+            f"{found.stray_row - found.last_row - 1} 行，超过 {MAX_GAP} 行）：请删除第 {found.stray_row} 行的内容后再导入"
+        )
+        problems.append(Problem(reason, name, found.stray_row))
+        return None
+    return found
 
 
 def _header(spec: SheetSpec, cells: tuple, problems: list[Problem]) -> dict[int, tuple[Column, MoneyUnit]]:
@@ -178,7 +191,7 @@ def _read_row(
     number: int,
     cells: tuple,
     columns: dict[int, tuple[Column, MoneyUnit]],
-    formulas: set[tuple[str, int, int]],
+    formulas: frozenset[tuple[int, int]],
     problems: list[Problem],
 ) -> dict[str, object] | None:
     values: dict[str, object] = {}
@@ -186,7 +199,7 @@ def _read_row(
     for index, (column, unit) in columns.items():
         raw = cells[index] if index < len(cells) else None
         letter = column_letter(index + 1)
-        if raw is None and (spec.name, number, index + 1) in formulas:
+        if raw is None and (number, index + 1) in formulas:
             reason = "公式没有计算结果，请在 Excel 中打开、重新计算并保存后再导入"
             problems.append(Problem(reason, spec.name, number, column.header, letter))
             ok = False
@@ -209,43 +222,53 @@ def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
     """Read every known sheet of ``path``; raises ``UnreadableWorkbook`` only for a file that is no workbook."""
     path = Path(path)
     _check_signature(path)
+    _check_archive(path)
     result = WorkbookRows()
-    formulas = _inspect(path, result.problems) if _scan(path) else set()
-    workbook = _load(path, read_only=True, data_only=True)
+    workbook = _load(path)
     try:
-        sheets = [sheet for sheet in workbook.worksheets if sheet.title.strip() in _SPECS]
-        for sheet in workbook.worksheets:
-            if sheet.title.strip() not in _SPECS and sheet.title.strip() not in PASSED_OVER:
-                result.problems.append(Problem("不是 Ziping 的工作表，已跳过", sheet.title, warning=True))
-        done = 0  # the total stays unknown (0): counting rows would parse each sheet twice
-        for sheet in sheets:
-            spec = _SPECS[sheet.title.strip()]
-            rows = sheet.iter_rows(values_only=True)
-            header = next(rows, None)
-            if header is None or all(is_empty(value) for value in header):
-                if header is not None and any(any(not is_empty(v) for v in row) for row in rows):
-                    result.problems.append(Problem("第 1 行应为表头", spec.name, 1))
-                continue
-            columns = _header(spec, header, result.problems)
-            if any(problem.sheet == spec.name and not problem.warning for problem in result.problems):
-                continue
-            sheet_rows = SheetRows(spec, frozenset(column.field for column, _unit in columns.values()))
-            for number, cells in enumerate(rows, start=2):
-                done += 1
-                if progress is not None and done % 2000 == 0 and progress(done, 0) is False:
-                    raise ReadCancelled
-                if all(is_empty(value) for value in cells):
-                    continue
-                values = _read_row(spec, number, cells, columns, formulas, result.problems)
-                if values is not None:
-                    sheet_rows.rows.append((number, values))
-            result.sheets[spec.name] = sheet_rows
+        _read_sheets(workbook, result, progress)
+    except TooManyProblems:
+        list.append(result.problems, Problem(f"已发现 {MAX_PROBLEMS} 处问题，其余未再检查"))
     finally:
         workbook.close()
     if not result.errors and not any(sheet.rows for sheet in result.sheets.values()):
         names = "、".join(spec.name for spec in ALL_SHEETS)
         result.problems.append(Problem(f"没有可导入的数据：应至少有一张表（{names}）在表头下有数据行"))
     return result
+
+
+def _read_sheets(workbook, result: WorkbookRows, progress: Progress | None) -> None:
+    sheets = [sheet for sheet in workbook.worksheets if sheet.title.strip() in _SPECS]
+    for sheet in workbook.worksheets:
+        if sheet.title.strip() not in _SPECS and sheet.title.strip() not in PASSED_OVER:
+            result.problems.append(Problem("不是 Ziping 的工作表，已跳过", sheet.title, warning=True))
+    done = 0  # the total stays unknown (0): counting rows would parse each sheet twice
+    for sheet in sheets:
+        spec = _SPECS[sheet.title.strip()]
+        found = _survey(workbook, sheet, spec.name, result.problems)
+        if found is None or found.last_row == 0:
+            continue
+        sheet.reset_dimensions()  # a declared A1:XFD1048576 would pad every row to 16,384 cells
+        rows = sheet.iter_rows(max_row=found.last_row, values_only=True)
+        header = next(rows, None)
+        if header is None or all(is_empty(value) for value in header):
+            if found.last_row > 1:
+                result.problems.append(Problem("第 1 行应为表头", spec.name, 1))
+            continue
+        columns = _header(spec, header, result.problems)
+        if any(problem.sheet == spec.name and not problem.warning for problem in result.problems):
+            continue
+        sheet_rows = SheetRows(spec, frozenset(column.field for column, _unit in columns.values()))
+        for number, cells in enumerate(rows, start=2):
+            done += 1
+            if progress is not None and done % 2000 == 0 and progress(done, 0) is False:
+                raise ReadCancelled
+            if all(is_empty(value) for value in cells):
+                continue
+            values = _read_row(spec, number, cells, columns, found.formulas, result.problems)
+            if values is not None:
+                sheet_rows.rows.append((number, values))
+        result.sheets[spec.name] = sheet_rows
 
 
 def column_letter(number: int) -> str:

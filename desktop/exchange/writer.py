@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.exchange.cells import write_cell
 from desktop.exchange.sheets import ALL_SHEETS, GUIDE_SHEET, Column, Kind, SheetSpec
+from desktop.exchange.workbook_temporaries import beside
 
 PAPER_A4 = "9"  # the SpreadsheetML paper code of A4
 _THIN = Side(style="thin", color="808080")
@@ -95,18 +96,19 @@ def write_workbook(
 ) -> None:
     """Write one sheet per ``(spec, rows)``; each row gives the field values in the order of ``spec.columns``."""
     path = Path(path)
-    workbook = Workbook(write_only=True)
-    for spec, rows in tables:
-        sheet = workbook.create_sheet(spec.name)
-        _setup(sheet, spec, title)
-        sheet.append(_header_cells(sheet, spec))
-        for values in rows:
-            sheet.append(_row(sheet, spec.columns, values))
-    if guide:
-        _guide(workbook)
     temporary = path.with_name(f".{path.stem}.{os.getpid()}.writing.xlsx")
     try:
-        workbook.save(temporary)
+        with beside(temporary):  # the sheets' XML is written while rows are appended
+            workbook = Workbook(write_only=True)
+            for spec, rows in tables:
+                sheet = workbook.create_sheet(spec.name)
+                _setup(sheet, spec, title)
+                sheet.append(_header_cells(sheet, spec))
+                for values in rows:
+                    sheet.append(_row(sheet, spec.columns, values))
+            if guide:
+                _guide(workbook)
+            workbook.save(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

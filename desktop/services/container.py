@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from desktop.services.audit_log import AuditLogService
 from desktop.services.budget import BudgetService
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.changes import ChangeFeed
@@ -21,6 +22,7 @@ from desktop.services.scoring import ScoringService
 class Services:
     engine: Engine
     changes: ChangeFeed  # what each committed write changed, for the window to pass to its tabs
+    audit: AuditLogService
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
@@ -39,6 +41,7 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         engine=engine,
         changes=ChangeFeed(engine),
         budget=BudgetService(engine, catalogue),
+        audit=AuditLogService(engine),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),
         pdf=PdfExportService(engine, catalogue=catalogue),

@@ -1,15 +1,18 @@
 """Excel in and out: the template, the export of one year, the all-or-nothing import.
 
-The import reads the whole workbook, checks every cell and record, and writes in ONE
-transaction that is rolled back when anything is wrong (or for a dry run), so a database is
-never half-imported. ``import_into_path`` also creates the database file when it does not
+The import reads the whole workbook (before it takes any lock), then checks every record against
+what is stored and writes in ONE ``BEGIN IMMEDIATE`` transaction that is rolled back when
+anything is wrong (or for a dry run), so a database is never half-imported and a save made by
+another window meanwhile either waits for the import or is refused as busy — never overwritten. ``import_into_path`` also creates the database file when it does not
 exist yet, as a new Ziping database holding the department named on the 单位 sheet.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -18,15 +21,18 @@ from desktop.errors import UserInputError
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
+from desktop.services.atomic_file import write_atomically
 from desktop.services.departments import credit_code_value, province_value
 from desktop.services.excel_entries import masked_warnings
 from desktop.services.excel_entries_export import entry_tables
-from desktop.services.atomic_file import write_atomically
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.services.excel_scores import score_rows
+from desktop.services.import_rows import changed_columns
 from desktop.services.projects import ProjectService
+from desktop.storage import audit
 from desktop.storage import models as M
 from desktop.storage.database import engine_path
+from desktop.storage.transactions import writing
 
 __all__ = [
     "ExcelService",
@@ -43,7 +49,8 @@ __all__ = [
 class SheetCount:
     sheet: str
     added: int
-    updated: int
+    updated: int  # records of which at least one column changed
+    unchanged: int = 0
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,8 @@ class ImportReport:
         lines = [head]
         if not self.problems:
             lines += [
-                f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条" for count in self.counts
+                f"  {count.sheet}：新增 {count.added} 条，更新 {count.updated} 条，未变 {count.unchanged} 条"
+                for count in self.counts
             ]
         lines += [f"  问题：{problem}" for problem in self.problems]
         lines += [f"  提示：{warning}" for warning in self.warnings]
@@ -92,9 +100,9 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     table = M.Department.__table__
     rows = workbook.sheets.get(S.DEPARTMENT.name)
     if rows is None or not rows.rows:
-        stored = connection.execute(select(table.c.id, table.c.name)).all()
-        if len(stored) == 1:
-            return stored[0].id, stored[0].name, []
+        departments = connection.execute(select(table.c.id, table.c.name)).all()
+        if len(departments) == 1:
+            return departments[0].id, departments[0].name, []
         reason = "缺少“单位”表：新数据库或有多个单位的数据库须在“单位”表写明单位名称"
         return None, "", [Problem(reason, S.DEPARTMENT.name)]
     if len(rows.rows) > 1:
@@ -102,8 +110,8 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     row_number, fields = rows.rows[0]
     values = {field: value for field, value in fields.items() if value is not None}
     name = values.pop("name")
-    department_id = connection.execute(select(table.c.id).where(table.c.name == name)).scalar()
-    problem = _province_problem(values, new=department_id is None)
+    stored = connection.execute(select(table).where(table.c.name == name)).first()
+    problem = _province_problem(values, new=stored is None)
     if problem:
         return None, "", [Problem(problem, S.DEPARTMENT.name, row_number, "省份")]
     try:
@@ -112,13 +120,17 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     except UserInputError as error:
         reason = str(error).removeprefix("统一社会信用代码：")
         return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "统一社会信用代码")]
-    if department_id is None:
+    if stored is None:
         department_id = M.inserted_id(
             connection.execute(insert(table).values(name=name, **values)).inserted_primary_key
         )
-    elif values:
-        connection.execute(update(table).where(table.c.id == department_id).values(values))
-    return department_id, name, []
+        audit.record(connection, "新增", table.name, department_id, after={"name": name} | values)
+        return department_id, name, []
+    before, after = changed_columns(table, dict(stored._mapping), values)
+    if after:
+        connection.execute(update(table).where(table.c.id == stored.id).values(after))
+        audit.record(connection, "修改", table.name, stored.id, before, after)
+    return stored.id, name, []
 
 
 def _province_problem(values: dict, *, new: bool) -> str:
@@ -145,9 +157,10 @@ def _place(problem: Problem) -> tuple[int, int]:
 class ExcelService:
     """Export and import for one open database."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, today: Callable[[], date] = date.today) -> None:
         self._engine = engine
         self._projects = ProjectService(engine)
+        self._today = today
 
     def export(self, department_id: int, year: int, path: Path, *, unmasked: bool = False) -> str:
         """Write every sheet of ``year``; returns a one-line Chinese summary."""
@@ -183,7 +196,8 @@ class ExcelService:
 
         Raises ``ImportRejected`` (a ``UserInputError`` carrying the full report) when anything
         is wrong, ``UserInputError`` for a file that is no workbook, ``ImportCancelled`` when
-        ``progress`` returned False; the database is unchanged in all three cases.
+        ``progress`` returned False, ``DatabaseBusy`` when another program holds the database
+        past the busy timeout; the database is unchanged in all these cases.
         """
         path = Path(path)
         try:
@@ -192,11 +206,13 @@ class ExcelService:
             raise UserInputError(str(error)) from error
         except ReadCancelled as error:
             raise ImportCancelled from error
-        with self._engine.connect() as connection, connection.begin() as transaction:
+        with writing(self._engine) as connection:
             department_id, name, problems = _department(connection, workbook)
-            counts: dict[str, tuple[int, int]] = {}
+            counts: dict[str, tuple[int, int, int]] = {}
             if department_id is not None:
-                counts, problems = apply_workbook(connection, department_id, workbook, progress)
+                counts, problems = apply_workbook(
+                    connection, department_id, workbook, self._today(), progress
+                )
             else:
                 problems = workbook.errors + problems
             problems = sorted(problems, key=_place)
@@ -212,7 +228,7 @@ class ExcelService:
                 dry_run=dry_run,
             )
             if problems or dry_run:
-                transaction.rollback()
+                connection.rollback()
         if problems:
             raise ImportRejected(report)
         return report

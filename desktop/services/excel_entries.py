@@ -26,6 +26,7 @@ from desktop.exchange.reader import SheetRows, WorkbookRows
 from desktop.services.checks import NOTE_LIMIT
 from desktop.services.excel_entries_export import SOURCES_KEY, ScorecardTemplates
 from desktop.services.catalogue import FormCatalogue
+from desktop.services.import_rows import TableChanges
 from desktop.services.scorecard_inputs import check_input
 from desktop.storage import models as M
 
@@ -109,7 +110,7 @@ def _project_evaluations(run: _Run, sheet: SheetRows) -> None:
     table = M.Project.__table__
     projects = _project_ids(run)
     seen: dict[tuple, int] = {}
-    writes = []
+    changes = TableChanges(table)
     for number, values in sheet.rows:
         key = (values["year"], values["code"])
         if key in seen:
@@ -127,13 +128,8 @@ def _project_evaluations(run: _Run, sheet: SheetRows) -> None:
         if refused:
             run.problem(sheet.spec.name, number, f"预算执行得分：{refused}", "预算执行调整后得分")
             continue
-        writes.append((project_id, record))
-    if not run.problems:
-        for project_id, record in writes:
-            if record:  # a sheet of 年度 and 项目编码 alone changes nothing
-                run.connection.execute(update(table).where(table.c.id == project_id).values(record))
-    run.counts[sheet.spec.name] = (0, len(writes))
-    run.step(len(sheet.rows))
+        changes.change(project_id, dict(stored._mapping), record)  # only what differs, one audit entry each
+    run.finish(sheet, changes)
 
 
 def _scorecard_ids(connection: Connection, department_id: int) -> dict[tuple, int]:
@@ -178,7 +174,7 @@ def _scorecards(run: _Run, sheet: SheetRows) -> None:
         for row_id, title in updates:
             if title:
                 run.connection.execute(update(table).where(table.c.id == row_id).values(title))
-    run.counts[sheet.spec.name] = (len(inserts), len(updates))
+    run.counts[sheet.spec.name] = (len(inserts), len(updates), 0)
     run.step(len(sheet.rows))
 
 
@@ -319,7 +315,7 @@ def _write_items(run: _Run, sheet: SheetRows, groups: dict) -> None:
                 run.connection.execute(
                     insert(table).values({"scorecard_id": key[0], "item_key": key[1]} | values)
                 )
-    run.counts[sheet.spec.name] = (added, len(groups) - added)
+    run.counts[sheet.spec.name] = (added, len(groups) - added, 0)
     run.step(len(sheet.rows))
 
 
@@ -360,6 +356,7 @@ def _finding_notes(run: _Run, sheet: SheetRows) -> None:
     run.counts[sheet.spec.name] = (
         sum(key not in stored for key, note in writes if note),
         sum(key in stored for key, _ in writes),
+        0,
     )
     run.step(len(sheet.rows))
 

@@ -12,7 +12,7 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
-from desktop.domain.petitions import mask_id_number, mask_phone
+from desktop.domain.petition_input import mask_id_number, mask_phone
 from desktop.exchange import sheets as S
 from desktop.exchange.sheets import SheetSpec
 from desktop.storage import models as M

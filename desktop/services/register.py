@@ -14,13 +14,12 @@ from datetime import date
 
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
+from desktop.domain.petition_input import mask_id_number, mask_phone
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,
     VisitBatch,
     acceptance_deadline,
-    mask_id_number,
-    mask_phone,
     validate_matter,
     validate_visit,
 )
@@ -36,6 +35,7 @@ from desktop.services.register_queries import (
 )
 from desktop.storage import audit
 from desktop.storage.models import Department, Visit, saved_id
+from desktop.storage.transactions import writing
 
 __all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistics"]
 
@@ -215,16 +215,16 @@ class RegisterService:
     def save(self, department_id: int, record: Matter) -> int:
         """Add (``record.id`` is None), update, or put back a deleted matter under its old id (undo).
 
-        Raises ``UserInputError`` naming the matter and the field; nothing is saved then.
+        Raises ``UserInputError`` naming the matter and the field, ``DatabaseBusy`` (one) when another
+        program holds the database past the busy timeout; nothing is saved then.
         """
         try:
-            matter = validate_matter(record)
+            matter = validate_matter(record, self._today())
         except PetitionInputError as error:
             raise UserInputError(f"信访事项 {record.number or '（无编号）'}：{error}") from error
         values = {name: getattr(matter, name) for name in _MATTER_FIELDS if name != "id"}
-        values["number"] = matter.number.strip()
         c = petition.c
-        with self._engine.begin() as connection:
+        with writing(self._engine) as connection:
             clash = connection.execute(
                 select(c.id).where(
                     c.department_id == department_id, c.number == values["number"], c.id != (matter.id or -1)
@@ -278,11 +278,11 @@ class RegisterService:
     def save_visit(self, department_id: int, record: VisitBatch) -> int:
         """Add, update, or put back a deleted visit batch under its old id (undo)."""
         try:
-            visit = validate_visit(record)
+            visit = validate_visit(record, self._today())
         except PetitionInputError as error:
             raise UserInputError(f"走访记录 {record.visited_on}：{error}") from error
         values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
-        with self._engine.begin() as connection:
+        with writing(self._engine) as connection:
             return _write_row(connection, visit_table, department_id, visit.id, values)
 
     def delete_visit(self, visit_id: int) -> None:
@@ -307,6 +307,6 @@ def _write_row(connection, table, department_id: int, row_id: int | None, values
 
 
 def _delete_row(engine: Engine, table, row_id: int) -> None:
-    with engine.begin() as connection:
+    with writing(engine) as connection:
         audit.record_delete(connection, table, row_id)
         connection.execute(delete(table).where(table.c.id == row_id))

@@ -24,7 +24,8 @@ from typing import cast
 
 from sqlalchemy import Connection, insert, select
 
-from desktop.domain.petitions import COLLECTIVE_VISIT_PERSONS, id_check_character
+from desktop.domain.petition_input import id_check_character
+from desktop.domain.petitions import COLLECTIVE_VISIT_PERSONS
 from desktop.storage.models import Petition, Visit
 
 SEED = 20231231

@@ -38,7 +38,7 @@ from desktop.domain.petitions import (
     Matter,
     VisitBatch,
 )
-from desktop.errors import UserInputError
+from desktop.errors import UserInputError, ZipingError
 
 DATE_HINT = "如 2023-01-31"
 
@@ -87,7 +87,7 @@ class _Form(QDialog):
     def _try_save(self) -> None:
         try:
             self._on_ok()
-        except UserInputError as error:
+        except ZipingError as error:  # bad input, or a busy database: the form keeps what was typed
             self.error.setText(str(error))
             return
         self.accept()

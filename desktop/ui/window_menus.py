@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMen
 
 from desktop.services.departments import department_info
 from desktop.ui.department_dialog import DepartmentDialog
+from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
@@ -68,6 +69,7 @@ class WindowMenus:
         self._add(edit_menu, "设置…", self.open_settings)
 
         help_menu = self._menu(bar, "帮助(&H)")
+        self._add(help_menu, "审计日志…", self.open_audit_log)
         self._add(help_menu, "关于 自评 Ziping", window.show_about)
 
     def _menu(self, bar, title: str) -> QMenu:
@@ -106,6 +108,8 @@ class WindowMenus:
             workspace.engine, workspace.services.catalogue, department, context.year, window
         )
         dialog.saved.connect(lambda _saved: window.reload())
+    def open_audit_log(self) -> AuditDialog:
+        dialog = AuditDialog(self.window.workspace.services.audit, self.window)
         dialog.open()
         return dialog
 

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import insert, select
 
 from desktop.domain.petitions import Matter
+from desktop.errors import UserInputError
 from desktop.services.backup import backup_database, restore_database
 from desktop.services.budget import BudgetService
-from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
@@ -111,7 +111,7 @@ def test_register_add_change_and_delete_each_add_one_entry(engine, department):
     assert deleted[3]["petitioner_name"] == "李四" and deleted[4] is None
 
 
-def test_an_excel_import_is_one_entry_with_its_counts(engine, tmp_path):
+def test_an_excel_import_is_one_entry_per_record_and_one_with_its_counts(engine, tmp_path):
     sheets = {
         "单位": [["单位名称", "省份"], ["测试局", "四川省"]],
         "收入": [["年度", "收入来源", "决算数"], [2023, "财政拨款收入", "12.5"], [2023, "其他收入", 1]],
@@ -119,7 +119,15 @@ def test_an_excel_import_is_one_entry_with_its_counts(engine, tmp_path):
 
     ExcelService(engine).import_workbook(workbook_file(tmp_path / "in.xlsx", sheets))
 
-    assert _entries(engine) == [("导入", "excel", None, None, {"收入": {"新增": 2, "更新": 0}})]
+    entries = _entries(engine)
+    assert [entry[:2] for entry in entries] == [
+        ("新增", "department"),
+        ("新增", "income_line"),
+        ("新增", "income_line"),
+        ("导入", "excel"),
+    ]
+    assert [entry[4]["final_amount"] for entry in entries[1:3]] == ["125000.00", "10000.00"]
+    assert entries[3][4] == {"收入": {"新增": 2, "更新": 0, "未变": 0}}
 
 
 def test_a_restore_is_recorded_in_the_restored_database(engine, db_path):
@@ -158,3 +166,20 @@ def test_a_scorecard_reason_changed_twice_is_one_new_item_then_one_change(engine
         {"manual_reason": "第一稿"},
         {"manual_reason": "第二稿"},
     )
+
+
+def test_a_deleted_matter_leaves_its_id_number_and_phone_masked_and_the_user_named(engine, department):
+    import getpass
+
+    register = RegisterService(engine)
+    matter = Matter("X-9", date(2023, 3, 1), "来信", id_number="11010519491231002X", phone="13800001234")
+    register.delete(register.save(department, matter))
+
+    deleted = _entries(engine)[-1]
+    assert deleted[0] == "删除"
+    assert (deleted[3]["id_number"], deleted[3]["phone"]) == ("110105********002X", "138****1234")
+    table = M.AuditEntry.__table__
+    with engine.connect() as connection:
+        assert set(connection.execute(select(table.c.actor)).scalars()) == {getpass.getuser()}
+        texts = " ".join(row.before + row.after for row in connection.execute(select(table)))
+    assert "11010519491231002X" not in texts and "13800001234" not in texts

@@ -88,7 +88,7 @@ def test_round_trip_keeps_the_fen(sample_db, tmp_path):
     assert Decimal("12345.67") in amounts
 
 
-def test_importing_the_same_file_again_updates_every_record(sample_db, tmp_path):
+def test_importing_the_same_file_again_changes_no_record(sample_db, tmp_path):
     out = tmp_path / "out.xlsx"
     engine = open_database(sample_db)
     ExcelService(engine).export(resolve_department(engine).id, 2023, out, unmasked=True)
@@ -96,10 +96,10 @@ def test_importing_the_same_file_again_updates_every_record(sample_db, tmp_path)
 
     report = import_into_path(sample_db, out)
 
-    counts = {count.sheet: (count.added, count.updated) for count in report.counts}
-    assert counts["项目"] == (0, 7)
-    assert counts["收入"] == (0, 3)
-    assert all(added == 0 for added, _updated in counts.values())
+    counts = {count.sheet: (count.added, count.updated, count.unchanged) for count in report.counts}
+    assert counts["项目"] == (0, 0, 7)
+    assert counts["收入"] == (0, 0, 3)
+    assert all(added == updated == 0 for added, updated, _unchanged in counts.values())
 
 
 def test_export_masks_id_and_phone_and_a_masked_file_keeps_them(sample_db, tmp_path):

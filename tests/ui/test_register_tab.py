@@ -214,3 +214,26 @@ def test_the_locality_and_category_lists_come_from_the_register(tab, qtbot):
     rows = tab.table.model().rowCount()
     assert 0 < rows < 782
     assert {_cell(tab, row, "问题类别") for row in range(rows)} == {"集资融资"}
+
+
+def test_a_save_on_a_busy_database_says_so_and_keeps_the_form(tab, qtbot, sample_path):
+    import sqlite3
+
+    form = tab.add_matter()
+    qtbot.addWidget(form)
+    form.number.setText("忙-1")
+    form.registered_on.setText("2023-06-01")
+    form.petitioner_name.setText("赵六")
+    other = sqlite3.connect(sample_path, isolation_level=None)  # another program holding the write lock
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        form.buttons.accepted.emit()  # waits the busy timeout, then gives up
+        assert form.error.text().startswith("数据库正被另一个程序使用")
+        assert form.isVisible() and (form.number.text(), form.petitioner_name.text()) == ("忙-1", "赵六")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    form.buttons.accepted.emit()
+    settle(qtbot, tab)
+    assert not form.isVisible()
+    assert tab.table.model().rowCount() == 783
