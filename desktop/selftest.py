@@ -117,7 +117,10 @@ def run_selftest(out=None) -> int:
                     traceback.print_exc(file=sys.stderr)
                     print(f"自检失败：{name}", file=out)
                     return EXIT_FAILED
-                print(f"[{number}/{len(STEPS)}] {name}：通过（{time.monotonic() - began:.1f} 秒）{detail}", file=out)
+                print(
+                    f"[{number}/{len(STEPS)}] {name}：通过（{time.monotonic() - began:.1f} 秒）{detail}",
+                    file=out,
+                )
         finally:
             if run.workspace is not None:
                 run.workspace.close()

@@ -42,7 +42,7 @@ if [ "${1:-}" = "--reuse-green" ]; then
 fi
 
 # --- what the build needs from Debian ------------------------------------------------------------
-need_apt wine wine64 wine32:i386 python3-venv python3-pip ca-certificates
+need_apt wine wine64 wine32:i386 gcc-mingw-w64-x86-64-posix python3-venv python3-pip ca-certificates
 command -v npm >/dev/null || need_apt npm  # any npm will do (Debian's conflicts with other Node.js)
 mkdir -p "$CACHE/downloads" "$CACHE/wheels" "$CACHE/npm"
 
@@ -72,6 +72,8 @@ python3 -m pip download -q --disable-pip-version-check --only-binary=:all: --pla
 python_key=$(cat "$requirements" | sha256sum | cut -c1-12)
 python_dir="$CACHE/python-$python_key"
 wine_prefix "$CACHE/wine-build"
+# Qt6Core (icuuc) and pydantic_core (bcryptprimitives) must import here too, for PyInstaller's hooks.
+install_standins
 if [ ! -f "$python_dir/.complete" ]; then
   say "unpacking the Windows Python into $python_dir"
   rm -rf "$python_dir" && mkdir -p "$python_dir"
@@ -94,6 +96,11 @@ rm -rf "$ROOT/dist/ziping"
   "$(winpath "$ROOT/packaging/ziping.spec")")
 for file in ziping.exe ziping-cli.exe _internal/PySide6/translations/qtbase_zh_CN.qm; do
   [ -f "$ROOT/dist/ziping/$file" ] || { echo "build: dist/ziping/$file is missing" >&2; exit 1; }
+done
+for dll in "${STANDINS[@]}"; do
+  if find "$ROOT/dist/ziping" -iname "$dll.dll" | grep -q .; then
+    echo "build: the test rig's $dll.dll reached the bundle" >&2; exit 1
+  fi
 done
 
 # --- Inno Setup under Wine -----------------------------------------------------------------------

@@ -6,7 +6,7 @@
 ; %LOCALAPPDATA%\Programs\Ziping. The user's data (%LOCALAPPDATA%\Ziping: the database, its
 ; backups) and settings (HKCU\Software\Ziping) are not the program's files: the uninstaller
 ; removes only the program folder, unless the user ticks the box that also deletes the data (a
-; silent uninstall never does). An upgrade installs over the old version (same AppId) and never
+; silent uninstall only with /DELETEDATA=yes). An upgrade installs over the old version (same AppId) and never
 ; touches the data; it first empties _internal\ so no file of the old version is left behind.
 ; The Chinese pages come from packaging\inno\ChineseSimplified.isl (Inno Setup's translation,
 ; kept here because Inno Setup 6.4's distribution lacks it).
@@ -87,7 +87,8 @@ begin
   Result := ExpandConstant('{localappdata}\Ziping');
 end;
 
-{ Asked before anything is removed; a silent uninstall keeps the data. }
+{ Asked before anything is removed. A silent uninstall keeps the data unless run with
+  /DELETEDATA=yes (packaging/test-windows-installer.sh checks both). }
 function InitializeUninstall(): Boolean;
 var
   Form: TSetupForm;
@@ -95,8 +96,8 @@ var
   Box: TNewCheckBox;
   OkButton, CancelButton: TNewButton;
 begin
-  DeleteUserData := False;
   Result := True;
+  DeleteUserData := ExpandConstant('{param:DELETEDATA|no}') = 'yes';
   if UninstallSilent() then
     Exit;
   Form := CreateCustomForm(ScaleX(460), ScaleY(150), False, True);

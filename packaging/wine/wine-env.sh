@@ -55,3 +55,17 @@ source_key() {
   [ -z "$(git -C "$root" status --porcelain -- "${trees[@]}")" ] || return 0
   git -C "$root" ls-tree -r HEAD -- "${trees[@]}" | sha256sum | cut -c1-16
 }
+
+# Build the stand-ins for the DLLs Windows 10 has and Wine 8.0 lacks (packaging/wine/*.c) into the
+# prefix's system32: the test rig's, never the program's (PyInstaller leaves system32 DLLs out, and
+# the build checks that none of them reached the bundle).
+STANDINS=(bcryptprimitives icuuc mscms)
+install_standins() {
+  local dll libs
+  for dll in "${STANDINS[@]}"; do
+    libs=""; [ "$dll" = bcryptprimitives ] && libs="-ladvapi32"
+    # shellcheck disable=SC2086
+    x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/$dll.dll" \
+      "$(dirname "${BASH_SOURCE[0]}")/$dll.c" $libs
+  done
+}

@@ -41,19 +41,33 @@ def assert_one_chinese_line_naming(text: str, path: Path) -> None:
 def test_a_pipe_in_a_non_chinese_locale_gets_utf8_without_pythonioencoding(tmp_path):
     env = _ascii_locale_env()
     plain = subprocess.run(
-        [sys.executable, "-c", "import sys; print(sys.stdout.encoding)"], env=env, capture_output=True, text=True
+        [sys.executable, "-c", "import sys; print(sys.stdout.encoding)"],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert plain.stdout.strip() in ("ascii", "ANSI_X3.4-1968")  # what the CLI starts from
     done = subprocess.run(
         # an ASCII file name: in the C locale a Chinese one would not even reach Python intact
-        [sys.executable, "-m", "desktop.cli", "stats", "--db", str(tmp_path / "missing.sqlite3"), "--year", "2023"],
+        [
+            sys.executable,
+            "-m",
+            "desktop.cli",
+            "stats",
+            "--db",
+            str(tmp_path / "missing.sqlite3"),
+            "--year",
+            "2023",
+        ],
         env=env,
         cwd=ROOT,
         capture_output=True,
     )
     assert done.returncode == 2
     assert_one_chinese_line_naming(done.stderr.decode("utf-8"), tmp_path / "missing.sqlite3")
-    helped = subprocess.run([sys.executable, "-m", "desktop.cli", "--help"], env=env, cwd=ROOT, capture_output=True)
+    helped = subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "--help"], env=env, cwd=ROOT, capture_output=True
+    )
     assert helped.returncode == 0
     assert "自评 Ziping 命令行：不开窗口使用同样的功能。" in helped.stdout.decode("utf-8")
 

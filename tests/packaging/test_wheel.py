@@ -81,7 +81,9 @@ def test_the_installed_wheel_runs_demo_score_and_the_pack_from_another_folder(tm
 
     assert cli("demo", "--db", "示例.sqlite3").startswith("已生成示例数据库")
     assert "遂宁市船山区信访局" in cli("score", "--db", "示例.sqlite3", "--year", "2023")
-    printed = cli("export-pdf", "--db", "示例.sqlite3", "--year", "2023", "--form", "pack", "--out", "年度.pdf")
+    printed = cli(
+        "export-pdf", "--db", "示例.sqlite3", "--year", "2023", "--form", "pack", "--out", "年度.pdf"
+    )
     reader = PdfReader(elsewhere / "年度.pdf")
     assert printed.strip() == f"已导出 年度.pdf（共 {len(reader.pages)} 页）"
     assert "遂宁市船山区信访局" in reader.pages[0].extract_text()
