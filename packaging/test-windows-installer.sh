@@ -143,10 +143,10 @@ export DISPLAY=$display
 sleep 2
 win "$app/ziping.exe" --demo >"$work/window.log" 2>&1 &
 for _ in $(seq 1 90); do
-  xwininfo -root -tree 2>/dev/null | grep -q 'Ziping — ' && break
+  xwininfo -root -tree 2>/dev/null | grep -q 'Ziping' && break
   sleep 2
 done
-xwininfo -root -tree | grep -q 'Ziping — ' || { cat "$work/window.log"; fail "the main window did not open"; }
+xwininfo -root -tree | grep -q 'Ziping' || { cat "$work/window.log"; fail "the main window did not open"; }
 sleep 8  # let the tabs draw
 mkdir -p "$ROOT/docs/screenshots"
 screenshot="$ROOT/docs/screenshots/windows-installed.png"

@@ -100,8 +100,11 @@ begin
   DeleteUserData := ExpandConstant('{param:DELETEDATA|no}') = 'yes';
   if UninstallSilent() then
     Exit;
-  Form := CreateCustomForm(ScaleX(460), ScaleY(150), False, True);
+  Form := CreateCustomForm();
   try
+    Form.ClientWidth := ScaleX(460);
+    Form.ClientHeight := ScaleY(150);
+    Form.Position := poScreenCenter;
     Form.Caption := CustomMessage('DeleteDataTitle');
     Note := TNewStaticText.Create(Form);
     Note.Parent := Form;
