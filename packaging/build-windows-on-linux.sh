@@ -98,7 +98,7 @@ for file in ziping.exe ziping-cli.exe _internal/PySide6/translations/qtbase_zh_C
   [ -f "$ROOT/dist/ziping/$file" ] || { echo "build: dist/ziping/$file is missing" >&2; exit 1; }
 done
 for dll in "${STANDINS[@]}"; do
-  if find "$ROOT/dist/ziping" -iname "$dll.dll" | grep -q .; then
+  if [ -n "$(find "$ROOT/dist/ziping" -iname "$dll.dll")" ]; then
     echo "build: the test rig's $dll.dll reached the bundle" >&2; exit 1
   fi
 done

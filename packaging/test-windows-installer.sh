@@ -42,7 +42,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# --- a Chinese Windows 10 ------------------------------------------------------------------------
+# --- a Chinese Windows 10 with a screen ----------------------------------------------------------
+# Inno Setup builds its (hidden) wizard even when silent, and that needs a display under Wine.
+display=":$((90 + RANDOM % 100))"
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+sleep 2
 if [ ! -d "$CACHE/locale/zh_CN.UTF-8" ]; then
   mkdir -p "$CACHE/locale"
   localedef -i zh_CN -f UTF-8 "$CACHE/locale/zh_CN.UTF-8"
@@ -89,7 +95,7 @@ say "upgrade kept the user's data ($(echo "$after" | wc -l) files)"
 win reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\{6F1B7C2E-3D4A-4E8B-9C1F-5A2D8E7B4C60}_is1' \
   /v InstallLocation >/dev/null || fail "no per-user uninstall entry in HKCU"
 [ -f "$app/_internal/PySide6/translations/qtbase_zh_CN.qm" ] || fail "qtbase_zh_CN.qm is not installed"
-if find "$app" -iname '*webengine*' | grep -q .; then fail "QtWebEngine is in the bundle"; fi
+[ -z "$(find "$app" -iname '*webengine*')" ] || fail "QtWebEngine is in the bundle"
 extra_qm=$(find "$app/_internal/PySide6/translations" -name '*.qm' ! -name '*zh_CN*' | wc -l)
 [ "$extra_qm" -eq 0 ] || fail "$extra_qm Qt translations other than zh_CN are installed"
 say "installed per user in $app ($(du -sm "$app" | cut -f1) MB)"
@@ -120,8 +126,9 @@ pdf="$WINEPREFIX/drive_c/年度材料.pdf"
 pdffonts "$pdf" | tee "$work/fonts.txt"
 fonts=$(tail -n +3 "$work/fonts.txt")
 [ -n "$fonts" ] || fail "the PDF has no fonts"
-if echo "$fonts" | awk '{print $(NF-4)}' | grep -qv yes; then fail "a font of the PDF is not embedded"; fi
-pdftotext "$pdf" - | grep -q '遂宁市船山区信访局' || fail "the PDF's text lacks the department"
+[ -z "$(echo "$fonts" | awk '$(NF-4) != "yes"')" ] || fail "a font of the PDF is not embedded"
+pdftotext "$pdf" "$work/pack.txt"
+grep -q '遂宁市船山区信访局' "$work/pack.txt" || fail "the PDF's text lacks the department"
 
 say "a bad input"
 set +e
@@ -136,17 +143,12 @@ cat "$work/bad.txt"
 
 # --- the window, on Xvfb -------------------------------------------------------------------------
 say "ziping.exe --demo on Xvfb"
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-export DISPLAY=$display
-sleep 2
 win "$app/ziping.exe" --demo >"$work/window.log" 2>&1 &
 for _ in $(seq 1 90); do
-  xwininfo -root -tree 2>/dev/null | grep -q 'Ziping' && break
+  [[ "$(xwininfo -root -tree 2>/dev/null)" == *Ziping* ]] && break
   sleep 2
 done
-xwininfo -root -tree | grep -q 'Ziping' || { cat "$work/window.log"; fail "the main window did not open"; }
+[[ "$(xwininfo -root -tree)" == *Ziping* ]] || { cat "$work/window.log"; fail "the main window did not open"; }
 sleep 8  # let the tabs draw
 mkdir -p "$ROOT/docs/screenshots"
 screenshot="$ROOT/docs/screenshots/windows-installed.png"
@@ -154,7 +156,6 @@ xwd -root -silent -display "$display" | xwdtopnm 2>/dev/null | pnmtopng > "$scre
 say "screenshot: $screenshot"
 env WINEPREFIX="$WINEPREFIX" wineserver -k || true
 sleep 2
-unset DISPLAY
 
 # --- uninstall keeps the data unless asked -------------------------------------------------------
 say "silent uninstall"

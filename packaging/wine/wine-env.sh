@@ -5,11 +5,11 @@
 need_apt() {
   local missing=() package run=""
   for package in "$@"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+    [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" == *"ok installed"* ]] || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   [ "$(id -u)" -eq 0 ] || run="sudo"
-  if printf '%s\n' "${missing[@]}" | grep -q ':i386$' && ! dpkg --print-foreign-architectures | grep -q i386; then
+  if [[ " ${missing[*]}" == *:i386* ]] && [[ "$(dpkg --print-foreign-architectures)" != *i386* ]]; then
     $run dpkg --add-architecture i386
   fi
   echo "apt: installing ${missing[*]}"
