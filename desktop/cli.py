@@ -18,6 +18,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.errors import ZipingError
+from desktop.streams import use_utf8_streams
 
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
@@ -187,6 +188,12 @@ def _run_import_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_selftest(args) -> int:
+    from desktop.selftest import run_selftest
+
+    return run_selftest()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ziping-cli", description="自评 Ziping 命令行：不开窗口使用同样的功能。")
     parser.add_argument("--version", action="version", version=f"ziping {__version__}")
@@ -259,6 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "从备份恢复数据库（先另存当前文件）", _run_restore)
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
+
+    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
     return parser
 
 
@@ -278,6 +287,7 @@ def _report_unexpected(error: Exception, command: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_utf8_streams()
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)

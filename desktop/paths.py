@@ -1,7 +1,10 @@
 """Where the files that ship with Ziping are: fonts, reference data, templates.
 
-In a checkout (and an editable install) they are the top-level ``resources/`` and ``forms/``
-folders; in the Windows build PyInstaller unpacks them beside the program (``sys._MEIPASS``).
+``shipped_root()`` is the one place that decides, for the three ways Ziping runs:
+
+- the frozen program (PyInstaller): beside the program, ``sys._MEIPASS``;
+- an installed wheel: ``desktop/_shipped/`` inside the package (``setup.py`` copies them there);
+- a checkout or an editable install: the top-level ``resources/`` and ``forms/`` folders.
 """
 
 from __future__ import annotations
@@ -9,13 +12,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
-def _root() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+SHIPPED_FOLDERS = ("resources", "forms")
 
 
-ROOT = _root()
+def shipped_root(package: Path | None = None, bundle: str | None = None) -> Path:
+    """The folder holding ``resources/`` and ``forms/``; ``package`` is the ``desktop`` folder."""
+    bundle = bundle if bundle is not None else getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    package = package or Path(__file__).resolve().parent
+    for root in (package / "_shipped", package.parent):
+        if all((root / name).is_dir() for name in SHIPPED_FOLDERS):
+            return root
+    raise FileNotFoundError(
+        f"找不到自评的 resources 和 forms 文件夹（既不在 {package.parent}，也不在 {package / '_shipped'}），"
+        "请重新安装"
+    )
+
+
+ROOT = shipped_root()
 RESOURCES = ROOT / "resources"
 FORMS = ROOT / "forms"
 FONTS = RESOURCES / "fonts"

@@ -4,7 +4,8 @@
 #
 # Needs Python 3.11+ (64-bit, python.org or `py` launcher) and Inno Setup 6.3+ (iscc.exe).
 # Steps: a fresh venv in .venv-build, `pip install .[build]`, PyInstaller with packaging\ziping.spec,
-# a smoke test of the frozen ziping-cli, then Inno Setup with packaging\ziping.iss.
+# the frozen programs' self-test (ziping-cli selftest, ziping --selftest), then Inno Setup with
+# packaging\ziping.iss. The same steps run in .github/workflows/windows.yml.
 param(
     [string]$Python = "py",
     [string]$Iscc = "${env:ProgramFiles(x86)}\Inno Setup 6\ISCC.exe"
@@ -35,11 +36,12 @@ Invoke-Checked $VenvPython @("-m", "pip", "install", ".[build]")
 Invoke-Checked $VenvPython @("-m", "PyInstaller", "--noconfirm", "--clean", "packaging\ziping.spec")
 
 $Cli = Join-Path $Root "dist\ziping\ziping-cli.exe"
-$Smoke = Join-Path $env:TEMP "ziping-smoke.sqlite3"
+$Gui = Join-Path $Root "dist\ziping\ziping.exe"
 Invoke-Checked $Cli @("--version")
-Invoke-Checked $Cli @("demo", "--db", $Smoke, "--force")
-Invoke-Checked $Cli @("stats", "--db", $Smoke, "--year", "2023")
-Remove-Item -Force $Smoke
+Invoke-Checked $Cli @("selftest")
+# ziping.exe has no console: wait for it and read its exit status.
+$Window = Start-Process -FilePath $Gui -ArgumentList "--selftest" -Wait -PassThru -NoNewWindow
+if ($Window.ExitCode -ne 0) { throw "ziping.exe --selftest failed with exit code $($Window.ExitCode)" }
 
 Invoke-Checked $Iscc @("packaging\ziping.iss")
 Get-ChildItem (Join-Path $Root "dist\ziping-setup-*.exe") | Format-Table Name, Length

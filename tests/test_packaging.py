@@ -18,3 +18,11 @@ def test_version_resource_names_the_program_version():
 def test_installer_names_the_program_version():
     text = (PACKAGING / "ziping.iss").read_text(encoding="utf-8")
     assert re.findall(r'^#define AppVersion "([^"]+)"$', text, re.MULTILINE) == [__version__]
+
+
+def test_the_installer_takes_its_chinese_pages_from_the_repository():
+    text = (PACKAGING / "ziping.iss").read_text(encoding="utf-8")
+    (messages,) = re.findall(r'^Name: "chinesesimplified"; MessagesFile: "([^"]+)"$', text, re.MULTILINE)
+    isl = (PACKAGING / messages.replace("\\", "/")).read_text(encoding="utf-8-sig")
+    assert "LanguageName=简体中文" in isl and "LanguageCodePage=936" in isl
+    assert "Jordan Russell" in (PACKAGING / "inno" / "LICENSE-innosetup.txt").read_text(encoding="utf-8")

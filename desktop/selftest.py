@@ -1,0 +1,128 @@
+"""``ziping --selftest`` / ``ziping-cli selftest``: proves an installed Ziping works end to end.
+
+In a temporary folder it builds the sample database, scores it, exports the year pack PDF and an
+Excel workbook, reads both back (QtPdf counts the pages; the workbook is imported into a new
+database) and opens and closes the main window offscreen. One line per step; exit status 0, or 1
+with the failed step named. The installer's test (packaging/test-windows-installer.sh) and CI
+run it on the frozen program.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+class _Run:
+    """The temporary folder and what the steps hand to each other."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.database = folder / "自检.sqlite3"
+        self.workspace = None
+        self.department_id: int | None = None
+        self.year: int | None = None
+
+
+def _sample(run: _Run) -> str:
+    from desktop.services.sample import build_sample_database
+
+    return build_sample_database(run.database)
+
+
+def _score(run: _Run) -> str:
+    from desktop.services.department_setup import fiscal_years
+    from desktop.services.departments import resolve_department
+    from desktop.services.scoring import score_report
+    from desktop.services.workspace import open_workspace
+
+    run.workspace = open_workspace(run.database)
+    department = resolve_department(run.workspace.engine)
+    run.department_id = department.id
+    run.year = fiscal_years(run.workspace.engine, department.id)[0]
+    report = score_report(run.workspace.services.scoring, department.id, run.year)
+    if not report["projects"]:
+        raise RuntimeError(f"{department.name} {run.year} 年没有可评分的项目")
+    return f"{department.name} {run.year} 年，{len(report['projects'])} 个项目已评分"
+
+
+def _pdf(run: _Run) -> str:
+    from desktop.ui.selftest_window import pdf_page_count
+
+    out = run.folder / "年度材料.pdf"
+    result = run.workspace.services.pdf.export(run.department_id, run.year, "pack", out)
+    pages = pdf_page_count(out)
+    if pages != result.pages:
+        raise RuntimeError(f"写入 {result.pages} 页，读回 {pages} 页")
+    return f"{out.name}，{pages} 页，读回一致"
+
+
+def _excel(run: _Run) -> str:
+    from desktop.services.department_setup import fiscal_years
+    from desktop.services.departments import resolve_department
+    from desktop.services.excel import import_into_path
+    from desktop.storage.database import open_database
+
+    out = run.folder / "导出.xlsx"
+    run.workspace.services.excel.export(run.department_id, run.year, out)
+    copy = run.folder / "读回.sqlite3"
+    import_into_path(copy, out)
+    engine = open_database(copy)
+    try:
+        department = resolve_department(engine)
+        if run.year not in fiscal_years(engine, department.id):
+            raise RuntimeError(f"读回的数据库没有 {run.year} 年")
+    finally:
+        engine.dispose()
+    return f"{out.name} 导出并导入新数据库：{department.name} {run.year} 年"
+
+
+def _window(run: _Run) -> str:
+    from desktop.ui.selftest_window import open_and_close_main_window
+
+    workspace, run.workspace = run.workspace, None  # the window closes it
+    title = open_and_close_main_window(workspace, run.folder / "settings.ini")
+    return f"“{title}”已打开并关闭"
+
+
+STEPS: list[tuple[str, Callable[[_Run], str]]] = [
+    ("生成示例数据库", _sample),
+    ("评分", _score),
+    ("导出并读回年度材料 PDF", _pdf),
+    ("导出并读回 Excel", _excel),
+    ("打开并关闭主窗口", _window),
+]
+
+
+def run_selftest(out=None) -> int:
+    """Run every step in a fresh temporary folder; print one line per step to ``out`` (stdout)."""
+    out = out or sys.stdout
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="ziping-selftest-") as folder:
+        run = _Run(Path(folder))
+        try:
+            for number, (name, step) in enumerate(STEPS, start=1):
+                began = time.monotonic()
+                try:
+                    detail = step(run)
+                except Exception as error:  # noqa: BLE001 - the self-test reports any failure by step
+                    print(f"[{number}/{len(STEPS)}] {name}：失败 — {type(error).__name__}: {error}", file=out)
+                    traceback.print_exc(file=sys.stderr)
+                    print(f"自检失败：{name}", file=out)
+                    return EXIT_FAILED
+                print(
+                    f"[{number}/{len(STEPS)}] {name}：通过（{time.monotonic() - began:.1f} 秒）{detail}",
+                    file=out,
+                )
+        finally:
+            if run.workspace is not None:
+                run.workspace.close()
+    print(f"自检通过：{len(STEPS)} 项，用时 {time.monotonic() - started:.1f} 秒", file=out)
+    return EXIT_OK
