@@ -138,12 +138,18 @@ def _scorecard_ids(connection: Connection, department_id: int) -> dict[tuple, in
     return {(row.year, row.template, row.project_id): row.id for row in connection.execute(query)}
 
 
+def _stored_scorecards(run: _Run) -> dict[tuple, dict]:
+    table = M.Scorecard.__table__
+    rows = run.stored(table, table.c.department_id == run.department_id)
+    return {(row["year"], row["template"], row["project_id"]): row for row in rows}
+
+
 def _scorecards(run: _Run, sheet: SheetRows) -> None:
     table = M.Scorecard.__table__
     projects, templates = _project_ids(run), ScorecardTemplates()
-    stored = _scorecard_ids(run.connection, run.department_id)
+    stored = _stored_scorecards(run)
     seen: dict[tuple, int] = {}
-    inserts, updates = [], []
+    changes = TableChanges(table)
     for number, values in sheet.rows:
         project_id = _project_id(run, sheet, number, values, projects)
         if project_id is False:
@@ -165,17 +171,11 @@ def _scorecards(run: _Run, sheet: SheetRows) -> None:
         seen[key] = number
         title = {"title": values.get("title") or ""} if "title" in sheet.fields else {}
         if key in stored:
-            updates.append((stored[key], title))
+            changes.change(stored[key]["id"], stored[key], title)
         else:
-            inserts.append(dict(zip(("year", "template", "project_id"), key, strict=True)) | title)
-    if not run.problems:
-        for values in inserts:
-            run.connection.execute(insert(table).values(values | {"department_id": run.department_id}))
-        for row_id, title in updates:
-            if title:
-                run.connection.execute(update(table).where(table.c.id == row_id).values(title))
-    run.counts[sheet.spec.name] = (len(inserts), len(updates), 0)
-    run.step(len(sheet.rows))
+            record = dict(zip(("year", "template", "project_id"), key, strict=True)) | title
+            changes.add(record | {"department_id": run.department_id})
+    run.finish(sheet, changes)
 
 
 def _input_name(leaf: TemplateNode, text: str) -> str | None:
@@ -294,29 +294,20 @@ def _scorecard_items(run: _Run, sheet: SheetRows) -> None:
 def _write_items(run: _Run, sheet: SheetRows, groups: dict) -> None:
     table = M.ScorecardItem.__table__
     stored = {
-        (row.scorecard_id, row.item_key): row.id
-        for row in run.connection.execute(
-            select(table.c.scorecard_id, table.c.item_key, table.c.id).where(
-                table.c.scorecard_id.in_([card_id for card_id, _key in groups])
-            )
-        )
+        (row["scorecard_id"], row["item_key"]): row
+        for row in run.stored(table, table.c.scorecard_id.in_([card_id for card_id, _key in groups]))
     }
-    added = sum(key not in stored for key in groups)
-    if not run.problems:
-        for key, (_leaf, group) in groups.items():
-            values: dict[str, object] = {"inputs": group.json()} if "input" in sheet.fields else {}
-            for field in ("manual_score", "manual_reason", "note"):
-                if field in sheet.fields:
-                    values[field] = group.manual.get(field, None if field == "manual_score" else "")
-            if key in stored:
-                if values:
-                    run.connection.execute(update(table).where(table.c.id == stored[key]).values(values))
-            else:
-                run.connection.execute(
-                    insert(table).values({"scorecard_id": key[0], "item_key": key[1]} | values)
-                )
-    run.counts[sheet.spec.name] = (added, len(groups) - added, 0)
-    run.step(len(sheet.rows))
+    changes = TableChanges(table)
+    for key, (_leaf, group) in groups.items():
+        values: dict[str, object] = {"inputs": group.json()} if "input" in sheet.fields else {}
+        for field in ("manual_score", "manual_reason", "note"):
+            if field in sheet.fields:
+                values[field] = group.manual.get(field, None if field == "manual_score" else "")
+        if key in stored:
+            changes.change(stored[key]["id"], stored[key], values)
+        else:
+            changes.add({"scorecard_id": key[0], "item_key": key[1]} | values)
+    run.finish(sheet, changes)
 
 
 def _finding_notes(run: _Run, sheet: SheetRows) -> None:

@@ -359,10 +359,11 @@ def _indicators(run: _Run, sheet: SheetRows) -> None:
             run.problem(sheet.spec.name, number, reason, "项目编码")
             continue
         key = (project_id, values["level1"], values["level2"], values["level3"])
-        if key in seen:
-            run.problem(sheet.spec.name, number, f"与第 {seen[key]} 行是同一指标", "三级指标")
+        same = (values["year"], values["code"], *key[1:])  # a project of this file has no id yet
+        if same in seen:
+            run.problem(sheet.spec.name, number, f"与第 {seen[same]} 行是同一指标", "三级指标")
             continue
-        seen[key] = number
+        seen[same] = number
         try:
             values["nature"] = normalise_nature(values["nature"])
         except IndicatorInputError as error:

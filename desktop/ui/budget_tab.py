@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,7 +102,7 @@ class BudgetTab(QWidget):
             self.three_public_model,
             self.checkpoint_model,
         ):
-            model.saved.connect(self.reload)
+            model.saved.connect(self._reload_after_save)
 
         fit_rows(self.summary_view, len(SUMMARY_ITEMS))
         self.basic_totals = QLabel()
@@ -220,6 +220,15 @@ class BudgetTab(QWidget):
             index = self._tree_index(current_line)
             if index.isValid():
                 self.tree_view.setCurrentIndex(index.siblingAtColumn(max(tree_column, 0)))
+
+    def _reload_after_save(self) -> None:
+        """Reload every figure after a save; once the cell's editor has closed when one is open (a
+        reset while it commits leaves it committing to no view, and Qt warns)."""
+        views = (*self._tables(), self.tree_view)
+        if any(view.state() == QAbstractItemView.State.EditingState for view in views):
+            QTimer.singleShot(0, self.reload)
+        else:
+            self.reload()
 
     def refresh_for(self, change: Change) -> None:
         """Reload after a write to the year's lines or checkpoints, or to the scorecard whose
