@@ -61,10 +61,16 @@ def test_the_installed_wheel_runs_demo_score_and_the_pack_from_another_folder(tm
     bin_folder = fresh_venv_with(build_wheel(tmp_path), tmp_path / "venv")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    alone = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}  # the wheel alone
 
     def cli(*args: str) -> str:
         done = subprocess.run(
-            [bin_folder / "ziping-cli", *args], cwd=elsewhere, capture_output=True, text=True, check=False
+            [bin_folder / "ziping-cli", *args],
+            cwd=elsewhere,
+            env=alone,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert done.returncode == 0, done.stderr
         return done.stdout
@@ -72,6 +78,7 @@ def test_the_installed_wheel_runs_demo_score_and_the_pack_from_another_folder(tm
     where = subprocess.run(
         [bin_folder / "python", "-c", "import desktop.paths as p; print(p.ROOT)"],
         cwd=elsewhere,
+        env=alone,
         capture_output=True,
         text=True,
         check=True,
