@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
+from desktop.domain.matter_numbers import DEFAULT_PATTERN, next_number
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,
@@ -236,6 +237,22 @@ class RegisterService:
 
     def delete(self, petition_id: int) -> None:
         _delete_row(self._engine, petition, petition_id)
+
+    def next_number(self, department_id: int, year: int) -> str:
+        """The next free 编号 of ``year`` in the department's 信访编号格式 (the default one when unset)."""
+        departments = Department.__table__
+        with self._engine.connect() as connection:
+            pattern = connection.execute(
+                select(departments.c.matter_number_pattern).where(departments.c.id == department_id)
+            ).scalar_one_or_none()
+            if pattern is None:
+                raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
+            used = connection.execute(
+                select(petition.c.number).where(
+                    petition.c.department_id == department_id, petition.c.number.contains(str(year))
+                )
+            ).scalars()
+            return next_number(pattern or DEFAULT_PATTERN, year, used)
 
     # 走访 -----------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import default_registration_day
 from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
 from desktop.domain.places import Place
 from desktop.domain.register_statistics import format_statistics
@@ -297,8 +298,9 @@ class RegisterTab(QWidget):
     def add_matter(self) -> MatterForm | None:
         if self._context.department_id is None:
             return None
-        today = date.today()
-        form = MatterForm(Matter(number="", registered_on=today, channel="来信"), self._add, self)
+        registered_on = default_registration_day(self._context.year or date.today().year, date.today())
+        number = self._service.next_number(self._context.department_id, registered_on.year)
+        form = MatterForm(Matter(number=number, registered_on=registered_on, channel="来信"), self._add, self)
         self._open_form(form)
         return form
 
