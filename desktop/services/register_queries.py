@@ -169,12 +169,12 @@ SORT_KEYS = {  # column → its sort key as of a day (only the status depends on
     "registered_on": lambda _today: c.registered_on,
     "channel": lambda _today: c.channel,
     "petitioner_name": lambda _today: c.petitioner_name,
-    "id_number": lambda _today: c.id_number,
-    "phone": lambda _today: c.phone,
+    "id_number": lambda _today: func.nullif(c.id_number, ""),  # blanks last
+    "phone": lambda _today: func.nullif(c.phone, ""),  # blanks last
     "persons": lambda _today: c.persons,
     "locality": lambda _today: c.locality,
     "category": lambda _today: c.category,
-    "summary": lambda _today: c.summary,
+    "summary": lambda _today: func.nullif(c.summary, ""),  # blanks last
     "responsible_unit": lambda _today: c.responsible_unit,
     "accepted_on": lambda _today: c.accepted_on,
     "closed_on": lambda _today: c.closed_on,

@@ -115,6 +115,8 @@ class RegisterTab(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setKeyboardTracking(False)  # a year typed digit by digit is one change, not four
+        self._period = (date.min, date.max)  # the period the list and the statistics show
         self.channel = QComboBox()
         self.channel.addItems([ALL, *CHANNELS])
         self.status = QComboBox()
@@ -167,8 +169,8 @@ class RegisterTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter)
 
-        self.start.dateChanged.connect(self._period_changed)
-        self.end.dateChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(lambda _day: self._date_typed(self.start, self.end))
+        self.end.dateChanged.connect(lambda _day: self._date_typed(self.end, self.start))
         for combo in (self.channel, self.status, self.locality, self.category):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.overdue_only.toggled.connect(self._filter_changed)
@@ -264,7 +266,20 @@ class RegisterTab(QWidget):
     def _show_count(self) -> None:
         self.count_label.setText(f"共 {self.model.rowCount()} 件")
 
+    def _date_typed(self, edited: QDateEdit, other: QDateEdit) -> None:
+        """A new year typed into one box of a whole-year period moves the whole period to that year."""
+        start, end = self._period
+        day = _pydate(edited.date())
+        was = start if edited is self.start else end
+        whole_year = start == date(start.year, 1, 1) and end == date(start.year, 12, 31)
+        if whole_year and (day.month, day.day) == (was.month, was.day) and day.year != was.year:
+            other.blockSignals(True)
+            other.setDate(_qdate(_pydate(other.date()).replace(year=day.year)))
+            other.blockSignals(False)
+        self._period_changed()
+
     def _period_changed(self) -> None:
+        self._period = (_pydate(self.start.date()), _pydate(self.end.date()))
         self.visit_model.set_query(
             self._context.department_id, _pydate(self.start.date()), _pydate(self.end.date())
         )
