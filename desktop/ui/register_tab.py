@@ -413,8 +413,8 @@ class RegisterTab(QWidget):
                 self._service.save(department_id, matter)
             self._changed()
 
-        apply_change(self._undo, f"删除{what}", redo, undo)
-        self.status_message.emit(f"已删除{what}；按 Ctrl+Z 可恢复")
+        apply_change(self._undo, f"删除 {what}", redo, undo)
+        self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     def add_visit(self) -> VisitForm | None:
         if self._context.department_id is None:
@@ -451,8 +451,8 @@ class RegisterTab(QWidget):
             self._changed()
 
         what = f"走访 {before.visited_on} {before.level}"
-        apply_change(self._undo, f"删除{what}", redo, undo)
-        self.status_message.emit(f"已删除{what}；按 Ctrl+Z 可恢复")
+        apply_change(self._undo, f"删除 {what}", redo, undo)
+        self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     # 定位 ---------------------------------------------------------------------------------
 
