@@ -24,7 +24,8 @@ SATISFACTION_LEVELS = ("满意", "基本满意", "不满意", "未评价")
 NOT_EVALUATED = "未评价"
 STATUSES = ("待受理", "办理中", "已办结", "超期")
 LATE_ACCEPTANCE, LATE_COMPLETION = "超期受理", "超期办结"
-LATE_MARKS = (LATE_ACCEPTANCE, LATE_COMPLETION)  # what lowers 及时受理率 / 按期办结率, shown beside the status
+# what lowers 及时受理率 / 按期办结率, shown beside the status
+LATE_MARKS = (LATE_ACCEPTANCE, LATE_COMPLETION)
 ORIGINS = ("直接受理", "上级交办", "上级转送", "领导批示")
 HANDLING_TYPES = ("申诉求决类", "建议意见类", "检举控告类")
 

@@ -12,7 +12,13 @@ def test_the_sample_pattern_pads_the_running_number_to_four_digits():
 
 
 def test_the_next_number_follows_the_highest_of_the_year_and_ignores_other_years_and_hand_numbers():
-    used = ["鄂岸信〔2024〕第9号", "鄂岸信〔2024〕第12号", "鄂岸信〔2023〕第40号", "临时-1", "鄂岸信〔2024〕第x号"]
+    used = [
+        "鄂岸信〔2024〕第9号",
+        "鄂岸信〔2024〕第12号",
+        "鄂岸信〔2023〕第40号",
+        "临时-1",
+        "鄂岸信〔2024〕第x号",
+    ]
     assert next_number("鄂岸信〔{年}〕第{序号}号", 2024, used) == "鄂岸信〔2024〕第13号"
     assert next_number("鄂岸信〔{年}〕第{序号}号", 2025, used) == "鄂岸信〔2025〕第1号"
 

@@ -56,8 +56,14 @@ def _numbers(service, department_id, **options):
 
 def test_late_acceptance_and_late_completion_are_marked_and_filtered(hubei):
     service, department_id = hubei
-    assert _numbers(service, department_id, status="超期受理") == ["鄂岸信〔2024〕第1号", "鄂岸信〔2024〕第3号"]
-    assert _numbers(service, department_id, status="超期办结") == ["鄂岸信〔2024〕第2号", "鄂岸信〔2024〕第3号"]
+    assert _numbers(service, department_id, status="超期受理") == [
+        "鄂岸信〔2024〕第1号",
+        "鄂岸信〔2024〕第3号",
+    ]
+    assert _numbers(service, department_id, status="超期办结") == [
+        "鄂岸信〔2024〕第2号",
+        "鄂岸信〔2024〕第3号",
+    ]
     rows = {row.number: row for row in service.page(department_id, RegisterFilter(), 0, 100)}
     assert {number: row.status_text for number, row in rows.items()} == {
         "鄂岸信〔2024〕第1号": "已办结（超期受理）",

@@ -18,14 +18,22 @@ from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.register_forms import MatterForm
 from tests.services.chufei import add_chufei_project
-from tests.ui.test_register_tab import _cell, engine, sample_path, settle, tab, undo_stack  # noqa: F401
+from tests.ui import test_register_tab as register_tab
+
+# the sample register tab of test_register_tab, its fixtures shared
+undo_stack, sample_path, engine, tab = (
+    register_tab.undo_stack, register_tab.sample_path, register_tab.engine, register_tab.tab,
+)  # fmt: skip
+settle, _cell = register_tab.settle, register_tab._cell
 
 SAMPLE_LAST = 782  # the sample numbers its matters 船信〔2023〕0001号 … 0782号
 
 
 def _column(tab, header: str) -> int:
     model = tab.table.model()
-    return next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header)
+    return next(
+        c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) == header
+    )
 
 
 def _matters(tab, **options) -> list[Matter]:
@@ -128,7 +136,10 @@ def test_a_matter_closed_late_is_marked_and_found_by_its_filter(tab, qtbot):
     rows = tab.table.model().rowCount()
     numbers = [_cell(tab, row, "编号") for row in range(rows)]
     assert "迟-1" in numbers
-    assert {_cell(tab, row, "状态") for row in range(rows)} <= {"已办结（超期办结）", "已办结（超期受理、超期办结）"}
+    assert {_cell(tab, row, "状态") for row in range(rows)} <= {
+        "已办结（超期办结）",
+        "已办结（超期受理、超期办结）",
+    }
     row = numbers.index("迟-1")
     assert _cell(tab, row, "状态") == "已办结（超期办结）"
     background = tab.table.model().index(row, 0).data(Qt.ItemDataRole.BackgroundRole)
@@ -155,8 +166,10 @@ def test_every_column_sorts_the_status_by_its_place_in_the_list(tab, qtbot):
 
 
 def test_the_statistics_say_what_they_cover_and_follow_the_filters(tab, qtbot):
-    assert tab.statistics.text().splitlines()[1].startswith(
-        "统计范围：2023-01-01 至 2023-12-31 登记的全部信访事项"
+    assert (
+        tab.statistics.text()
+        .splitlines()[1]
+        .startswith("统计范围：2023-01-01 至 2023-12-31 登记的全部信访事项")
     )
     tab.channel.setCurrentText("来访")
     settle(qtbot, tab)
@@ -204,7 +217,9 @@ def window(qtbot, tmp_path):
     window = MainWindow(open_workspace(db_path), open_workspace, settings)
     qtbot.addWidget(window)
     window.show()
-    window.tabs.setCurrentIndex([window.tabs.tabText(i) for i in range(window.tabs.count())].index("信访登记"))
+    window.tabs.setCurrentIndex(
+        [window.tabs.tabText(i) for i in range(window.tabs.count())].index("信访登记")
+    )
     return window
 
 

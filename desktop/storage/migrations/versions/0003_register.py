@@ -17,7 +17,9 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("department", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("matter_number_pattern", sa.String(), nullable=False, server_default=""))
+        batch_op.add_column(
+            sa.Column("matter_number_pattern", sa.String(), nullable=False, server_default="")
+        )
 
 
 def downgrade() -> None:
