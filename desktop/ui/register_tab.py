@@ -46,7 +46,10 @@ from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
 
 ALL = "全部"
-COLUMN_WIDTHS = {"编号": 150, "身份证号": 160, "联系电话": 105, "人数": 50, "内容摘要": 220, "责任单位": 170}
+COLUMN_WIDTHS = {
+    "编号": 150, "身份证号": 160, "联系电话": 105, "人数": 50, "内容摘要": 220, "责任单位": 170,
+    "状态": 200,  # 已办结（超期受理、超期办结）
+}  # fmt: skip
 
 
 def _qdate(day: date) -> QDate:
