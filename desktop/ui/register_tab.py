@@ -422,7 +422,8 @@ class RegisterTab(QWidget):
     def add_visit(self) -> VisitForm | None:
         if self._context.department_id is None:
             return None
-        form = VisitForm(VisitBatch(visited_on=_pydate(self.end.date()), level="到区"), self._add_visit, self)
+        visited_on = min(_pydate(self.end.date()), date.today())  # never a future day, which is refused
+        form = VisitForm(VisitBatch(visited_on=visited_on, level="到区"), self._add_visit, self)
         self._open_form(form)
         return form
 

@@ -272,3 +272,15 @@ def test_the_toolbar_search_filters_the_register(window, qtbot):
     settle(qtbot, register)
     assert register.count_label.text() == "共 2 件"
     assert {_cell(register, row, "信访人") for row in range(2)} == {"陈六", "陈八"}
+
+
+def test_a_new_visit_is_dated_on_the_periods_last_day_but_never_after_today(tab, qtbot):
+    form = tab.add_visit()
+    qtbot.addWidget(form)
+    assert form.visited_on.text() == "2023-12-31"
+    later = date.today() + timedelta(days=10)
+    tab.end.setDate(tab.end.date().fromString(later.isoformat(), "yyyy-MM-dd"))
+    settle(qtbot, tab)
+    again = tab.add_visit()
+    qtbot.addWidget(again)
+    assert again.visited_on.text() == date.today().isoformat()
