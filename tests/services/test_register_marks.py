@@ -128,3 +128,33 @@ def test_the_statistics_follow_the_filters(hubei):
     assert (letters.rates["及时受理率"], letters.rates["按期办结率"]) == (0, 50)
     late = service.statistics(department_id, 2024, register_filter=RegisterFilter(status="超期办结"))
     assert (late.matters.total, late.matters.due, late.matters.closed_on_time) == (2, 2, 0)
+
+
+def test_the_pattern_survives_excel_and_a_bad_one_is_reported_with_its_place(
+    hubei, db_path, tmp_path, capsys
+):
+    from openpyxl import load_workbook
+
+    from desktop.cli import main
+    from desktop.services.departments import resolve_department
+    from desktop.storage.database import open_database
+
+    workbook, copy = tmp_path / "hubei.xlsx", tmp_path / "copy.sqlite3"
+    assert main(["export-xlsx", "--db", str(db_path), "--year", "2024", "--out", str(workbook)]) == 0
+    assert main(["import-xlsx", "--db", str(copy), str(workbook)]) == 0
+    engine = open_database(copy)
+    department = resolve_department(engine)
+    assert department.matter_number_pattern == PATTERN
+    assert RegisterService(engine).next_number(department.id, 2024) == "鄂岸信〔2024〕第11号"
+    engine.dispose()
+    book = load_workbook(workbook)
+    sheet = book["单位"]
+    column = next(cell.column for cell in sheet[1] if cell.value == "信访编号格式")
+    sheet.cell(2, column).value = "鄂岸信〔{年}〕号"
+    book.save(workbook)
+    capsys.readouterr()
+    assert main(["import-xlsx", "--db", str(copy), str(workbook)]) != 0
+    error = capsys.readouterr().err
+    assert error.strip().endswith(
+        "工作表“单位”第 2 行“信访编号格式”列：编号格式“鄂岸信〔{年}〕号”须含一个 {序号}（如 船信〔{年}〕{序号:04}号）"
+    )
