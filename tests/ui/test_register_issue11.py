@@ -284,3 +284,21 @@ def test_a_new_visit_is_dated_on_the_periods_last_day_but_never_after_today(tab,
     again = tab.add_visit()
     qtbot.addWidget(again)
     assert again.visited_on.text() == date.today().isoformat()
+
+
+def test_after_delete_the_window_status_bar_says_what_went_and_how_to_undo(window, qtbot):
+    register = window.current_tab()
+    register._service.save(
+        register._context.department_id, Matter("鄂信-9", date(2023, 5, 1), "来信", petitioner_name="陈六")
+    )
+    register._changed()
+    settle(qtbot, register)
+    register.table.selectRow(0)
+    register.table.setFocus()
+    qtbot.keyClick(register.table, Qt.Key.Key_Delete)
+    assert window.statusBar().currentMessage() == "已删除 信访事项 鄂信-9；按 Ctrl+Z 可恢复"
+    settle(qtbot, register)
+    assert register.count_label.text() == "共 0 件"
+    window.undo_stack.undo()
+    settle(qtbot, register)
+    assert register.count_label.text() == "共 1 件"
