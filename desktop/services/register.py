@@ -246,8 +246,9 @@ class RegisterService:
                 raise UserInputError(f"信访事项编号“{values['number']}”已存在，请换一个编号")
             return _write_row(connection, petition, department_id, matter.id, values)
 
-    def delete(self, petition_id: int) -> None:
-        _delete_row(self._engine, petition, petition_id)
+    def delete(self, *petition_ids: int) -> None:
+        """Delete the matters (several at once in one transaction: all go or none)."""
+        _delete_rows(self._engine, petition, petition_ids)
 
     def next_number(self, department_id: int, year: int) -> str:
         """The next free 编号 of ``year`` in the department's 信访编号格式 (the default one when unset)."""
@@ -314,7 +315,7 @@ class RegisterService:
             return _write_row(connection, visit_table, department_id, visit.id, values)
 
     def delete_visit(self, visit_id: int) -> None:
-        _delete_row(self._engine, visit_table, visit_id)
+        _delete_rows(self._engine, visit_table, (visit_id,))
 
 
 def _write_row(connection, table, department_id: int, row_id: int | None, values: dict) -> int:
@@ -334,7 +335,8 @@ def _write_row(connection, table, department_id: int, row_id: int | None, values
     return added
 
 
-def _delete_row(engine: Engine, table, row_id: int) -> None:
+def _delete_rows(engine: Engine, table, row_ids) -> None:
     with engine.begin() as connection:
-        audit.record_delete(connection, table, row_id)
-        connection.execute(delete(table).where(table.c.id == row_id))
+        for row_id in row_ids:
+            audit.record_delete(connection, table, row_id)
+            connection.execute(delete(table).where(table.c.id == row_id))

@@ -407,8 +407,7 @@ class RegisterTab(QWidget):
         what = f"信访事项 {numbers}" if len(before) == 1 else f"{len(before)} 件信访事项（{numbers}）"
 
         def redo():
-            for petition_id in ids:
-                self._service.delete(petition_id)
+            self._service.delete(*ids)
             self._changed()
 
         def undo():
