@@ -31,6 +31,9 @@ VISIT_LEVELS = ("到区", "到市", "到省", "进京")
 SATISFACTION_LEVELS = ("满意", "基本满意", "不满意", "未评价")
 NOT_EVALUATED = "未评价"
 STATUSES = ("待受理", "办理中", "已办结", "超期")
+LATE_ACCEPTANCE, LATE_COMPLETION = "超期受理", "超期办结"
+# what lowers 及时受理率 / 按期办结率, shown beside the status
+LATE_MARKS = (LATE_ACCEPTANCE, LATE_COMPLETION)
 ORIGINS = ("直接受理", "上级交办", "上级转送", "领导批示")
 HANDLING_TYPES = ("申诉求决类", "建议意见类", "检举控告类")
 
@@ -107,6 +110,18 @@ def progress(
     return Progress("超期" if days_left < 0 else status, deadline, days_left)
 
 
+def late_marks(
+    registered_on: date, accepted_on: date | None, closed_on: date | None, extension_days: int
+) -> tuple[str, ...]:
+    """超期受理 when accepted after its 15 days, 超期办结 when closed after its 办结期限 (both can hold)."""
+    marks = []
+    if accepted_on is not None and accepted_on > acceptance_deadline(registered_on):
+        marks.append(LATE_ACCEPTANCE)
+    if closed_on is not None and closed_on > completion_deadline(registered_on, accepted_on, extension_days):
+        marks.append(LATE_COMPLETION)
+    return tuple(marks)
+
+
 # 一件信访事项、一批走访 -----------------------------------------------------------------------
 
 
@@ -156,6 +171,10 @@ class Matter:
 
     def progress(self, today: date) -> Progress:
         return progress(self.registered_on, self.accepted_on, self.closed_on, self.granted_extension, today)
+
+    @property
+    def late_marks(self) -> tuple[str, ...]:
+        return late_marks(self.registered_on, self.accepted_on, self.closed_on, self.granted_extension)
 
 
 @dataclass(frozen=True)

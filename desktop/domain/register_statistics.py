@@ -315,8 +315,9 @@ def format_statistics(department_name: str, statistics: RegisterStatistics) -> s
     s, m = statistics, statistics.matters
     channels = "、".join(f"{name} {count}" for name, count in m.by_channel.items())
     rates = "　".join(f"{name} {_percent(value)}" for name, value in s.rates.items())
+    one_year = s.start.year == s.end.year == s.year
     lines = [
-        f"{department_name} {s.year} 年信访登记统计（{s.start} 至 {s.end}）",
+        f"{department_name} {f'{s.year} 年' if one_year else ''}信访登记统计（{s.start} 至 {s.end}）",
         f"信访事项 {m.total} 件：{channels}",
         f"应办结 {m.due} 件，按期办结 {m.closed_on_time} 件，未到期 {m.open} 件",
         f"纳入满意度评价 {m.in_scope} 件，参评 {m.evaluated} 件，满意 {m.satisfied} 件",
@@ -329,7 +330,7 @@ def format_statistics(department_name: str, statistics: RegisterStatistics) -> s
         before, change = s.previous_visits[level], s.visit_change(level)
         lines.append(
             f"  {level} {now.batches} 批 {now.persons} 人次，其中集访 {now.collective_batches} 批 "
-            f"{now.collective_persons} 人次；上年 {before.batches} 批 {before.persons} 人次，集访 "
+            f"{now.collective_persons} 人次；上年同期 {before.batches} 批 {before.persons} 人次，集访 "
             f"{before.collective_batches} 批 {before.collective_persons} 人次；同比批次 "
             f"{_signed(change['batches'])}、人次 {_signed(change['persons'])}，集访批次 "
             f"{_signed(change['collective_batches'])}、人次 {_signed(change['collective_persons'])}"

@@ -13,14 +13,15 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from desktop.domain.dates import DateFormatError, parse_date
 from desktop.domain.money import TEN_THOUSAND, MoneyUnit, NumberFormatError, parse_money, parse_quantity
 from desktop.exchange.sheets import Kind
 
 MAX_COUNT = 1_000_000
 MAX_TEXT = {Kind.TEXT: 500, Kind.LONG_TEXT: 10_000}  # characters: a name, a number, a summary
+EXCEL_DAYS_END = 2958466  # the serial number of 10000-01-01
 TRUE_WORDS = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "有"})
 FALSE_WORDS = frozenset({"否", "n", "no", "false", "0", "×", "无"})
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _INT_TEXT = re.compile(r"^[+]?\d+$")
 
 
@@ -84,20 +85,18 @@ def _date(value) -> date:
         return value
     if isinstance(value, bool | time | timedelta):
         raise CellError(f"“{value}”不是日期")
-    if isinstance(value, int | float):
-        if not 1 <= value < 2958466:
+    if isinstance(value, int) and value >= EXCEL_DAYS_END:  # 20240115 typed as a number
+        value = str(value)
+    elif isinstance(value, int | float):
+        if not 1 <= value < EXCEL_DAYS_END:
             raise CellError(f"“{value}”不是日期")
         from openpyxl.utils.datetime import from_excel  # openpyxl is loaded once a workbook is read
 
         return from_excel(value).date()
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    match = _DATE_TEXT.match(text)
-    if match is None:
-        raise CellError(f"“{value}”不是日期，请写成 2023-01-31")
     try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError as error:
-        raise CellError(f"日期“{value}”不存在") from error
+        return parse_date(str(value))
+    except DateFormatError as error:
+        raise CellError(str(error)) from error
 
 
 def _boolean(value) -> bool:

@@ -67,6 +67,7 @@ DEPARTMENT = SheetSpec(
         Column("省份", "province", width=10),
         Column("地区", "region", width=16),
         Column("统一社会信用代码", "credit_code", variants=("信用代码",), width=22),
+        Column("信访编号格式", "matter_number_pattern", variants=("编号格式",), width=26),
     ),
     landscape=False,
 )

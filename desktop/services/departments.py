@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from desktop.domain.credit_code import credit_code_problem
+from desktop.domain.matter_numbers import NumberPatternError, check_pattern
 from desktop.domain.provinces import normalise_province
 from desktop.errors import UserInputError
 from desktop.storage.audit import track
@@ -24,6 +25,7 @@ class DepartmentInfo:
     province: str
     region: str
     credit_code: str = ""
+    matter_number_pattern: str = ""
 
 
 def _info(row: Department) -> DepartmentInfo:
@@ -35,6 +37,7 @@ def _info(row: Department) -> DepartmentInfo:
         province=row.province,
         region=row.region,
         credit_code=row.credit_code,
+        matter_number_pattern=row.matter_number_pattern,
     )
 
 
@@ -57,6 +60,16 @@ def credit_code_value(text: str) -> str:
     return code
 
 
+def matter_number_pattern_value(text: str) -> str:
+    """A 信访事项编号格式 holding one {序号}; empty (the default pattern) is allowed."""
+    if not text.strip():
+        return ""
+    try:
+        return check_pattern(text)
+    except NumberPatternError as error:
+        raise UserInputError(f"信访编号格式：{error}") from error
+
+
 def department_info(engine: Engine, department_id: int) -> DepartmentInfo:
     with Session(engine) as session:
         row = session.get(Department, department_id)
@@ -74,6 +87,7 @@ def update_department(
     implementing_unit: str,
     province: str,
     credit_code: str,
+    matter_number_pattern: str | None = None,
 ) -> DepartmentInfo:
     """Save the 单位信息 dialog: every field checked first (the first problem is refused, nothing saved)."""
     name = name.strip()
@@ -86,6 +100,8 @@ def update_department(
         "province": province_value(province),
         "credit_code": credit_code_value(credit_code),
     }
+    if matter_number_pattern is not None:  # None leaves the stored pattern as it is
+        values["matter_number_pattern"] = matter_number_pattern_value(matter_number_pattern)
     with track(Session(engine)) as session:
         row = session.get(Department, department_id)
         if row is None:

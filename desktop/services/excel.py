@@ -22,7 +22,7 @@ from desktop.exchange import sheets as S
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook, WorkbookRows, read_workbook
 from desktop.services import excel_export as export_rows
 from desktop.services.atomic_file import write_atomically
-from desktop.services.departments import credit_code_value, province_value
+from desktop.services.departments import credit_code_value, matter_number_pattern_value, province_value
 from desktop.services.excel_entries import masked_warnings
 from desktop.services.excel_entries_export import entry_tables
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
@@ -120,6 +120,14 @@ def _department(connection: Connection, workbook: WorkbookRows) -> tuple[int | N
     except UserInputError as error:
         reason = str(error).removeprefix("统一社会信用代码：")
         return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "统一社会信用代码")]
+    try:
+        if "matter_number_pattern" in values:
+            values["matter_number_pattern"] = matter_number_pattern_value(
+                str(values["matter_number_pattern"])
+            )
+    except UserInputError as error:
+        reason = str(error).removeprefix("信访编号格式：")
+        return None, "", [Problem(reason, S.DEPARTMENT.name, row_number, "信访编号格式")]
     if stored is None:
         department_id = M.inserted_id(
             connection.execute(insert(table).values(name=name, **values)).inserted_primary_key

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
 from desktop.domain.petition_input import mask_id_number, mask_phone
+from desktop.domain.matter_numbers import DEFAULT_PATTERN, next_number
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,
@@ -31,6 +32,7 @@ from desktop.services.register_queries import (
     SORT_KEYS,
     RegisterFilter,
     filter_conditions,
+    narrowing_conditions,
     petition,
 )
 from desktop.storage import audit
@@ -68,6 +70,12 @@ class RegisterRow:
     days_left: int | None
     status: str
     overdue: bool
+    late: tuple[str, ...]  # 超期受理 / 超期办结: why the matter lowers a rate
+
+    @property
+    def status_text(self) -> str:
+        """The status with the late marks: ``已办结（超期办结）``."""
+        return f"{self.status}（{'、'.join(self.late)}）" if self.late else self.status
 
 
 def _matter(row) -> Matter:
@@ -101,18 +109,21 @@ class RegisterService:
         end: date | None = None,
         count_basic_satisfied: bool = False,
         require_data: bool = False,
+        register_filter: RegisterFilter | None = None,
     ) -> RegisterStatistics:
         """三率一度, channels and visits of ``year`` (or ``start``–``end``), with the previous year's visits.
 
-        Raises ``UserInputError`` when the period is reversed, and with ``require_data`` (the CLI,
-        the statistics panel) when it holds neither matters nor visits; otherwise an empty
-        period gives zero counts and rates of ``None``.
+        ``register_filter`` narrows the matters (and 复查/复核) as the register's filter bar does;
+        its period is ignored (``start``/``end`` give it). Raises ``UserInputError`` when the period
+        is reversed, and with ``require_data`` (the CLI, the statistics panel) when it holds neither
+        matters nor visits; otherwise an empty period gives zero counts and rates of ``None``.
         """
         start = start or date(year, 1, 1)
         end = end or date(year, 12, 31)
         if start > end:
             raise UserInputError(f"起始日期 {start} 晚于截止日期 {end}")
         previous_start, previous_end = one_year_earlier(start), one_year_earlier(end)
+        narrowed = narrowing_conditions(register_filter or RegisterFilter(), self._today())
         with self._engine.connect() as connection:
             name = connection.execute(
                 select(Department.__table__.c.name).where(Department.__table__.c.id == department_id)
@@ -123,16 +134,16 @@ class RegisterService:
                 year=year,
                 start=start,
                 end=end,
-                matters=matter_counts(connection, department_id, start, end, count_basic_satisfied),
-                reviews=follow_up_counts(connection, department_id, start, end, "review"),
-                rechecks=follow_up_counts(connection, department_id, start, end, "recheck"),
+                matters=matter_counts(connection, department_id, start, end, count_basic_satisfied, narrowed),
+                reviews=follow_up_counts(connection, department_id, start, end, "review", narrowed),
+                rechecks=follow_up_counts(connection, department_id, start, end, "recheck", narrowed),
                 visits=visit_counts(connection, department_id, start, end),
                 previous_start=previous_start,
                 previous_end=previous_end,
                 previous_visits=visit_counts(connection, department_id, previous_start, previous_end),
             )
         empty = statistics.matters.total == 0 and not any(v.batches for v in statistics.visits.values())
-        if require_data and empty:
+        if require_data and empty and not narrowed:
             raise UserInputError(f"{name} {year} 年没有信访数据（{start} 至 {end} 既无信访事项也无走访记录）")
         return statistics
 
@@ -158,7 +169,7 @@ class RegisterService:
 
         Ties are broken by 登记日期 where an index orders them so (``INDEXED_ORDERS``), then by id."""
         today = self._today()
-        keys = [SORT_KEYS[sort](), *INDEXED_ORDERS.get(sort, ()), petition.c.id]
+        keys = [SORT_KEYS[sort](today), *INDEXED_ORDERS.get(sort, ()), petition.c.id]
         order = [_ordered(key, descending) for key in keys]
         conditions = filter_conditions(department_id, register_filter, today, sort not in INDEXED_ORDERS)
         statement = select(petition).where(*conditions).order_by(*order).offset(offset).limit(limit)
@@ -189,6 +200,7 @@ class RegisterService:
             days_left=progress.days_left,
             status=progress.status,
             overdue=progress.overdue,
+            late=matter.late_marks,
         )
 
     def choices(self, department_id: int, column: str) -> list[str]:
@@ -234,8 +246,25 @@ class RegisterService:
                 raise UserInputError(f"信访事项编号“{values['number']}”已存在，请换一个编号")
             return _write_row(connection, petition, department_id, matter.id, values)
 
-    def delete(self, petition_id: int) -> None:
-        _delete_row(self._engine, petition, petition_id)
+    def delete(self, *petition_ids: int) -> None:
+        """Delete the matters (several at once in one transaction: all go or none)."""
+        _delete_rows(self._engine, petition, petition_ids)
+
+    def next_number(self, department_id: int, year: int) -> str:
+        """The next free 编号 of ``year`` in the department's 信访编号格式 (the default one when unset)."""
+        departments = Department.__table__
+        with self._engine.connect() as connection:
+            pattern = connection.execute(
+                select(departments.c.matter_number_pattern).where(departments.c.id == department_id)
+            ).scalar_one_or_none()
+            if pattern is None:
+                raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
+            used = connection.execute(
+                select(petition.c.number).where(
+                    petition.c.department_id == department_id, petition.c.number.contains(str(year))
+                )
+            ).scalars()
+            return next_number(pattern or DEFAULT_PATTERN, year, used)
 
     # 走访 -----------------------------------------------------------------------------------
 
@@ -286,7 +315,7 @@ class RegisterService:
             return _write_row(connection, visit_table, department_id, visit.id, values)
 
     def delete_visit(self, visit_id: int) -> None:
-        _delete_row(self._engine, visit_table, visit_id)
+        _delete_rows(self._engine, visit_table, (visit_id,))
 
 
 def _write_row(connection, table, department_id: int, row_id: int | None, values: dict) -> int:
@@ -306,7 +335,8 @@ def _write_row(connection, table, department_id: int, row_id: int | None, values
     return added
 
 
-def _delete_row(engine: Engine, table, row_id: int) -> None:
+def _delete_rows(engine: Engine, table, row_ids) -> None:
     with writing(engine) as connection:
-        audit.record_delete(connection, table, row_id)
-        connection.execute(delete(table).where(table.c.id == row_id))
+        for row_id in row_ids:
+            audit.record_delete(connection, table, row_id)
+            connection.execute(delete(table).where(table.c.id == row_id))

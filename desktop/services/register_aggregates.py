@@ -8,6 +8,7 @@ that both give the same figures, field by field.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, and_, case, func, or_, select
@@ -31,9 +32,15 @@ def _count(condition: ColumnElement) -> ColumnElement:
 
 
 def matter_counts(
-    connection: Connection, department_id: int, start: date, end: date, count_basic_satisfied: bool = False
+    connection: Connection,
+    department_id: int,
+    start: date,
+    end: date,
+    count_basic_satisfied: bool = False,
+    narrowed: Sequence[ColumnElement] = (),
 ) -> MatterCounts:
-    """The matters registered in ``start``–``end``, judged as of ``end`` (one pass over a covering index)."""
+    """The matters registered in ``start``–``end``, judged as of ``end`` (one pass over a covering index);
+    ``narrowed`` adds the filter bar's conditions (``register_queries.narrowing_conditions``)."""
     end_text = end.isoformat()
     accepted = recorded_by(c.accepted_on, end)
     closed = recorded_by(c.closed_on, end)
@@ -42,7 +49,7 @@ def matter_counts(
     in_scope = and_(closed.is_not(None), c.in_evaluation_scope.is_(True))
     evaluated = and_(in_scope, c.satisfaction != NOT_EVALUATED)
     satisfied_levels = ("满意", "基本满意") if count_basic_satisfied else ("满意",)
-    period = (c.department_id == department_id, c.registered_on.between(start, end))
+    period = (c.department_id == department_id, c.registered_on.between(start, end), *narrowed)
     statement = select(
         func.count(),
         _count(or_(accepted.is_not(None), accept_by <= end_text)),
@@ -79,7 +86,12 @@ def matter_counts(
 
 
 def follow_up_counts(
-    connection: Connection, department_id: int, start: date, end: date, kind: str
+    connection: Connection,
+    department_id: int,
+    start: date,
+    end: date,
+    kind: str,
+    narrowed: Sequence[ColumnElement] = (),
 ) -> FollowUpCounts:
     """复查 (``kind="review"``) or 复核 (``"recheck"``) requests received in the period, as of ``end``."""
     requested, closed_column = c[f"{kind}_requested_on"], c[f"{kind}_closed_on"]
@@ -90,7 +102,7 @@ def follow_up_counts(
         func.count(),
         _count(or_(closed.is_not(None), deadline <= end.isoformat())),
         _count(and_(closed.is_not(None), closed <= deadline)),
-    ).where(c.department_id == department_id, requested.between(start, end))
+    ).where(c.department_id == department_id, requested.between(start, end), *narrowed)
     total, due, on_time = connection.execute(statement).one()
     return FollowUpCounts(total=total, due=due, closed_on_time=on_time, open=total - due)
 

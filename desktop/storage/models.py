@@ -75,6 +75,7 @@ class Department(TableModel, table=True):
     province: str = ""
     region: str = ""  # 遂宁市船山区
     credit_code: str = ""  # 统一社会信用代码 (GB 32100-2015), empty until entered
+    matter_number_pattern: str = ""  # 信访事项编号格式 (desktop.domain.matter_numbers); "" is the default one
 
 
 # 预算决算 ------------------------------------------------------------------------------------

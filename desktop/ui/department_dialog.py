@@ -1,4 +1,4 @@
-"""单位信息: the department's name, 主管部门, 实施单位, 省份 and 统一社会信用代码.
+"""单位信息: the department's name, 主管部门, 实施单位, 省份, 统一社会信用代码 and 信访编号格式.
 
 The 省份 decides the forms: the dialog lists the 自评表 and 评价表 the catalogue offers for the
 province chosen and the year, and shows the new list as soon as another province is picked.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop.domain.matter_numbers import DEFAULT_PATTERN
 from desktop.domain.templates import KINDS
 from desktop.errors import UserInputError
 from desktop.services.catalogue import DEPARTMENT, PROJECT, FormCatalogue
@@ -44,6 +45,8 @@ class DepartmentDialog(QDialog):
         self.credit_code = QLineEdit(department.credit_code, objectName="credit_code")
         self.credit_code.setPlaceholderText("18 位，如 11510903MB12345678（可空）")
         self.credit_code.setMaxLength(24)
+        self.number_pattern = QLineEdit(department.matter_number_pattern, objectName="number_pattern")
+        self.number_pattern.setPlaceholderText(f"如 船信〔{{年}}〕{{序号:04}}号；空则为 {DEFAULT_PATTERN}")
         self.forms = QLabel(objectName="forms", wordWrap=True)
         self.province.currentIndexChanged.connect(self._show_forms)
         form = QFormLayout()
@@ -52,6 +55,7 @@ class DepartmentDialog(QDialog):
         form.addRow("实施单位：", self.implementing)
         form.addRow("省份：", self.province)
         form.addRow("统一社会信用代码：", self.credit_code)
+        form.addRow("信访编号格式：", self.number_pattern)
         form.addRow(f"{year} 年适用表格：", self.forms)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -90,6 +94,7 @@ class DepartmentDialog(QDialog):
                 implementing_unit=self.implementing.text(),
                 province=self.province.province(),
                 credit_code=self.credit_code.text(),
+                matter_number_pattern=self.number_pattern.text(),
             )
         except UserInputError as error:
             show_error(self, str(error))

@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
                 tab = tab_type(self.workspace.services, self.context, self.undo_stack)
                 if hasattr(tab, "place_requested"):
                     tab.place_requested.connect(self.show_finding)
+                if hasattr(tab, "status_message"):
+                    tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
                 self.tabs.addTab(tab, title)
         titles = [self.tabs.tabText(index) for index in range(self.tabs.count())]
         remembered = self.settings.value("window/tab")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.dates import DateFormatError, parse_date
 from desktop.domain.petitions import (
     CHANNELS,
     COLLECTIVE_VISIT_PERSONS,
@@ -40,7 +41,7 @@ from desktop.domain.petitions import (
 )
 from desktop.errors import UserInputError, ZipingError
 
-DATE_HINT = "如 2023-01-31"
+DATE_HINT = "如 2023-01-31、2023/1/31、2023年1月31日"
 
 
 def _date_field(value: date | None) -> QLineEdit:
@@ -49,16 +50,20 @@ def _date_field(value: date | None) -> QLineEdit:
     return field
 
 
-def _read_date(field: QLineEdit, name: str, required: bool = False) -> date | None:
+def _read_date(field: QLineEdit, name: str, today: date, required: bool = False) -> date | None:
+    """The date typed in ``field``; ``UserInputError`` naming the field when it is none or after today."""
     text = field.text().strip()
     if not text:
         if required:
             raise UserInputError(f"{name}不能为空")
         return None
     try:
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise UserInputError(f"{name}“{text}”不是日期，请写成 2023-01-31") from error
+        day = parse_date(text)
+    except DateFormatError as error:
+        raise UserInputError(f"{name}：{error}") from error
+    if day > today:
+        raise UserInputError(f"{name} {day} 晚于今天（{today}），未来的日期不能登记")
+    return day
 
 
 def _combo(items, current: str) -> QComboBox:
@@ -97,10 +102,15 @@ class MatterForm(_Form):
     """信访事项 form: every field of the matter, ID number and phone unmasked."""
 
     def __init__(
-        self, matter: Matter, save: Callable[[Matter], object], parent: QWidget | None = None
+        self,
+        matter: Matter,
+        save: Callable[[Matter], object],
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         title = "信访事项" if matter.id is None else f"信访事项 {matter.number}"
         super().__init__(title, lambda: save(self.matter()), parent)
+        self._today = today
         self._matter = matter
         m = matter
         self.number = QLineEdit(m.number)
@@ -171,11 +181,13 @@ class MatterForm(_Form):
         layout.addWidget(self.buttons)
 
     def matter(self) -> Matter:
-        """What the form holds, as a ``Matter``; ``UserInputError`` for a date that cannot be read."""
+        """What the form holds, as a ``Matter``; ``UserInputError`` for a date that cannot be read or is
+        after today."""
+        today = self._today()
         return replace(
             self._matter,
             number=self.number.text().strip(),
-            registered_on=_read_date(self.registered_on, "登记日期", required=True),
+            registered_on=_read_date(self.registered_on, "登记日期", today, required=True),
             channel=self.channel.currentText(),
             origin=self.origin.currentText(),
             assigned_level=self.assigned_level.text().strip(),
@@ -189,18 +201,18 @@ class MatterForm(_Form):
             category=self.category.text().strip(),
             responsible_unit=self.responsible_unit.text().strip(),
             summary=self.summary.toPlainText().strip(),
-            accepted_on=_read_date(self.accepted_on, "受理日期"),
+            accepted_on=_read_date(self.accepted_on, "受理日期", today),
             extended=self.extended.isChecked(),
-            extension_approved_on=_read_date(self.extension_approved_on, "延期批准日期"),
+            extension_approved_on=_read_date(self.extension_approved_on, "延期批准日期", today),
             extension_days=self.extension_days.value(),
-            closed_on=_read_date(self.closed_on, "办结日期"),
+            closed_on=_read_date(self.closed_on, "办结日期", today),
             in_evaluation_scope=self.in_evaluation_scope.isChecked(),
             satisfaction=self.satisfaction.currentText(),
-            review_requested_on=_read_date(self.review_requested_on, "复查申请日期"),
-            review_closed_on=_read_date(self.review_closed_on, "复查办结日期"),
+            review_requested_on=_read_date(self.review_requested_on, "复查申请日期", today),
+            review_closed_on=_read_date(self.review_closed_on, "复查办结日期", today),
             review_outcome=self.review_outcome.text().strip(),
-            recheck_requested_on=_read_date(self.recheck_requested_on, "复核申请日期"),
-            recheck_closed_on=_read_date(self.recheck_closed_on, "复核办结日期"),
+            recheck_requested_on=_read_date(self.recheck_requested_on, "复核申请日期", today),
+            recheck_closed_on=_read_date(self.recheck_closed_on, "复核办结日期", today),
             recheck_outcome=self.recheck_outcome.text().strip(),
             repeat=self.repeat.isChecked(),
             backlog=self.backlog.isChecked(),
@@ -211,9 +223,14 @@ class VisitForm(_Form):
     """走访 form: date, level, persons (集访 ticked from 5 persons), locality, note."""
 
     def __init__(
-        self, visit: VisitBatch, save: Callable[[VisitBatch], object], parent: QWidget | None = None
+        self,
+        visit: VisitBatch,
+        save: Callable[[VisitBatch], object],
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__("走访记录", lambda: save(self.visit()), parent)
+        self._today = today
         self._visit = visit
         self.visited_on = _date_field(visit.visited_on)
         self.level = _combo(VISIT_LEVELS, visit.level)
@@ -235,9 +252,10 @@ class VisitForm(_Form):
         form.addRow(self.buttons)
 
     def visit(self) -> VisitBatch:
+        today = self._today()
         return replace(
             self._visit,
-            visited_on=_read_date(self.visited_on, "走访日期", required=True),
+            visited_on=_read_date(self.visited_on, "走访日期", today, required=True),
             level=self.level.currentText(),
             persons=self.persons.value(),
             collective=self.collective.isChecked(),

@@ -25,6 +25,8 @@ PAGE_SIZE = 200
 CACHED_PAGES = 40
 OVERDUE_BACKGROUND = QColor("#fde2e1")
 OVERDUE_TEXT = QColor("#b3261e")
+LATE_BACKGROUND = QColor("#fff1d6")  # closed or accepted after the deadline: it lowers a rate
+LATE_TEXT = QColor("#7a4a00")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,25 +37,25 @@ def _day(value: date | None) -> str:
     return "" if value is None else value.isoformat()
 
 
-# (header, how the cell reads, sort key of the service or None)
+# (header, how the cell reads, sort key of the service): every column sorts
 REGISTER_COLUMNS = (
     ("编号", lambda r: r.number, "number"),
     ("登记日期", lambda r: _day(r.registered_on), "registered_on"),
     ("信访形式", lambda r: r.channel, "channel"),
     ("信访人", lambda r: r.petitioner_name, "petitioner_name"),
-    ("身份证号", lambda r: r.id_number, None),
-    ("联系电话", lambda r: r.phone, None),
+    ("身份证号", lambda r: r.id_number, "id_number"),
+    ("联系电话", lambda r: r.phone, "phone"),
     ("人数", lambda r: str(r.persons), "persons"),
     ("属地", lambda r: r.locality, "locality"),
     ("问题类别", lambda r: r.category, "category"),
-    ("内容摘要", lambda r: r.summary, None),
+    ("内容摘要", lambda r: r.summary, "summary"),
     ("责任单位", lambda r: r.responsible_unit, "responsible_unit"),
     ("受理日期", lambda r: _day(r.accepted_on), "accepted_on"),
     ("受理期限", lambda r: _day(r.acceptance_deadline), "acceptance_deadline"),
     ("办结期限", lambda r: _day(r.completion_deadline), "completion_deadline"),
     ("剩余天数", lambda r: "" if r.days_left is None else str(r.days_left), "days_left"),
     ("办结日期", lambda r: _day(r.closed_on), "closed_on"),
-    ("状态", lambda r: r.status, None),
+    ("状态", lambda r: r.status_text, "status"),
     ("满意度", lambda r: r.satisfaction, "satisfaction"),
 )
 RIGHT_ALIGNED = {"人数", "剩余天数"}
@@ -204,10 +206,10 @@ class RegisterTableModel(QAbstractTableModel):
             return text(row)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
-            return QBrush(OVERDUE_TEXT)
+        if role == Qt.ItemDataRole.BackgroundRole and (row.overdue or row.late):
+            return QBrush(OVERDUE_BACKGROUND if row.overdue else LATE_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and (row.overdue or row.late):
+            return QBrush(OVERDUE_TEXT if row.overdue else LATE_TEXT)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -218,7 +220,7 @@ class RegisterTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(REGISTER_COLUMNS) or REGISTER_COLUMNS[column][2] is None:
+        if not 0 <= column < len(REGISTER_COLUMNS):
             return
         self._sort = REGISTER_COLUMNS[column][2]
         self._descending = order == Qt.SortOrder.DescendingOrder

@@ -9,8 +9,8 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.petitions import CHANNELS, STATUSES, Matter, VisitBatch
+from desktop.domain.dates import default_registration_day
+from desktop.domain.petitions import CHANNELS, LATE_MARKS, STATUSES, Matter, VisitBatch
 from desktop.domain.places import Place
 from desktop.domain.register_statistics import format_statistics
 from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
+from desktop.services.register_queries import describe_narrowing
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
@@ -44,7 +46,10 @@ from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
 
 ALL = "全部"
-COLUMN_WIDTHS = {"编号": 150, "身份证号": 160, "联系电话": 105, "人数": 50, "内容摘要": 220, "责任单位": 170}
+COLUMN_WIDTHS = {
+    "编号": 150, "身份证号": 160, "联系电话": 105, "人数": 50, "内容摘要": 220, "责任单位": 170,
+    "状态": 200,  # 已办结（超期受理、超期办结）
+}  # fmt: skip
 
 
 def _qdate(day: date) -> QDate:
@@ -53,6 +58,16 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
+
+
+def statistics_scope(register_filter: RegisterFilter) -> str:
+    """What the statistics panel counts: the period and the filters it follows."""
+    narrowing = describe_narrowing(register_filter)
+    matters = f"登记的信访事项（{narrowing}）" if narrowing else "登记的全部信访事项"
+    return (
+        f"统计范围：{register_filter.start} 至 {register_filter.end} {matters}；"
+        "复查、复核按申请日期计；走访按走访日期计，不受其他筛选影响"
+    )
 
 
 def _choice(combo: QComboBox) -> str | None:
@@ -84,12 +99,17 @@ class StatisticsPanel(QWidget):
 
 
 class RegisterTab(QWidget):
+    """``status_message`` carries what a delete removed and how to bring it back (for the status bar)."""
+
+    status_message = Signal(str)
+
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service, self._context, self._undo = services.register, context, undo_stack
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
         self._statistics_runner = BackgroundRunner(self._show_statistics, self)
+        self._statistics_scope = ""
         self._choices_runner = BackgroundRunner(self._fill_choices, self)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self, message))
@@ -98,10 +118,12 @@ class RegisterTab(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setKeyboardTracking(False)  # a year typed digit by digit is one change, not four
+        self._period = (date.min, date.max)  # the period the list and the statistics show
         self.channel = QComboBox()
         self.channel.addItems([ALL, *CHANNELS])
         self.status = QComboBox()
-        self.status.addItems([ALL, *STATUSES])
+        self.status.addItems([ALL, *STATUSES, *LATE_MARKS])
         self.locality, self.category = QComboBox(), QComboBox()
         self.overdue_only = QCheckBox("仅超期")
         self.search = QLineEdit()
@@ -129,6 +151,7 @@ class RegisterTab(QWidget):
             buttons.addWidget(button)
 
         self.table = self._view(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         for column in range(self.model.columnCount()):
@@ -149,14 +172,16 @@ class RegisterTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter)
 
-        self.start.dateChanged.connect(self._period_changed)
-        self.end.dateChanged.connect(self._period_changed)
+        self.start.dateChanged.connect(lambda _day: self._date_typed(self.start, self.end))
+        self.end.dateChanged.connect(lambda _day: self._date_typed(self.end, self.start))
         for combo in (self.channel, self.status, self.locality, self.category):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.overdue_only.toggled.connect(self._filter_changed)
         self.search.returnPressed.connect(self._filter_changed)
         self.search.textChanged.connect(lambda text: text or self._filter_changed())
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or a double click
+        self._key(self.table, QKeySequence.StandardKey.Delete, self.delete_selected)
+        self._key(self.visit_table, QKeySequence.StandardKey.Delete, self.delete_selected_visit)
         self.add_button.clicked.connect(self.add_matter)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -165,6 +190,15 @@ class RegisterTab(QWidget):
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
+
+    @staticmethod
+    def _key(view: QTableView, key: QKeySequence.StandardKey, slot) -> None:
+        """A shortcut that acts while ``view`` has the focus (Delete in a list)."""
+        action = QAction(view)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        view.addAction(action)
 
     @staticmethod
     def _view(model) -> QTableView:
@@ -230,16 +264,29 @@ class RegisterTab(QWidget):
     def _filter_changed(self) -> None:
         self.count_label.setText("正在查询……")
         self.model.set_query(self._context.department_id, self.current_filter())
+        self.refresh_statistics()
 
     def _show_count(self) -> None:
         self.count_label.setText(f"共 {self.model.rowCount()} 件")
 
+    def _date_typed(self, edited: QDateEdit, other: QDateEdit) -> None:
+        """A new year typed into one box of a whole-year period moves the whole period to that year."""
+        start, end = self._period
+        day = _pydate(edited.date())
+        was = start if edited is self.start else end
+        whole_year = start == date(start.year, 1, 1) and end == date(start.year, 12, 31)
+        if whole_year and (day.month, day.day) == (was.month, was.day) and day.year != was.year:
+            other.blockSignals(True)
+            other.setDate(_qdate(_pydate(other.date()).replace(year=day.year)))
+            other.blockSignals(False)
+        self._period_changed()
+
     def _period_changed(self) -> None:
-        self._filter_changed()
+        self._period = (_pydate(self.start.date()), _pydate(self.end.date()))
         self.visit_model.set_query(
             self._context.department_id, _pydate(self.start.date()), _pydate(self.end.date())
         )
-        self.refresh_statistics()
+        self._filter_changed()
 
     @property
     def busy(self) -> bool:
@@ -258,10 +305,15 @@ class RegisterTab(QWidget):
             self._statistics_runner.cancel()
             self.statistics.show_text("", "请先选择单位")
             return
-        start, end = _pydate(self.start.date()), _pydate(self.end.date())
+        register_filter = self.current_filter()
+        start, end = register_filter.start, register_filter.end
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
-        compute = partial(self._service.statistics, department_id, year, start, end, require_data=True)
+        compute = partial(
+            self._service.statistics, department_id, year, start, end,
+            require_data=True, register_filter=register_filter,
+        )  # fmt: skip
+        self._statistics_scope = statistics_scope(register_filter)
         self._statistics_runner.start(compute)
 
     def _show_statistics(self, result) -> None:
@@ -271,7 +323,8 @@ class RegisterTab(QWidget):
         rates = "　".join(
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
         )
-        self.statistics.show_text(rates, format_statistics("", result).lstrip())
+        details = format_statistics("", result).lstrip()
+        self.statistics.show_text(rates, f"{self._statistics_scope}\n{details}")
 
     def refresh_for(self, change: Change) -> None:
         """Query the register again after a write to it (the filters stay)."""
@@ -294,11 +347,21 @@ class RegisterTab(QWidget):
         form.setModal(True)
         form.open()
 
+    def new_record(self) -> MatterForm | None:
+        """Ctrl+N on this tab: a new matter."""
+        return self.add_matter()
+
+    def find_text(self, text: str) -> None:
+        """The toolbar's 查找: the text goes into the tab's box and filters the register at once."""
+        self.search.setText(text)
+        self._filter_changed()
+
     def add_matter(self) -> MatterForm | None:
         if self._context.department_id is None:
             return None
-        today = date.today()
-        form = MatterForm(Matter(number="", registered_on=today, channel="来信"), self._add, self)
+        registered_on = default_registration_day(self._context.year or date.today().year, date.today())
+        number = self._service.next_number(self._context.department_id, registered_on.year)
+        form = MatterForm(Matter(number=number, registered_on=registered_on, channel="来信"), self._add, self)
         self._open_form(form)
         return form
 
@@ -334,25 +397,32 @@ class RegisterTab(QWidget):
         apply_change(self._undo, f"修改信访事项 {after.number}", lambda: put(after), lambda: put(before))
 
     def delete_selected(self) -> None:
-        petition_id = self._selected_id(self.table)
-        if petition_id is None:
+        """Delete the selected matters as one undo step; the status bar says which and how to undo."""
+        ids = [index.data(ID_ROLE) for index in self.table.selectionModel().selectedRows()]
+        ids = [petition_id for petition_id in ids if petition_id is not None]
+        if not ids:
             return
-        before, department_id = self._service.get(petition_id), self._context.department_id
+        before, department_id = [self._service.get(i) for i in ids], self._context.department_id
+        numbers = "、".join(matter.number for matter in before[:3]) + ("等" if len(before) > 3 else "")
+        what = f"信访事项 {numbers}" if len(before) == 1 else f"{len(before)} 件信访事项（{numbers}）"
 
         def redo():
-            self._service.delete(petition_id)
+            self._service.delete(*ids)
             self._changed()
 
         def undo():
-            self._service.save(department_id, before)
+            for matter in before:
+                self._service.save(department_id, matter)
             self._changed()
 
-        apply_change(self._undo, f"删除信访事项 {before.number}", redo, undo)
+        apply_change(self._undo, f"删除 {what}", redo, undo)
+        self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     def add_visit(self) -> VisitForm | None:
         if self._context.department_id is None:
             return None
-        form = VisitForm(VisitBatch(visited_on=_pydate(self.end.date()), level="到区"), self._add_visit, self)
+        visited_on = min(_pydate(self.end.date()), date.today())  # never a future day, which is refused
+        form = VisitForm(VisitBatch(visited_on=visited_on, level="到区"), self._add_visit, self)
         self._open_form(form)
         return form
 
@@ -383,7 +453,9 @@ class RegisterTab(QWidget):
             self._service.save_visit(department_id, before)
             self._changed()
 
-        apply_change(self._undo, f"删除走访 {before.visited_on} {before.level}", redo, undo)
+        what = f"走访 {before.visited_on} {before.level}"
+        apply_change(self._undo, f"删除 {what}", redo, undo)
+        self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     # 定位 ---------------------------------------------------------------------------------
 

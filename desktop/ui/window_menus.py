@@ -28,8 +28,9 @@ class WindowMenus:
             file_menu,
             "新建数据库…",
             lambda: window.choose_database(create=True),
-            QKeySequence.StandardKey.New,
+            QKeySequence("Ctrl+Shift+N"),
         )
+        self.new_record = self._add(file_menu, "新建记录", self.new_record_here, QKeySequence.StandardKey.New)
         self._add(
             file_menu,
             "打开数据库…",
@@ -108,6 +109,9 @@ class WindowMenus:
             workspace.engine, workspace.services.catalogue, department, context.year, window
         )
         dialog.saved.connect(lambda _saved: window.reload())
+        dialog.open()
+        return dialog
+
     def open_audit_log(self) -> AuditDialog:
         dialog = AuditDialog(self.window.workspace.services.audit, self.window)
         dialog.open()
@@ -126,7 +130,9 @@ class WindowMenus:
         window.workspace = window.workspace.with_print_font(print_font(window.settings))
 
     def refresh(self) -> None:
-        """Enable 导出 PDF / 打印 / 打印预览 when the current tab has a form to print."""
+        """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form."""
+        tab = self.window.current_tab()
+        self.new_record.setEnabled(callable(getattr(tab, "new_record", None)))
         printable = self._print_target() is not None
         for action in self.print_actions:
             action.setEnabled(printable)
@@ -143,6 +149,12 @@ class WindowMenus:
             return
         form, project_code = target
         action(self.window, self.window.workspace.services, self.window.context, form, project_code)
+
+    def new_record_here(self):
+        """Ctrl+N: a new record of the current tab (a matter on 信访登记); None where a tab has none."""
+        tab = self.window.current_tab()
+        new_record = getattr(tab, "new_record", None)
+        return new_record() if callable(new_record) else None
 
     def _focused(self) -> QWidget | None:
         return QApplication.focusWidget()

@@ -1,4 +1,5 @@
-"""Screenshots of the window at 1366 × 768: the welcome page and each tab on the sample.
+"""Screenshots of the window at 1366 × 768: the welcome page, each tab on the sample, and the register
+with three matters closed late (超期办结) added to it, filtered to them.
 
 Run under a virtual screen of that size, from the checkout:
 
@@ -9,11 +10,14 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QTabWidget
 
+from desktop.domain.petitions import Matter
+from desktop.services.departments import resolve_department
 from desktop.services.sample import build_sample_database
 from desktop.services.workspace import open_workspace
 from desktop.ui.main_window import MainWindow
@@ -25,6 +29,30 @@ SIZE = (1366, 768)
 def settle(app: QApplication) -> None:
     for _ in range(30):
         app.processEvents()
+
+
+def add_late_matters(path: Path) -> None:
+    """Three 2023 matters closed after their 办结期限 (60 days after 受理), numbered as the clerk's next."""
+    workspace = open_workspace(path, False)
+    register, department_id = workspace.services.register, resolve_department(workspace.engine).id
+    for registered, accepted, closed, name, summary in (
+        (date(2023, 3, 6), date(2023, 3, 8), date(2023, 5, 19), "赵建国", "反映小区路灯长期不亮"),
+        (date(2023, 4, 3), date(2023, 4, 25), date(2023, 7, 10), "钱丽华", "咨询低保复审进度"),
+        (date(2023, 9, 11), date(2023, 9, 12), date(2023, 11, 20), "孙德明", "反映征地补偿款未到位"),
+    ):
+        number = register.next_number(department_id, 2023)
+        register.save(
+            department_id,
+            Matter(number, registered, "来信", accepted_on=accepted, closed_on=closed,
+                   petitioner_name=name, summary=summary, locality="凯旋路街道"),
+        )  # fmt: skip
+    workspace.close()
+
+
+def wait_for(app: QApplication, tab) -> None:
+    while tab.busy:
+        app.processEvents()
+    settle(app)
 
 
 def window_on(path: Path, folder: Path) -> MainWindow:
@@ -51,6 +79,20 @@ def main(out: Path) -> None:
         window.tabs.setCurrentIndex(index)
         settle(app)
         window.grab().save(str(out / f"{index + 1}-{window.tabs.tabText(index)}.png"))
+    window.close()
+    add_late_matters(sample)
+    window = window_on(sample, folder)
+    titles = [window.tabs.tabText(index) for index in range(window.tabs.count())]
+    window.tabs.setCurrentIndex(titles.index("信访登记"))
+    register = window.tabs.currentWidget()
+    register.status.setCurrentText("超期办结")
+    wait_for(app, register)
+    model = register.table.model()
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount())]
+    register.table.scrollTo(model.index(0, headers.index("满意度")))  # the 状态 column with its marks
+    register.findChild(QTabWidget).setCurrentWidget(register.statistics)
+    settle(app)
+    window.grab().save(str(out / "6-信访登记-超期办结.png"))
     window.close()
 
 

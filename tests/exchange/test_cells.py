@@ -22,6 +22,9 @@ from desktop.exchange.sheets import PROJECTS, Kind, match_column, split_header
         (Kind.DATE, datetime(2023, 1, 5), date(2023, 1, 5)),
         (Kind.DATE, "2023/1/5", date(2023, 1, 5)),
         (Kind.DATE, "2023年1月5日", date(2023, 1, 5)),
+        (Kind.DATE, "2023.1.5", date(2023, 1, 5)),
+        (Kind.DATE, "20230105", date(2023, 1, 5)),
+        (Kind.DATE, 20230105, date(2023, 1, 5)),  # typed as a number: not a serial day of Excel
         (Kind.DATE, 44931, date(2023, 1, 5)),
         (Kind.INT, 7.0, 7),
         (Kind.INT, "１２", 12),
