@@ -102,7 +102,6 @@ def test_printing_a_range_of_pages_draws_only_those(window, qtbot, tmp_path, mon
     assert "85.00" not in pdf_text(out)  # page 2 drawn as an image, not page 1 copied
 
 
-
 @pytest.mark.parametrize("tab", ["项目绩效", "评价打分"])
 def test_print_preview_shows_the_pages_of_the_form(window, qtbot, tmp_path, tab):
     page = open_tab(window, tab)
