@@ -1,4 +1,5 @@
-"""The Qt application: font, the database chosen by the composition root, the main window."""
+"""The Qt application: Qt's Chinese texts, font, the database chosen by the composition root,
+the main window."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook
 from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme
+from desktop.ui.translations import speak_chinese
 
 
 def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace) -> int:
@@ -25,6 +27,7 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace)
     app.setApplicationName("Ziping")
     app.setOrganizationName("Ziping")
     app.setWindowIcon(QIcon(str(APP_ICON)))
+    speak_chinese(app)
     apply_theme(app)
     try:
         workspace = first_workspace()
