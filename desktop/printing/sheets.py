@@ -100,6 +100,7 @@ class ScorecardSheet:
     total_score: str
     grade: str
     percentage: str = ""  # 百分制 score when the full marks are not 100 (94.00 for 84.60 of 90)
+    draft: bool = False  # an item 待评: 草稿 on every page
 
 
 @dataclass(frozen=True)

@@ -67,11 +67,11 @@ class PdfJob(QObject):
             self._folder = None
 
     def ask_draft(self, reasons: tuple[str, ...], go_on: Callable[[], None]) -> None:
-        """A 自评表 that is not final: ask; 导出草稿 writes it with 草稿 on every page, 取消 writes nothing."""
+        """A 自评表 or 评价表 that is not final: ask; 导出草稿 writes it with 草稿 on every page, 取消 writes nothing."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "未定稿",
-            "以下项目的自评表还不能定稿：\n"
+            "以下表格还不能定稿：\n"
             + "\n".join(reasons)
             + "\n\n是否导出草稿（每页标“草稿”，不能签字报送）？",
             QMessageBox.StandardButton.NoButton,
