@@ -170,6 +170,17 @@ def goals_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormSty
     return ruled_table(rows, layout.widths("goals"), [("SPAN", (0, 0), (0, 1))], font=styles.text.fontName)
 
 
+def adjustment_notes(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
+    """A 调整说明 line under the grid for every 手工得分, with its 理由 (layout label ``adjustment``)."""
+    if not sheet.adjustments:
+        return []
+    text = layout.label("adjustment")
+    return [
+        cell(text.format(item=line.item, score=line.score, reason=line.reason), styles.note)
+        for line in sheet.adjustments
+    ]
+
+
 def _signatures(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
     names = {"project_lead": sheet.project_lead, "finance_lead": sheet.finance_lead}
     return signature_lines(layout, styles, sum(layout.widths("header")), names)
@@ -180,6 +191,7 @@ def sichuan_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: F
         [
             total_row(sheet, layout, styles),
             closing_table(sheet, layout, styles),
+            *adjustment_notes(sheet, layout, styles),
             *_signatures(sheet, layout, styles),
         ]
     )
@@ -199,7 +211,13 @@ def national_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: 
         budget_table(sheet, layout, styles, national=True),
         goals_table(sheet, layout, styles),
         indicator_table(sheet, layout, styles, "indicator_section"),
-        KeepTogether([total_row(sheet, layout, styles), *_signatures(sheet, layout, styles)]),
+        KeepTogether(
+            [
+                total_row(sheet, layout, styles),
+                *adjustment_notes(sheet, layout, styles),
+                *_signatures(sheet, layout, styles),
+            ]
+        ),
     ]
 
 

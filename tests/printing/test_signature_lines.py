@@ -12,6 +12,7 @@ from desktop.errors import UserInputError
 from desktop.paths import FORMS
 from desktop.printing.forms import write_form
 from desktop.printing.layouts import load_layout
+from desktop.printing.sheets import ManualAdjustment
 from tests.printing.handmade import chufei_sheet, department_scorecard
 from tests.printing.pdf_reading import page_texts, pdf_text
 
@@ -53,3 +54,19 @@ def test_a_signature_line_with_a_name_the_form_does_not_have_is_named(tmp_path):
     broken = replace(layout("targets"), signatures=("单位负责人：{head}",))
     with pytest.raises(UserInputError, match="打印格式“print-targets.toml”的签字栏“head”无从填写"):
         write_form(tmp_path / "targets.pdf", broken, [chufei_sheet()])
+
+
+@pytest.mark.parametrize("name", ["sichuan-self-eval", "national-self-eval"])
+def test_every_manual_score_prints_its_reason_under_the_grid(tmp_path, name):
+    adjustments = (
+        ManualAdjustment("预算执行", "8.00", "年中追加预算未及时执行"),
+        ManualAdjustment("资金到位", "9.00", "资金已全部到位"),
+    )
+    path = tmp_path / f"{name}.pdf"
+    write_form(path, layout(name), [replace(chufei_sheet(), adjustments=adjustments)])
+    text = pdf_text(path)
+    assert "调整说明：“预算执行”手工得分8.00分，理由：年中追加预算未及时执行" in text
+    assert "调整说明：“资金到位”手工得分9.00分，理由：资金已全部到位" in text
+    plain = tmp_path / f"{name}-plain.pdf"
+    write_form(plain, layout(name), [chufei_sheet()])
+    assert "调整说明" not in pdf_text(plain)

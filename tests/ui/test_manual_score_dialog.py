@@ -17,6 +17,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.manual_score_dialog import ManualScoreDialog
 from desktop.ui.project_models import MANUAL as EXECUTION_MANUAL
 from desktop.ui.scorecard_model import MANUAL, REASON, SCORE
+from tests.printing.pdf_reading import pdf_text
 
 CHUFEI = "51090322T000000344324"  # 处非专项经费 in the sample
 
@@ -71,7 +72,7 @@ def chufei(window):
     return projects, service, project.id
 
 
-def test_an_indicators_manual_score_and_reason_are_asked_together(window, qtbot, chufei):
+def test_an_indicators_manual_score_and_reason_are_asked_together(window, qtbot, chufei, tmp_path):
     projects, service, project_id = chufei
     view, model = projects.indicator_view, projects.indicator_model
     first = service.get(project_id).indicators[0]
@@ -90,6 +91,9 @@ def test_an_indicators_manual_score_and_reason_are_asked_together(window, qtbot,
     saved = service.get(project_id).indicators[0]
     assert (saved.manual_score, saved.manual_reason) == (Decimal("9"), "宣传活动少开展一次")
     assert model.index(0, model.column_of("理由")).data() == "宣传活动少开展一次"
+    out = tmp_path / "自评表.pdf"
+    window.workspace.services.pdf.export(window.context.department_id, 2023, "self-eval", out, CHUFEI)
+    assert f"调整说明：“{first.level3}”手工得分9.00分，理由：宣传活动少开展一次" in pdf_text(out)
     window.undo_stack.undo()  # one step takes back both
     undone = service.get(project_id).indicators[0]
     assert (undone.manual_score, undone.manual_reason) == (None, "")
