@@ -1,5 +1,6 @@
 """导出 PDF, 打印 and 打印预览 of one form: the PDF is made by the services (the same file the
-command line writes); printing draws its pages with QtPdf, so paper and file never differ.
+command line writes); printing draws its pages with QtPdf, so paper and file never differ (a
+print to a PDF file of every page gets that PDF itself). The temporary PDF lives as long as its job.
 
 The PDF is written off the window's thread (``BackgroundRunner``) behind a busy progress dialog,
 so a year pack of hundreds of pages never freezes the window. Each action returns its
