@@ -21,7 +21,7 @@ from desktop.services.departments import DepartmentInfo, list_departments
 from desktop.services.print_scorecards import scorecard_draft_reasons, scorecard_sheet
 from desktop.services.print_sheets import layout_figures, self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
-from desktop.services.scoring import ScoringService
+from desktop.services.scoring import ScorecardResult, ScoringService
 
 if TYPE_CHECKING:
     from desktop.printing.layouts import PrintLayout
@@ -89,7 +89,7 @@ class PdfExportService:
                 for project in projects
                 if project.scores.evaluated and project.scores.draft_reasons
             ]
-        cards = []
+        cards: list[ScorecardResult | None] = []
         if form in ("dept-scorecard", "pack"):
             cards.append(self._scoring.department_scorecard(department.id, year))
         if form in ("project-scorecard", "pack"):
