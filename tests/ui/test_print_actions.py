@@ -127,3 +127,15 @@ def test_print_preview_shows_the_pages_of_the_form(window, qtbot, tmp_path, tab)
     timer.stop()
     assert messages(window) == []
     assert seen == [(f"打印预览 - {FORM_NAMES[form]}", exported_pages(window, form, code, tmp_path))]
+
+
+def test_a_scorecard_with_an_item_daiping_asks_before_printing_a_draft(window, qtbot):
+    scoring = window.workspace.services.scoring
+    card = scoring.department_scorecard(window.context.department_id, 2023)
+    scoring.set_input(card.scorecard_id, "rectification", "findings", "")  # 结果整改 cannot be scored
+    open_tab(window, "评价打分").reload()
+    file_action(window, "打印预览…").trigger()
+    (question,) = window.findChildren(QMessageBox)
+    assert question.windowTitle() == "未定稿"
+    assert f"评价表“{card.title}”：“结果整改”待评（缺少“发现问题数”，无法计算得分）" in question.text()
+    question.button(QMessageBox.StandardButton.Cancel).click()
