@@ -1,14 +1,16 @@
-"""Table pieces shared by the forms: a paragraph in every cell, the ruled grid, the title block."""
+"""Table pieces shared by the forms: a paragraph in every cell, the ruled grid, the title block,
+the signature lines."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from desktop.errors import UserInputError
 from desktop.printing.layouts import PrintLayout
 from desktop.printing.styles import FormStyles
 
@@ -37,6 +39,31 @@ def ruled_table(
     table = Table(rows, colWidths=list(widths), repeatRows=repeat_rows)
     table.setStyle(TableStyle([*GRID, ("FONTNAME", (0, 0), (-1, -1), font), *extra]))
     return table
+
+
+def signature_lines(
+    layout: PrintLayout, styles: FormStyles, width: float, names: Mapping[str, str]
+) -> list[Flowable]:
+    """The layout's signature and date lines side by side under the grid, over ``width`` points,
+    ``{project_lead}`` and the like filled from ``names``; none when the layout has none."""
+    if not layout.signatures:
+        return []
+    try:
+        texts = [line.format_map(names) for line in layout.signatures]
+    except KeyError as error:
+        raise UserInputError(f"打印格式“{layout.id}.toml”的签字栏“{error.args[0]}”无从填写") from None
+    widths = [width / len(texts)] * len(texts)
+    table = Table([[cell(text, styles.signature) for text in texts]], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), styles.signature.fontName),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 4 * mm),
+            ]
+        )
+    )
+    return [table]
 
 
 def title_block(layout: PrintLayout, styles: FormStyles, year: int, heading: str = "") -> list[Flowable]:

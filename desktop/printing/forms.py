@@ -46,5 +46,5 @@ def write_form(
 
 
 def any_draft(sheets: Sequence[Sheet]) -> bool:
-    """A file holding one 自评表 that is not final is a draft throughout."""
-    return any(isinstance(sheet, SelfEvaluationSheet) and sheet.draft for sheet in sheets)
+    """A file holding one 自评表 or 评价表 that is not final is a draft throughout."""
+    return any(isinstance(sheet, SelfEvaluationSheet | ScorecardSheet) and sheet.draft for sheet in sheets)

@@ -1,5 +1,5 @@
 """Print layouts as data: ``forms/print-*.toml`` give each printed form its titles, column titles,
-column widths (mm), printed notes and labels. A new province or year is a new file, not new code.
+column widths (mm), printed notes, labels and signature lines. A new province or year is a new file, not new code.
 
 A layout names the form it prints (``form = "self-eval"``), the province it belongs to (empty for
 any) and the first year it applies to; ``choose_layout`` picks the most specific file for a
@@ -44,6 +44,7 @@ class PrintLayout:
     tables: dict[str, tuple[Column, ...]]
     labels: dict[str, str]
     notes: tuple[str, ...]
+    signatures: tuple[str, ...] = ()  # signature and date lines under the grid; may hold {project_lead}
 
     def columns(self, table: str) -> tuple[Column, ...]:
         try:
@@ -120,6 +121,7 @@ def load_layout(path: Path) -> PrintLayout:
         tables=tables,
         labels={str(key): str(value) for key, value in data.get("labels", {}).items()},
         notes=tuple(str(note) for note in data.get("notes", [])),
+        signatures=tuple(str(line) for line in data.get("signatures", [])),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.printing.cells import cell, ruled_table, title_block
+from desktop.printing.cells import cell, ruled_table, signature_lines, title_block
 from desktop.printing.layouts import PrintLayout
 from desktop.printing.merged_table import MergedTable, MergeSpec
 from desktop.printing.sheets import ScorecardLine, ScorecardSheet
@@ -67,5 +67,10 @@ def scorecard_flowables(sheet: ScorecardSheet, layout: PrintLayout, styles: Form
     return [
         *title_block(layout, styles, sheet.year, sheet.heading),
         items,
-        KeepTogether([ruled_table([total], layout.widths("items"), total_spans, font=styles.text.fontName)]),
+        KeepTogether(
+            [
+                ruled_table([total], layout.widths("items"), total_spans, font=styles.text.fontName),
+                *signature_lines(layout, styles, sum(layout.widths("items")), {}),
+            ]
+        ),
     ]

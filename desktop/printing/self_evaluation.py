@@ -1,15 +1,15 @@
 """部门预算项目支出绩效自评表 (Sichuan) and 项目支出绩效自评表 (财预〔2020〕10号 附件1).
 
 The tables are stacked without gaps so they read as one ruled grid; which columns print, their
-titles and widths come from the layout. The closing rows (合计, 评价结论 … and the signature lines)
-are kept together so the signatures never stand alone on a page.
+titles and widths come from the layout. The closing rows (合计, 评价结论 … and the signature and
+date lines of the layout) are kept together so the signatures never stand alone on a page.
 """
 
 from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from desktop.printing.cells import cell, ruled_table, title_block
+from desktop.printing.cells import cell, ruled_table, signature_lines, title_block
 from desktop.printing.layouts import PrintLayout
 from desktop.printing.merged_table import MergedTable, MergeSpec
 from desktop.printing.sheets import FundingLine, SelfEvaluationSheet
@@ -170,8 +170,31 @@ def goals_table(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormSty
     return ruled_table(rows, layout.widths("goals"), [("SPAN", (0, 0), (0, 1))], font=styles.text.fontName)
 
 
+def adjustment_notes(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
+    """A 调整说明 line under the grid for every 手工得分, with its 理由 (layout label ``adjustment``)."""
+    if not sheet.adjustments:
+        return []
+    text = layout.label("adjustment")
+    return [
+        cell(text.format(item=line.item, score=line.score, reason=line.reason), styles.note)
+        for line in sheet.adjustments
+    ]
+
+
+def _signatures(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
+    names = {"project_lead": sheet.project_lead, "finance_lead": sheet.finance_lead}
+    return signature_lines(layout, styles, sum(layout.widths("header")), names)
+
+
 def sichuan_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
-    closing = KeepTogether([total_row(sheet, layout, styles), closing_table(sheet, layout, styles)])
+    closing = KeepTogether(
+        [
+            total_row(sheet, layout, styles),
+            closing_table(sheet, layout, styles),
+            *adjustment_notes(sheet, layout, styles),
+            *_signatures(sheet, layout, styles),
+        ]
+    )
     return [
         *title_block(layout, styles, sheet.year),
         header_table(sheet, layout, styles, basic=True),
@@ -188,16 +211,23 @@ def national_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: 
         budget_table(sheet, layout, styles, national=True),
         goals_table(sheet, layout, styles),
         indicator_table(sheet, layout, styles, "indicator_section"),
-        KeepTogether([total_row(sheet, layout, styles)]),
+        KeepTogether(
+            [
+                total_row(sheet, layout, styles),
+                *adjustment_notes(sheet, layout, styles),
+                *_signatures(sheet, layout, styles),
+            ]
+        ),
     ]
 
 
 def targets_flowables(sheet: SelfEvaluationSheet, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
-    """项目绩效目标表: the same grid without results, scores or signatures."""
+    """项目绩效目标表: the same grid without results or scores, then the signature lines."""
     return [
         *title_block(layout, styles, sheet.year),
         header_table(sheet, layout, styles, basic=False),
         budget_table(sheet, layout, styles),
         goals_table(sheet, layout, styles),
         indicator_table(sheet, layout, styles, "indicator_section"),
+        *_signatures(sheet, layout, styles),
     ]

@@ -43,6 +43,15 @@ class IndicatorLine:
 
 
 @dataclass(frozen=True)
+class ManualAdjustment:
+    """A score given by hand on the 自评表, printed as a 调整说明 line under the grid."""
+
+    item: str  # 预算执行, or the indicator's 三级指标
+    score: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SelfEvaluationSheet:
     """One project's 自评表 (also printed as its 绩效目标表, without the results)."""
 
@@ -67,6 +76,7 @@ class SelfEvaluationSheet:
     project_lead: str
     finance_lead: str
     draft: bool = False  # not final (待评, 合计 over the full marks): 草稿 on every page
+    adjustments: tuple[ManualAdjustment, ...] = ()
 
     @property
     def title(self) -> str:
@@ -100,6 +110,7 @@ class ScorecardSheet:
     total_score: str
     grade: str
     percentage: str = ""  # 百分制 score when the full marks are not 100 (94.00 for 84.60 of 90)
+    draft: bool = False  # an item 待评: 草稿 on every page
 
 
 @dataclass(frozen=True)

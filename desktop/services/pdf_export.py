@@ -18,10 +18,10 @@ from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationShe
 from desktop.services.atomic_file import write_atomically
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import DepartmentInfo, list_departments
-from desktop.services.print_scorecards import scorecard_sheet
+from desktop.services.print_scorecards import scorecard_draft_reasons, scorecard_sheet
 from desktop.services.print_sheets import layout_figures, self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
-from desktop.services.scoring import ScoringService
+from desktop.services.scoring import ScorecardResult, ScoringService
 from desktop.storage.database import engine_path
 
 if TYPE_CHECKING:
@@ -37,11 +37,12 @@ FORM_NAMES = {
 }
 PROJECT_FORMS = ("self-eval", "self-eval-national", "targets", "project-scorecard")
 FINAL_FORMS = ("self-eval", "self-eval-national", "pack")  # forms that are signed as final 自评表
+SCORECARD_FORMS = ("dept-scorecard", "project-scorecard", "pack")  # a 待评 item makes them a draft
 NATIONAL = {"self-eval-national": "self-eval"}  # printed in the national layout whatever the province
 
 
 class NotFinalError(UserInputError):
-    """A 自评表 that cannot be exported as final (待评, 合计 over the full marks) without ``draft``."""
+    """A 自评表 or 评价表 that cannot be exported as final (待评, 合计 over the full marks) without ``draft``."""
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,32 @@ class PdfExportService:
     def draft_reasons(
         self, department_id: int, year: int, form: str, project_code: str | None = None
     ) -> tuple[str, ...]:
-        """Why ``form`` would not be final, one line per project (empty when it is final)."""
+        """Why ``form`` would not be final, one line per project or scorecard item (empty when final)."""
         self._check_form(form, project_code)
-        if form not in FINAL_FORMS:
+        if form not in FINAL_FORMS and form not in SCORECARD_FORMS:
             return ()
         department = self._department(department_id)
-        return tuple(
-            f"项目“{project.name}”：{'；'.join(project.scores.draft_reasons)}"
-            for project in self._project_details(
-                department.id, year, project_code if form != "pack" else None
-            )
-            if project.scores.evaluated and project.scores.draft_reasons
+        projects = (
+            self._project_details(department.id, year, project_code if form != "pack" else None)
+            if form in PROJECT_FORMS or form == "pack"
+            else []
         )
+        reasons: list[str] = []
+        if form in FINAL_FORMS:
+            reasons += [
+                f"项目“{project.name}”：{'；'.join(project.scores.draft_reasons)}"
+                for project in projects
+                if project.scores.evaluated and project.scores.draft_reasons
+            ]
+        cards: list[ScorecardResult | None] = []
+        if form in ("dept-scorecard", "pack"):
+            cards.append(self._scoring.department_scorecard(department.id, year))
+        if form in ("project-scorecard", "pack"):
+            cards += [self._scoring.project_scorecard(project.id) for project in projects]
+        for card in cards:
+            if card is not None:
+                reasons += scorecard_draft_reasons(card)
+        return tuple(reasons)
 
     def _check_form(self, form: str, project_code: str | None) -> None:
         if form not in FORM_NAMES:
@@ -103,8 +118,9 @@ class PdfExportService:
     ) -> ExportResult:
         """Write ``form`` of the year to ``out`` (replaced only once the new file is complete).
 
-        A 自评表 with a 待评 indicator or a 合计 over the full marks is refused (``NotFinalError``
-        with the reasons) unless ``draft``: then every page says 草稿.
+        A 自评表 with a 待评 indicator or a 合计 over the full marks, or a 评价表 with a 待评
+        item, is refused (``NotFinalError`` with the reasons) unless ``draft``: then every page
+        says 草稿.
         """
         reasons = self.draft_reasons(department_id, year, form, project_code)
         if reasons and not draft:

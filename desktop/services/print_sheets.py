@@ -8,7 +8,7 @@ from decimal import Decimal
 from desktop.domain.funding import FundingRow, national_rows, sichuan_rows
 from desktop.domain.money import format_percent, format_wan, round_half_up
 from desktop.domain.templates import SelfEvaluationFigures
-from desktop.printing.sheets import FundingLine, IndicatorLine, SelfEvaluationSheet
+from desktop.printing.sheets import FundingLine, IndicatorLine, ManualAdjustment, SelfEvaluationSheet
 from desktop.services.project_read import IndicatorRow, ProjectDetail
 
 
@@ -75,6 +75,23 @@ def _indicator_line(row: IndicatorRow) -> IndicatorLine:
     )
 
 
+def _adjustments(project: ProjectDetail) -> tuple[ManualAdjustment, ...]:
+    """Every 手工得分 of the project with its 理由: 预算执行 first, then the indicators in order."""
+    adjustments = []
+    if project.execution_manual_score is not None:
+        adjustments.append(
+            ManualAdjustment(
+                "预算执行", format_score(project.execution_manual_score), project.execution_manual_reason
+            )
+        )
+    adjustments += [
+        ManualAdjustment(row.level3, format_score(row.manual_score), row.manual_reason)
+        for row in project.indicators
+        if row.manual_score is not None
+    ]
+    return tuple(adjustments)
+
+
 def self_evaluation_sheet(project: ProjectDetail, *, draft: bool = False) -> SelfEvaluationSheet:
     """One project's 自评表 (and 绩效目标表) from ``ProjectService.get``; ``draft`` prints 草稿 on every page."""
     scores = project.scores
@@ -104,4 +121,5 @@ def self_evaluation_sheet(project: ProjectDetail, *, draft: bool = False) -> Sel
         project_lead=project.project_lead,
         finance_lead=project.finance_lead,
         draft=draft,
+        adjustments=_adjustments(project),
     )

@@ -147,11 +147,7 @@ class ProjectService:
         with track(Session(self._engine)) as session:
             project = _project(session, project_id)
             if field == "execution_manual_score":
-                weight = self._templates.rules(session, project.department_id, project.year).execution_weight
-                score = parse_manual_score(value, "预算执行得分", weight)
-                if score is not None and not project.execution_manual_reason.strip():
-                    raise UserInputError("预算执行得分：手工得分须先填写调整理由")
-                project.execution_manual_score = score
+                self._set_execution_score(session, project, value)
             else:
                 label = text_label(field)
                 text = text_value(value)
@@ -167,6 +163,41 @@ class ProjectService:
             session.add(project)
             session.commit()
             return self._detail(session, project)
+
+    def _set_execution_score(self, session: Session, project: Project, value: str | Decimal | None) -> None:
+        weight = self._templates.rules(session, project.department_id, project.year).execution_weight
+        score = parse_manual_score(value, "预算执行得分", weight)
+        if score is not None and not project.execution_manual_reason.strip():
+            raise UserInputError("预算执行得分：手工得分须先填写调整理由")
+        project.execution_manual_score = score
+
+    def update_execution_manual_score(
+        self, project_id: int, score: str | Decimal | None, reason: str
+    ) -> ProjectDetail:
+        """预算执行 手工得分 and its 理由 together: a score needs a reason; a blank score clears
+        it and keeps the reason as typed."""
+        with track(Session(self._engine)) as session:
+            project = _project(session, project_id)
+            project.execution_manual_reason = text_value(reason)
+            self._set_execution_score(session, project, score)
+            session.add(project)
+            session.commit()
+            return self._detail(session, project)
+
+    def update_indicator_manual_score(
+        self, indicator_id: int, score: str | Decimal | None, reason: str
+    ) -> ProjectDetail:
+        """An indicator's 手工得分 and its 理由 together, checked as each is alone."""
+        with track(Session(self._engine)) as session:
+            indicator = session.get(Indicator, indicator_id)
+            if indicator is None:
+                raise UserInputError(f"指标（编号 {indicator_id}）不存在，可能已被删除")
+            indicator.manual_score = None  # the reason is set first, then the score checked against it
+            apply_indicator_field(indicator, "manual_reason", reason)
+            apply_indicator_field(indicator, "manual_score", score)
+            session.add(indicator)
+            session.commit()
+            return self._detail(session, _project(session, indicator.project_id))
 
     def update_funding(
         self, project_id: int, source: str, field: str, value: str | Decimal | None

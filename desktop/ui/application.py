@@ -1,4 +1,5 @@
-"""The Qt application: font, the database chosen by the composition root, the main window."""
+"""The Qt application: Qt's Chinese texts, font, the database chosen by the composition root,
+the main window."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook, show_unexpected_error
 from desktop.ui.settings_dialog import print_font
 from desktop.ui.theme import apply_theme
+from desktop.ui.translations import speak_chinese
 
 
 def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace, log: ErrorLog) -> int:
@@ -28,6 +30,7 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace,
     app.setApplicationName("Ziping")
     app.setOrganizationName("Ziping")
     app.setWindowIcon(QIcon(str(APP_ICON)))
+    speak_chinese(app)
     apply_theme(app)
     try:
         workspace = first_workspace()

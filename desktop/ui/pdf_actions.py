@@ -1,5 +1,6 @@
 """导出 PDF, 打印 and 打印预览 of one form: the PDF is made by the services (the same file the
-command line writes); printing draws its pages with QtPdf, so paper and file never differ.
+command line writes); printing draws its pages with QtPdf, so paper and file never differ (a
+print to a PDF file of every page gets that PDF itself). The temporary PDF lives as long as its job.
 
 The PDF is written off the window's thread (``BackgroundRunner``) behind a busy progress dialog,
 so a year pack of hundreds of pages never freezes the window. Each action returns its
@@ -8,6 +9,7 @@ so a year pack of hundreds of pages never freezes the window. Each action return
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import partial
@@ -51,13 +53,26 @@ class PdfJob(QObject):
         self._runner = BackgroundRunner(self._finished, self)
         self._progress: QProgressDialog | None = None
         self.message: QMessageBox | None = None
+        self._folder: tempfile.TemporaryDirectory | None = None
+
+    def keep_until_done(self, folder: tempfile.TemporaryDirectory) -> None:
+        """``folder`` lives as long as the job and is removed once it is done. A signal connected
+        to ``folder.cleanup`` alone would not keep ``folder`` alive: it would be collected (and
+        removed) before the PDF is written into it."""
+        self._folder = folder
+        self.done.connect(self._remove_folder)
+
+    def _remove_folder(self) -> None:
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
     def ask_draft(self, reasons: tuple[str, ...], go_on: Callable[[], None]) -> None:
-        """A 自评表 that is not final: ask; 导出草稿 writes it with 草稿 on every page, 取消 writes nothing."""
+        """A 自评表 or 评价表 that is not final: ask; 导出草稿 writes it with 草稿 on every page, 取消 writes nothing."""
         box = QMessageBox(
             QMessageBox.Icon.Question,
             "未定稿",
-            "以下项目的自评表还不能定稿：\n"
+            "以下表格还不能定稿：\n"
             + "\n".join(reasons)
             + "\n\n是否导出草稿（每页标“草稿”，不能签字报送）？",
             QMessageBox.StandardButton.NoButton,
@@ -200,16 +215,33 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return drawn
 
 
+def print_document(document: QPdfDocument, source: Path, printer: QPrinter) -> None:
+    """Print ``document`` (the form's PDF at ``source``) as the print dialog set ``printer``:
+    "print to file" (PDF) of every page writes the form's own PDF there, with its text and
+    lines as they are (not page images); a printer, or a range of pages, gets the drawn pages."""
+    every_page = printer.fromPage() in (0, 1) and printer.toPage() in (0, document.pageCount())
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and every_page:
+        target = Path(printer.outputFileName())
+        try:
+            shutil.copyfile(source, target)
+        except OSError as error:
+            raise UserInputError(f"无法打印到文件“{target}”：{error.strerror or error}") from error
+        return
+    paint_pdf(document, printer)
+
+
 def _open_rendered(
-    parent: QWidget | None, show: Callable[[QPdfDocument], None], result: ExportResult
+    parent: QWidget | None, show: Callable[[QPdfDocument, Path], None], result: ExportResult
 ) -> QMessageBox | None:
-    """Open the temporary PDF with QtPdf and hand it to ``show``."""
+    """Open the temporary PDF with QtPdf and hand it (and its path) to ``show``."""
     document = QPdfDocument()
     try:
         if document.load(str(result.path)) != QPdfDocument.Error.None_:
             return show_error(parent, "生成的 PDF 无法打开，无法打印", "无法打印")
-        show(document)
+        show(document, result.path)
         return None
+    except UserInputError as error:
+        return show_error(parent, str(error), "无法打印")
     finally:
         document.close()
 
@@ -221,7 +253,7 @@ def _rendered(
     form: str,
     project_code: str | None,
     failure_title: str,
-    show: Callable[[QPdfDocument], None],
+    show: Callable[[QPdfDocument, Path], None],
 ) -> PdfJob | None:
     folder = tempfile.TemporaryDirectory(prefix="ziping-print-")
     job = _start(
@@ -237,7 +269,7 @@ def _rendered(
     if job is None:
         folder.cleanup()
     else:
-        job.done.connect(folder.cleanup)
+        job.keep_until_done(folder)
     return job
 
 
@@ -250,14 +282,14 @@ def print_pdf(
 ) -> PdfJob | None:
     """打印: the PDF is made in the background, then the Qt print dialog and its pages."""
 
-    def show(document: QPdfDocument) -> None:
+    def show(document: QPdfDocument, source: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(FORM_NAMES[form])
         printer.setFromTo(1, document.pageCount())
         dialog = QPrintDialog(printer, parent)
         dialog.setWindowTitle(f"打印{FORM_NAMES[form]}")
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            paint_pdf(document, printer)
+            print_document(document, source, printer)
 
     return _rendered(parent, services, context, form, project_code, "无法打印", show)
 
@@ -271,7 +303,7 @@ def preview_pdf(
 ) -> PdfJob | None:
     """打印预览: the PDF is made in the background, then QPrintPreviewDialog shows its pages."""
 
-    def show(document: QPdfDocument) -> None:
+    def show(document: QPdfDocument, _source: Path) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, parent)
         dialog.setWindowTitle(f"打印预览 - {FORM_NAMES[form]}")

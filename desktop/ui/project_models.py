@@ -298,6 +298,17 @@ class FundingModel(_EditableModel):
         self._change(_Place(f"修改预算执行{self.headers[column]}", save), before, after)
         return True
 
+    def set_manual_score(self, score: str, reason: str) -> None:
+        """预算执行 手工得分 and 理由 together (``ManualScoreDialog``), one undoable step;
+        a refused value raises UserInputError and nothing is saved."""
+        detail, project_id = self._detail, self._project_id
+        before = (detail.execution_manual_score, detail.execution_manual_reason)
+
+        def save(value):
+            return self._service.update_execution_manual_score(project_id, *value)
+
+        self._change(_Place("修改预算执行手工得分及理由", save), before, (score, reason))
+
 
 @dataclass(frozen=True)
 class IndicatorColumn:
@@ -420,6 +431,16 @@ class IndicatorModel(_EditableModel):
         text = f"修改指标“{row.level3}”的{self.headers[index.column()]}"
         self._change(_Place(text, save), before, after)
         return True
+
+    def set_manual_score(self, indicator_id: int, score: str, reason: str) -> None:
+        """An indicator's 手工得分 and 理由 together (``ManualScoreDialog``), one undoable step."""
+        row = next(row for row in self._rows if row.id == indicator_id)
+        before = (row.manual_score, row.manual_reason)
+
+        def save(value):
+            return self._service.update_indicator_manual_score(indicator_id, *value)
+
+        self._change(_Place(f"修改指标“{row.level3}”的手工得分及理由", save), before, (score, reason))
 
     def _set_target(self, position: int, row: IndicatorRow, value) -> bool:
         """指标值 typed with its unit (“≥50个”) sets 度量单位 too; 撤销 puts both back."""

@@ -37,6 +37,7 @@ from desktop.services.projects import ProjectDetail, project_row
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
+from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
 from desktop.ui.project_dialog import NewProjectDialog
 from desktop.domain.self_evaluation import WeightProblem
@@ -166,6 +167,17 @@ class ProjectsTab(QWidget):
         for name in ("三级指标", "未完成原因分析", "理由"):
             header.setSectionResizeMode(self.indicator_model.column_of(name), QHeaderView.ResizeMode.Stretch)
         TableEditing(self.indicator_view, self.indicator_model.parse_cell, undo_stack)
+        self.execution_manual = ManualScoreEditing(
+            self.funding_view,
+            lambda index: (
+                "预算执行" if index.isValid() and (index.row(), index.column()) == (0, MANUAL) else None
+            ),
+            lambda target: target,
+            lambda _target, score, reason: self.funding_model.set_manual_score(score, reason),
+        )
+        self.indicator_manual = ManualScoreEditing(
+            self.indicator_view, self._manual_indicator, self._indicator_title, self._save_indicator_score
+        )
 
         for model in (self.funding_model, self.indicator_model):
             model.saved.connect(self._show_saved)
@@ -334,8 +346,7 @@ class ProjectsTab(QWidget):
             self.weight_label.setStyleSheet("")
         else:
             self.weight_label.setText(
-                "⚠ "
-                + "；".join(_weight_problem_text(problem) for problem in weights.problems)
+                "⚠ " + "；".join(_weight_problem_text(problem) for problem in weights.problems)
             )
             self.weight_label.setStyleSheet(WARNING_STYLE)
 
@@ -454,6 +465,20 @@ class ProjectsTab(QWidget):
         apply_change(self._undo_stack, f"删除指标“{indicator.level3}”", redo, undo)
 
     # 对外 -------------------------------------------------------------------------------------
+
+    def _manual_indicator(self, index: QModelIndex) -> int | None:
+        """The id of the indicator whose 手工得分 cell ``index`` is."""
+        if not index.isValid() or self.indicator_model.field(index.column()) != "manual_score":
+            return None
+        row = self.indicator_model.indicator(index.row())
+        return None if row is None else row.id
+
+    def _indicator_title(self, indicator_id: int) -> str:
+        rows = (self.indicator_model.indicator(row) for row in range(self.indicator_model.rowCount()))
+        return next(row.level3 for row in rows if row is not None and row.id == indicator_id)
+
+    def _save_indicator_score(self, indicator_id: int, score: str, reason: str) -> None:
+        self.indicator_model.set_manual_score(indicator_id, score, reason)
 
     def print_target(self) -> tuple[str, str | None] | None:
         """The 自评表 of the selected project (``export-pdf --form self-eval --project CODE``);

@@ -114,6 +114,13 @@ class ScorecardModel(QAbstractItemModel):
             return column == INPUT and self._input(node)[1] in ("", "录入")
         return column in (MANUAL, REASON)
 
+    def manual_key(self, index: Index) -> str | None:
+        """The item key when ``index`` is the 手工得分 cell of an item scored in the self-evaluation."""
+        if not index.isValid() or index.column() != MANUAL:
+            return None
+        node = self._nodes[index.internalId()]
+        return node.line.key if node.input_name is None and self._editable(node, MANUAL) else None
+
     def _input(self, node: _Node) -> tuple[str, str]:
         for value in node.line.inputs:
             if value.name == node.input_name:

@@ -31,6 +31,7 @@ from desktop.services.scoring import ScorecardChoice, ScorecardResult
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
+from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
 from desktop.ui.scorecard_model import COLUMNS, NAME, WORKING, ScorecardModel
 
@@ -61,6 +62,12 @@ class ScorecardTab(QWidget):
         for column, width in WIDTHS.items():
             self.view.setColumnWidth(column, width)
         self.model.modelReset.connect(self.view.expandAll)
+        self.manual = ManualScoreEditing(
+            self.view,
+            self.model.manual_key,
+            lambda key: self.model.result.line(key).name,
+            self._save_manual,
+        )
         self.total_label = QLabel(objectName="scorecard_total")
         self.warning_label = QLabel(objectName="scorecard_warnings")
         self.warning_label.setWordWrap(True)
@@ -156,6 +163,19 @@ class ScorecardTab(QWidget):
             show_error(self, str(error))
             return False
         return True
+
+    def _save_manual(self, item_key: str, score: str, reason: str) -> None:
+        """手工得分 and 理由 together (``ManualScoreDialog``), one undoable step; a refused value
+        raises UserInputError, shown in the dialog."""
+        card_id = self.model.result.scorecard_id
+        _inputs, manual, old_reason = self._service.item_state(card_id, item_key)
+        service = self._service
+        apply_change(
+            self._undo_stack,
+            f"修改“{self.model.result.line(item_key).name}”的手工得分及理由",
+            lambda: self._after(service.set_manual_score(card_id, item_key, score, reason)),
+            lambda: self._after(service.set_manual_score(card_id, item_key, manual, old_reason)),
+        )
 
     def _after(self, result: ScorecardResult) -> None:
         if self.picker.currentData() != result.scorecard_id:
