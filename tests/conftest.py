@@ -3,6 +3,7 @@ database built once per run and copied for each test that uses it."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 
@@ -11,6 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from desktop.storage.database import open_database  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_garbage_collection_in_worker_threads():
+    """As the window does (``desktop/ui/garbage.py``): no automatic collection, which could start in a
+    background worker and free a Qt object of the main thread (a segfault); each test's garbage is
+    collected after it, in the main thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_after_each_test():
+    yield
+    gc.collect()
 
 
 @pytest.fixture

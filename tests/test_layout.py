@@ -3,8 +3,9 @@
 ``ui`` and ``cli`` → ``services`` → ``storage``, ``exchange``, ``printing`` → ``domain``: a module
 imports its own layer and the layers below it, never one above (skipping a layer downwards, as
 ``ui`` does for ``DatabaseError``, is allowed), and never a sibling of the same rank. ``desktop``
-itself, ``desktop.errors`` and ``desktop.paths`` are the base every layer may use. ``app.py`` and
-``cli.py`` are the composition roots. Only ``desktop/ui`` imports Qt; ``domain`` imports neither Qt
+itself, ``desktop.errors``, ``desktop.paths`` and ``desktop.streams`` are the base every layer may
+use. ``app.py`` and ``cli.py`` are the composition roots; ``selftest.py``, which both run, builds the
+same pieces in a temporary folder. Only ``desktop/ui`` imports Qt; ``domain`` imports neither Qt
 nor SQLAlchemy. Every import is read with ``ast``, function-local ones included.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop"
 
-BASE = {"__init__", "errors", "paths"}
+BASE = {"__init__", "errors", "paths", "streams"}
 ALLOWED: dict[str, set[str]] = {
     "domain": set(),
     "storage": {"domain"},
@@ -23,8 +24,9 @@ ALLOWED: dict[str, set[str]] = {
     "printing": {"domain"},
     "services": {"storage", "exchange", "printing", "domain"},
     "ui": {"services", "storage", "exchange", "printing", "domain"},
-    "cli": {"services", "storage", "exchange", "printing", "domain"},
-    "app": {"ui", "services", "storage", "exchange", "printing", "domain"},
+    "selftest": {"ui", "services", "storage", "exchange", "printing", "domain"},
+    "cli": {"selftest", "services", "storage", "exchange", "printing", "domain"},
+    "app": {"selftest", "ui", "services", "storage", "exchange", "printing", "domain"},
     "__main__": {"app"},
 }
 QT = {"PySide6", "shiboken6"}

@@ -16,6 +16,7 @@ from desktop.services.error_log import ErrorLog
 from desktop.services.workspace import Workspace
 from desktop.storage.database import DatabaseError
 from desktop.ui.database_dialogs import offer_recovery
+from desktop.ui.garbage import MainThreadGarbageCollector
 from desktop.ui.main_window import MainWindow, OpenWorkspace
 from desktop.ui.messages import install_error_hook, show_unexpected_error
 from desktop.ui.settings_dialog import print_font
@@ -32,6 +33,7 @@ def run(first_workspace: Callable[[], Workspace], open_workspace: OpenWorkspace,
     app.setWindowIcon(QIcon(str(APP_ICON)))
     speak_chinese(app)
     apply_theme(app)
+    MainThreadGarbageCollector(app)
     try:
         workspace = first_workspace()
     except DatabaseError as error:
