@@ -16,8 +16,8 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from desktop.paths import CJK_FONT
 from desktop.errors import UserInputError
+from desktop.paths import CJK_FONT
 
 SHIPPED_FONT_NAME = "WenQuanYi"
 SHIPPED_FONT_TITLE = "文泉驿微米黑（随软件提供）"

@@ -21,13 +21,13 @@ from desktop.domain.budget import (
     Figures,
 )
 from desktop.domain.classification import ClassificationError
+from desktop.errors import UserInputError
 from desktop.services.classification import (
     classification_for_year,
     economic_name,
     edition_note,
     function_name,
 )
-from desktop.errors import UserInputError
 from desktop.storage.audit import track
 from desktop.storage.models import (
     BasicExpenditureLine,

@@ -7,8 +7,8 @@ from functools import cache
 from pathlib import Path
 
 from desktop.domain.classification import Classification, ClassificationError, parse_classification
-from desktop.paths import CLASSIFICATION
 from desktop.errors import UserInputError
+from desktop.paths import CLASSIFICATION
 
 
 def _editions(folder: Path) -> dict[int, Path]:

@@ -23,9 +23,9 @@ from desktop.domain.templates import TemplateNode
 from desktop.errors import UserInputError
 from desktop.exchange import sheets as S
 from desktop.exchange.reader import SheetRows, WorkbookRows
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.checks import NOTE_LIMIT
 from desktop.services.excel_entries_export import SOURCES_KEY, ScorecardTemplates
-from desktop.services.catalogue import FormCatalogue
 from desktop.services.import_rows import TableChanges
 from desktop.services.scorecard_inputs import check_input
 from desktop.storage import models as M

@@ -20,15 +20,14 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from desktop.domain.indicator_input import IndicatorInputError, normalise_nature, normalise_target
 from desktop.domain.amount_signs import may_be_negative
+from desktop.domain.indicator_input import IndicatorInputError, normalise_nature, normalise_target
 from desktop.domain.money import format_wan
 from desktop.domain.petition_input import normalise_number
 from desktop.domain.petitions import Matter, PetitionInputError, VisitBatch, validate_matter, validate_visit
 from desktop.exchange import sheets as S
-from desktop.exchange.reader import Problem, SheetRows, WorkbookRows
+from desktop.exchange.reader import MAX_PROBLEMS, Problem, SheetRows, TooManyProblems, WorkbookRows
 from desktop.services.excel_entries import ENTRY_HANDLERS, indicator_problem
-from desktop.exchange.reader import MAX_PROBLEMS, TooManyProblems
 from desktop.services.import_rows import TableChanges
 from desktop.storage import audit
 from desktop.storage import models as M

@@ -25,6 +25,7 @@ from desktop.domain.templates import SelfEvaluationFigures, Template, self_evalu
 from desktop.services.catalogue import FormCatalogue
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding, saved_id
 
+
 class SelfEvaluationTemplates:
     """The 自评表 of a department's province for a year, from the form catalogue."""
 

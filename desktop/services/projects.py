@@ -42,7 +42,6 @@ from desktop.services.project_read import ProjectRow as ProjectRow
 from desktop.storage.audit import track
 from desktop.storage.models import Department, Indicator, Project, ProjectFunding
 
-
 ProjectDetails = list[ProjectDetail]  # ``list`` inside the class is the method
 
 

@@ -14,8 +14,8 @@ from datetime import date
 
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
-from desktop.domain.petition_input import mask_id_number, mask_phone
 from desktop.domain.matter_numbers import DEFAULT_PATTERN, next_number
+from desktop.domain.petition_input import mask_id_number, mask_phone
 from desktop.domain.petitions import (
     Matter,
     PetitionInputError,

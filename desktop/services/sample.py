@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from desktop.services.classification import classification_for_year
 from desktop.errors import UserInputError
+from desktop.services.classification import classification_for_year
 from desktop.services.sample_budget import (
     BUDGET_FILE,
     PROJECTS_FILE,

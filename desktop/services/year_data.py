@@ -6,8 +6,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, exists, select
 from sqlmodel import Session, col
 
-from desktop.services.departments import DepartmentInfo
 from desktop.errors import UserInputError
+from desktop.services.departments import DepartmentInfo
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,

@@ -16,8 +16,8 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
-from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
 from desktop.errors import UserInputError
+from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
 from desktop.ui.editing import apply_change
 
 DISPLAY = Qt.ItemDataRole.DisplayRole

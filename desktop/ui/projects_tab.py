@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.indicator_input import NATURES
 from desktop.domain.places import FUNDING, PROJECT_LIST, TEXTS, Place
+from desktop.domain.self_evaluation import WeightProblem
 from desktop.errors import UserInputError
 from desktop.services.changes import DEPARTMENT, PROJECTS, Change
 from desktop.services.project_input import PROJECT_TEXT_FIELDS
@@ -40,7 +41,6 @@ from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_n
 from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
 from desktop.ui.project_dialog import NewProjectDialog
-from desktop.domain.self_evaluation import WeightProblem
 from desktop.ui.project_models import (
     MANUAL,
     REASON,

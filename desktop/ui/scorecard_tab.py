@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.places import Place
 from desktop.domain.scoring import total_text
+from desktop.errors import UserInputError
 from desktop.services.changes import NOTES, Change
 from desktop.services.container import Services
-from desktop.errors import UserInputError
 from desktop.services.scoring import ScorecardChoice, ScorecardResult
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext

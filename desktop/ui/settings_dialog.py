@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.paths import CJK_FONT
 from desktop.errors import UserInputError
+from desktop.paths import CJK_FONT
 from desktop.ui.messages import show_error
 
 FONT_KEY = "printing/font_file"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.domain.classification import ClassificationError, parse_classification
+from desktop.errors import UserInputError
 from desktop.services.classification import (
     classification_for_year,
     edition_note,
     function_name,
 )
-from desktop.errors import UserInputError
 
 
 def test_the_2023_edition_names_the_seed_codes():

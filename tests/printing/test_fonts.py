@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from desktop.cli import main
+from desktop.errors import UserInputError
 from desktop.paths import CJK_FONT
 from desktop.printing.fonts import available_fonts
-from desktop.errors import UserInputError
 from desktop.services.pdf_export import PdfExportService
 from tests.printing.pdf_reading import font_problems, pdf_text
 from tests.services.chufei import CODE, add_chufei_project

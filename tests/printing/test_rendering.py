@@ -8,16 +8,15 @@ from dataclasses import replace
 import pytest
 from pypdf import PdfReader
 
+from desktop.errors import UserInputError
 from desktop.paths import FORMS
 from desktop.printing.forms import write_form
 from desktop.printing.layouts import choose_layout, load_layout
 from desktop.printing.merged_table import merged_runs
 from desktop.printing.pack import write_pack
 from desktop.printing.sheets import PackEntry, YearPack
-from desktop.errors import UserInputError
 from tests.printing.handmade import CHUFEI_INDICATORS, chufei_sheet, department_scorecard, long_sheet
 from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
-
 
 # the Sichuan 自评表 template's headings, as the PDF service fills them into the layout's labels
 SICHUAN_FIGURES = {

@@ -8,8 +8,8 @@ import pytest
 from sqlmodel import Session, select
 
 from desktop.domain.money import percent_value
-from desktop.services.budget import BudgetService
 from desktop.errors import UserInputError
+from desktop.services.budget import BudgetService
 from desktop.storage.models import Department
 
 

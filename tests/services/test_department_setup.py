@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from sqlmodel import Session
 
-from desktop.services.department_setup import create_department, fiscal_years
 from desktop.errors import UserInputError
+from desktop.services.department_setup import create_department, fiscal_years
 from desktop.storage.models import IncomeLine, Petition, Project
 
 

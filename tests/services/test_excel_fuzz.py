@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, insert, select
 
-from desktop.exchange.sheets import INDICATORS, PETITIONS, PROJECTS, VISITS
 from desktop.errors import UserInputError
+from desktop.exchange.sheets import INDICATORS, PETITIONS, PROJECTS, VISITS
 from desktop.services.excel import ExcelService
 from desktop.storage import models as M
 from tests.services.excel_helpers import workbook_file
