@@ -9,7 +9,6 @@ import pytest
 from desktop.services.container import build_services
 from desktop.services.departments import list_departments
 from desktop.services.pdf_export import NotFinalError
-from desktop.services.sample import build_sample_database
 from desktop.storage.database import open_database
 from tests.printing.pdf_reading import pdf_text
 
@@ -18,17 +17,10 @@ REASON = f"评价表“{CARD}”：“结果整改”待评（缺少“发现问
 DRAFT = "草稿：未定稿，不能签字报送"
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("drafts") / "示例.sqlite3"
-    build_sample_database(path)
-    return path
-
-
 @pytest.fixture
-def sample(sample_file, tmp_path):
+def sample(sample_original, tmp_path):
     copy = tmp_path / "示例.sqlite3"
-    copy.write_bytes(sample_file.read_bytes())
+    copy.write_bytes(sample_original.read_bytes())
     engine = open_database(copy)
     yield build_services(engine), list_departments(engine)[0].id
     engine.dispose()

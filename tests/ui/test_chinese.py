@@ -7,18 +7,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
-from desktop.services.sample import build_sample_database
 from desktop.services.workspace import open_workspace
 from desktop.ui.main_window import MainWindow
 from desktop.ui.register_forms import MatterForm
 from desktop.ui.translations import speak_chinese
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("chinese") / "示例.sqlite3"
-    build_sample_database(path)
-    return path
 
 
 @pytest.fixture
@@ -32,9 +24,9 @@ def chinese(qapp):
 
 
 @pytest.fixture
-def window(qtbot, sample_file, tmp_path, chinese):
+def window(qtbot, sample_original, tmp_path, chinese):
     copy = tmp_path / "示例.sqlite3"
-    copy.write_bytes(sample_file.read_bytes())
+    copy.write_bytes(sample_original.read_bytes())
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(open_workspace(copy, False), open_workspace, settings)
     qtbot.addWidget(window)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.domain.places import PROJECT_LIST, Place
-from desktop.services.sample import build_sample_database
 from desktop.services.workspace import open_workspace
 from desktop.ui.main_window import MainWindow
 from desktop.ui.manual_score_dialog import ManualScoreDialog
@@ -22,17 +21,10 @@ from tests.printing.pdf_reading import pdf_text
 CHUFEI = "51090322T000000344324"  # 处非专项经费 in the sample
 
 
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("manual") / "示例.sqlite3"
-    build_sample_database(path)
-    return path
-
-
 @pytest.fixture
-def window(qtbot, sample_file, tmp_path):
+def window(qtbot, sample_original, tmp_path):
     copy = tmp_path / "示例.sqlite3"
-    copy.write_bytes(sample_file.read_bytes())
+    copy.write_bytes(sample_original.read_bytes())
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(open_workspace(copy, False), open_workspace, settings)
     qtbot.addWidget(window)

@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from desktop.services.department_setup import create_department
-from desktop.services.sample import build_sample_database
 from desktop.services.workspace import open_workspace
 from desktop.ui.findings_model import COLUMNS as FINDING_COLUMNS
 from desktop.ui.main_window import MainWindow
@@ -22,13 +21,6 @@ from desktop.ui.scorecard_model import FORMULA, WORKING
 
 WHERE = FINDING_COLUMNS.index("位置")
 PROBLEM = FINDING_COLUMNS.index("问题")
-
-
-@pytest.fixture(scope="module")
-def sample_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("refresh") / "sample.sqlite3"
-    build_sample_database(path)
-    return path
 
 
 def make_window(qtbot, path, tmp_path) -> MainWindow:
@@ -40,9 +32,9 @@ def make_window(qtbot, path, tmp_path) -> MainWindow:
 
 
 @pytest.fixture
-def window(qtbot, sample_file, tmp_path):
+def window(qtbot, sample_original, tmp_path):
     path = tmp_path / "copy.sqlite3"
-    shutil.copy(sample_file, path)
+    shutil.copy(sample_original, path)
     window = make_window(qtbot, path, tmp_path)
     checked(qtbot, window)
     return window
