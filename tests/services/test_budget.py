@@ -124,8 +124,8 @@ def test_edit_add_and_delete_lines(fresh):
     assert class_node.final_amount == wan("20.84")
     with pytest.raises(UserInputError, match="已有“项目支出 · 一般公共预算财政拨款”一行"):
         service.add_expenditure_line(department_id, 2023, "2010308", "项目支出")
-    with pytest.raises(UserInputError, match="功能分类科目“2019999”不在2023年政府收支分类科目中"):
-        service.add_expenditure_line(department_id, 2023, "2019999", "项目支出")
+    with pytest.raises(UserInputError, match="功能分类科目“2010307”不在2023年政府收支分类科目中"):
+        service.add_expenditure_line(department_id, 2023, "2010307", "项目支出")
     with pytest.raises(UserInputError, match="决算：不能为负数"):
         service.update_expenditure(line_id, "final_amount", wan("-1"))
     with pytest.raises(UserInputError, match="“name”不能修改"):

@@ -210,8 +210,8 @@ def test_new_line_from_the_classification_and_undo(budget):
     assert texts(tab.tree_model, item.row(), item.parent())[:2] == ["2101199", "其他行政事业单位医疗支出"]
     stack.undo()
     assert not tab.tree_model.find("2101199").isValid()
-    assert tab.add_expenditure_line("2019999", "基本支出") is None
-    assert messages(tab)[-1] == "功能分类：功能分类科目“2019999”不在2023年政府收支分类科目中"
+    assert tab.add_expenditure_line("2010307", "基本支出") is None
+    assert messages(tab)[-1] == "功能分类：功能分类科目“2010307”不在2023年政府收支分类科目中"
 
 
 def test_show_place_selects_the_named_cell(budget):
@@ -246,7 +246,7 @@ def test_a_year_without_its_own_classification_is_shown_in_the_nearest(qtbot, bu
     assert tab.add_expenditure_line("2010308", "基本支出") is not None
     item = tab.tree_model.find("2010308")
     assert texts(tab.tree_model, item.row(), item.parent())[:2] == ["2010308", "信访事务"]
-    assert tab.add_expenditure_line("2019999", "基本支出") is None
-    assert messages(tab)[-1] == "功能分类：功能分类科目“2019999”不在2023年政府收支分类科目中"
+    assert tab.add_expenditure_line("2010307", "基本支出") is None
+    assert messages(tab)[-1] == "功能分类：功能分类科目“2010307”不在2023年政府收支分类科目中"
     tab._context.select(tab._context.department_id, 2023)
     assert not tab.edition_label.isVisible()
