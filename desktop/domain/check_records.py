@@ -50,6 +50,7 @@ class BasicRecord:
     funding: str
     final: Decimal
     previous: Decimal
+    name: str = ""  # as entered or imported, compared with the edition's (V18)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,6 @@ from desktop.services.budget_rows import (
     ThreePublicRow,
 )
 from desktop.services.catalogue import DEPARTMENT, FormCatalogue
-from desktop.services.classification import classification_for_year
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
@@ -125,7 +124,7 @@ class BudgetService(BudgetEdits):
         with Session(self._engine) as session:
             lines = self._rows(session, ExpenditureLine, department_id, year, ExpenditureLine.function_code)
         total = _sum(lines, "final_amount")
-        names = dict(classification_for_year(year).function)
+        names = dict(self.codes.edition(department_id, year).function)
         by_code: dict[str, list[ExpenditureLine]] = {}
         for line in lines:
             by_code.setdefault(line.function_code, []).append(line)

@@ -23,10 +23,11 @@ from desktop.domain.budget import (
 from desktop.domain.classification import ClassificationError
 from desktop.errors import UserInputError
 from desktop.services.classification import (
+    CodeBook,
+    CodeChoice,
     classification_for_year,
     economic_name,
     edition_note,
-    function_name,
 )
 from desktop.storage.audit import track
 from desktop.storage.models import (
@@ -64,6 +65,7 @@ class BudgetEdits:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self.codes = CodeBook(engine)
 
     def _rows(self, session: Session, model, department_id: int, year: int, *order) -> list:
         query = select(model).where(model.department_id == department_id, model.year == year)
@@ -105,9 +107,9 @@ class BudgetEdits:
         funding: str = FISCAL_FUNDING,
         figures: Figures | None = None,
     ) -> int:
-        """A new line charged to a 项 of that year's 功能分类; returns its id."""
+        """A new line charged to a 项 of that year's 功能分类 (or one the clerk added); returns its id."""
         try:
-            name = function_name(year, function_code)
+            name = self.codes.function_name(department_id, year, function_code)
         except ClassificationError as error:
             raise UserInputError(f"功能分类：{error}") from error
         if len(function_code) != 7:
@@ -232,9 +234,9 @@ class BudgetEdits:
     def delete_checkpoint(self, checkpoint_id: int) -> None:
         self._delete(ExecutionCheckpoint, checkpoint_id)
 
-    def function_choices(self, year: int) -> list[tuple[str, str]]:
-        """The 功能分类 项 (code, name) a new expenditure line can use in ``year``."""
-        return classification_for_year(year).function_items()
+    def function_choices(self, department_id: int, year: int) -> list[CodeChoice]:
+        """The 功能分类 项 a new expenditure line can use in ``year``, the clerk's own marked."""
+        return self.codes.function_choices(department_id, year)
 
     def economic_choices(self, year: int) -> list[tuple[str, str]]:
         """The 经济分类 款 (code, name) a new basic-expenditure line can use in ``year``."""

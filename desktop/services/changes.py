@@ -35,6 +35,7 @@ TABLE_KINDS = {
     "basic_expenditure_line": BUDGET,
     "three_public_item": BUDGET,
     "stated_figure": BUDGET,
+    "user_function_code": BUDGET,
     "execution_checkpoint": CHECKPOINTS,
     "project": PROJECTS,
     "project_funding": PROJECTS,

@@ -28,6 +28,7 @@ from desktop.domain.cross_checks import run_checks
 from desktop.domain.funding import sichuan_rows
 from desktop.domain.self_evaluation import SelfEvaluationRules
 from desktop.errors import UserInputError
+from desktop.services.classification import CodeBook
 from desktop.services.project_read import ProjectDetail
 from desktop.services.scoring import ScoringService
 from desktop.storage.audit import track
@@ -63,7 +64,7 @@ def _accounts(session: Session, department_id: int, year: int) -> Accounts:
         ),
         balances=tuple(BalanceRecord(r.kind, r.final_amount) for r in rows(BalanceLine)),
         basic=tuple(
-            BasicRecord(r.economic_code, r.funding, r.final_amount, r.previous_final)
+            BasicRecord(r.economic_code, r.funding, r.final_amount, r.previous_final, r.name)
             for r in rows(BasicExpenditureLine)
         ),
         three_public=tuple(
@@ -158,6 +159,7 @@ class CheckService:
     def __init__(self, engine: Engine, scoring: ScoringService | None = None) -> None:
         self._engine = engine
         self._scoring = scoring or ScoringService(engine)
+        self._codes = CodeBook(engine)
 
     def run(self, department_id: int, year: int) -> list[Finding]:
         with Session(self._engine) as session:
@@ -173,7 +175,8 @@ class CheckService:
         projects = _project_records(details, self._scoring.self_evaluation_rules(department_id, year))
         manual = _project_manual_scores(details)
         manual += _scorecard_manual_scores(self._scoring, department_id, year)
-        findings = run_checks(accounts, projects, statements, manual)
+        edition = self._codes.edition(department_id, year)
+        findings = run_checks(accounts, projects, statements, manual, edition)
         return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]
 
     def set_note(self, department_id: int, year: int, rule: str, place_key: str, note: str) -> None:

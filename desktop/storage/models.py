@@ -181,6 +181,24 @@ class ExecutionCheckpoint(TableModel, table=True):
     note: str = ""
 
 
+class UserFunctionCode(TableModel, table=True):
+    """A 功能分类 code the clerk added for the department because the edition lacks it.
+
+    It is offered from ``from_year`` on (an edition's missing code usually stays missing, so it
+    is added once; earlier years keep the edition they were checked with). An edition that later
+    lists the code takes over with its own name.
+    """
+
+    __tablename__ = "user_function_code"
+    __table_args__ = (UniqueConstraint("department_id", "code"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = department_fk()
+    code: str  # 7 digits (项) or 5 (款)
+    name: str
+    from_year: int
+
+
 class StatedFigure(TableModel, table=True):
     """A figure as the department published or typed it (决算报告, 报表), kept to be checked.
 

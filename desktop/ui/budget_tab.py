@@ -375,7 +375,7 @@ class BudgetTab(QWidget):
         scope = self._scope()
         if scope is None:
             return
-        choices = coded(self._service.function_choices(scope[1]))
+        choices = coded([(c.code, c.name) for c in self._service.function_choices(*scope)])
         fields = [
             ("功能分类科目", choices),
             ("支出类型", plain(EXPENDITURE_CATEGORIES)),
