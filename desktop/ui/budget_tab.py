@@ -57,6 +57,7 @@ from desktop.ui.budget_views import (
     set_delegates,
 )
 from desktop.ui.change_relay import ReloadWhenShown
+from desktop.ui.code_picker import ExpenditureLineDialog
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import TableEditing, apply_change
 from desktop.ui.messages import show_error
@@ -375,15 +376,16 @@ class BudgetTab(QWidget):
         scope = self._scope()
         if scope is None:
             return
-        choices = coded([(c.code, c.name) for c in self._service.function_choices(*scope)])
-        fields = [
-            ("功能分类科目", choices),
-            ("支出类型", plain(EXPENDITURE_CATEGORIES)),
-            ("资金来源", plain(FUNDINGS)),
-        ]
-        values = self._ask("新增支出行", fields)
-        if values:
-            self.add_expenditure_line(*values)
+        note = self._service.classification_note(scope[1])
+        dialog = ExpenditureLineDialog(
+            self._service.codes,
+            scope,
+            (EXPENDITURE_CATEGORIES, FUNDINGS),
+            f"{scope[1]} 年没有自己的政府收支分类科目，{note}" if note else None,
+            self,
+        )
+        if dialog.exec() == ExpenditureLineDialog.DialogCode.Accepted:
+            self.add_expenditure_line(*dialog.values())
 
     def _ask_basic_line(self) -> None:
         scope = self._scope()
