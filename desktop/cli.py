@@ -194,6 +194,17 @@ def _run_selftest(args) -> int:
     return run_selftest()
 
 
+def _run_new_year(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.new_year import NewYearService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    created = NewYearService(engine).start(department.id, getattr(args, "from"), args.to)
+    print(f"{department.name}：{created.describe(getattr(args, 'from'))}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="ziping-cli", description="自评 Ziping 命令行：不开窗口使用同样的功能。")
     parser.add_argument("--version", action="version", version=f"ziping {__version__}")
@@ -229,6 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", "表间勾稽关系检查", _run_check)
     with_year(check)
     check.add_argument("--json", action="store_true")
+
+    new_year = command(
+        "new-year", "新建年度：从上一年复制项目、绩效指标和预算行（上年决算取上一年决算）", _run_new_year
+    )
+    with_db(new_year)
+    new_year.add_argument("--from", required=True, type=_year, help="从哪一年复制，如 2023")
+    new_year.add_argument("--to", required=True, type=_year, help="新建的年度，如 2024")
+    new_year.add_argument("--department", help="单位名称（数据库中有多个单位时必填）")
 
     export_pdf = command("export-pdf", "导出 PDF 表格", _run_export_pdf)
     with_year(export_pdf)
@@ -267,7 +286,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
 
-    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
+    command(
+        "selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest
+    )
     return parser
 
 

@@ -1,0 +1,209 @@
+"""新建年度: a department's next fiscal year started from the last one (DESIGN.md “The clerk's year”).
+
+Copied: each project with its 绩效目标 (indicators with 指标性质, 指标值, 度量单位, 权重, direction),
+its funding sources (amounts 0) and the people who sign; each budget line (income, expenditure by
+功能分类, 结转结余, 基本支出 by 经济分类, 三公 items) with last year's 决算 as 上年决算 and every
+current figure 0. Not copied: 完成值, scores and the 自评 texts, 执行进度, published figures,
+scorecards and 说明 — they belong to the year they were made in. One transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from desktop.errors import UserInputError
+from desktop.storage.audit import track
+from desktop.storage.models import (
+    BalanceLine,
+    BasicExpenditureLine,
+    ExecutionCheckpoint,
+    ExpenditureLine,
+    FindingNote,
+    IncomeLine,
+    Indicator,
+    Project,
+    ProjectFunding,
+    Scorecard,
+    StatedFigure,
+    ThreePublicItem,
+    saved_id,
+)
+
+# what a year may already hold, in the words of the refusal
+_YEARLY = (
+    (IncomeLine, "收入 {} 行"),
+    (ExpenditureLine, "支出 {} 行"),
+    (BalanceLine, "结转结余 {} 行"),
+    (BasicExpenditureLine, "基本支出 {} 行"),
+    (ThreePublicItem, "三公经费 {} 项"),
+    (ExecutionCheckpoint, "执行进度 {} 个月"),
+    (StatedFigure, "公开数字 {} 个"),
+    (Project, "项目 {} 个"),
+    (Scorecard, "评价表 {} 张"),
+    (FindingNote, "检查说明 {} 条"),
+)
+_PROJECT_FIELDS = (
+    "code", "name", "competent_department", "implementing_unit", "function_code", "annual_goal",
+    "project_lead", "finance_lead",
+)  # fmt: skip
+_INDICATOR_FIELDS = (
+    "position",
+    "level1",
+    "level2",
+    "level3",
+    "nature",
+    "target",
+    "unit",
+    "weight",
+    "direction",
+)
+
+
+@dataclass(frozen=True)
+class NewYear:
+    """What 新建年度 made: the year and how many projects, indicators and budget lines it copied."""
+
+    year: int
+    projects: int
+    indicators: int
+    lines: int
+
+    def describe(self, from_year: int) -> str:
+        return (
+            f"已新建 {self.year} 年：项目 {self.projects} 个（绩效指标 {self.indicators} 个），"
+            f"预算决算 {self.lines} 行；上年决算取自 {from_year} 年决算，本年各数为 0，待录入"
+        )
+
+
+def _held(session: Session, department_id: int, year: int) -> list[str]:
+    held = []
+    for table, words in _YEARLY:
+        count = session.exec(
+            select(func.count())
+            .select_from(table)
+            .where(table.department_id == department_id, table.year == year)
+        ).one()
+        if count:
+            held.append(words.format(count))
+    return held
+
+
+def _rows(session: Session, table, department_id: int, year: int) -> list:
+    query = select(table).where(table.department_id == department_id, table.year == year)
+    return list(session.exec(query.order_by(table.id)))
+
+
+class NewYearService:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def start(self, department_id: int, from_year: int, to_year: int) -> NewYear:
+        """Start ``to_year`` (= ``from_year`` + 1) from ``from_year``; refused, naming what is
+        there, when ``to_year`` already holds data, and when ``from_year`` holds none."""
+        if to_year != from_year + 1:
+            raise UserInputError(f"新建年度：上年决算取自上一年，{from_year} 年之后应新建 {from_year + 1} 年")
+        with track(Session(self._engine)) as session:
+            held = _held(session, department_id, to_year)
+            if held:
+                raise UserInputError(
+                    f"新建年度：{to_year} 年已有数据（{'、'.join(held)}），不能再从 {from_year} 年新建"
+                )
+            if not _held(session, department_id, from_year):
+                raise UserInputError(f"新建年度：{from_year} 年没有任何数据，无从新建 {to_year} 年")
+            lines = self._copy_lines(session, department_id, from_year, to_year)
+            projects, indicators = self._copy_projects(session, department_id, from_year, to_year)
+            session.commit()
+        return NewYear(to_year, projects, indicators, lines)
+
+    def _copy_lines(self, session: Session, department_id: int, from_year: int, to_year: int) -> int:
+        copies: list = []
+        for line in _rows(session, IncomeLine, department_id, from_year):
+            copies.append(
+                IncomeLine(
+                    department_id=department_id,
+                    year=to_year,
+                    source=line.source,
+                    function_code=line.function_code,
+                    previous_final=line.final_amount,
+                )  # fmt: skip
+            )
+        for line in _rows(session, ExpenditureLine, department_id, from_year):
+            copies.append(
+                ExpenditureLine(
+                    department_id=department_id,
+                    year=to_year,
+                    function_code=line.function_code,
+                    name=line.name,
+                    category=line.category,
+                    funding=line.funding,
+                    previous_final=line.final_amount,
+                )  # fmt: skip
+            )
+        for line in _rows(session, BalanceLine, department_id, from_year):
+            copies.append(
+                BalanceLine(
+                    department_id=department_id,
+                    year=to_year,
+                    kind=line.kind,
+                    previous_final=line.final_amount,
+                )
+            )
+        for line in _rows(session, BasicExpenditureLine, department_id, from_year):
+            copies.append(
+                BasicExpenditureLine(
+                    department_id=department_id,
+                    year=to_year,
+                    economic_code=line.economic_code,
+                    name=line.name,
+                    funding=line.funding,
+                    previous_final=line.final_amount,
+                )  # fmt: skip
+            )
+        for item in _rows(session, ThreePublicItem, department_id, from_year):
+            copies.append(
+                ThreePublicItem(
+                    department_id=department_id,
+                    year=to_year,
+                    item=item.item,
+                    previous_final=item.final_amount,
+                )
+            )
+        session.add_all(copies)
+        return len(copies)
+
+    def _copy_projects(
+        self, session: Session, department_id: int, from_year: int, to_year: int
+    ) -> tuple[int, int]:
+        projects = _rows(session, Project, department_id, from_year)
+        indicators = 0
+        for project in projects:
+            copy = Project(
+                department_id=department_id,
+                year=to_year,
+                **{field: getattr(project, field) for field in _PROJECT_FIELDS},
+            )
+            session.add(copy)
+            session.flush()
+            project_id = saved_id(project)
+            for funding in session.exec(
+                select(ProjectFunding)
+                .where(ProjectFunding.project_id == project_id)
+                .order_by(ProjectFunding.id)
+            ):
+                session.add(ProjectFunding(project_id=saved_id(copy), source=funding.source))
+            for indicator in session.exec(
+                select(Indicator)
+                .where(Indicator.project_id == project_id)
+                .order_by(Indicator.position, Indicator.id)
+            ):
+                session.add(
+                    Indicator(
+                        project_id=saved_id(copy),
+                        **{field: getattr(indicator, field) for field in _INDICATOR_FIELDS},
+                    )
+                )
+                indicators += 1
+        return len(projects), indicators
