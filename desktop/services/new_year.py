@@ -100,6 +100,15 @@ class NewYearService:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
+    def last_year(self, department_id: int) -> int | None:
+        """The newest year holding any of the department's yearly data (the one 新建年度 starts from)."""
+        with Session(self._engine) as session:
+            years = [
+                session.exec(select(func.max(table.year)).where(table.department_id == department_id)).one()
+                for table, _words in _YEARLY
+            ]
+        return max((year for year in years if year is not None), default=None)
+
     def start(self, department_id: int, from_year: int, to_year: int) -> NewYear:
         """Start ``to_year`` (= ``from_year`` + 1) from ``from_year``; refused, naming what is
         there, when ``to_year`` already holds data, and when ``from_year`` holds none."""

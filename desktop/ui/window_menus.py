@@ -11,6 +11,7 @@ from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
+from desktop.ui.new_year_action import ask_new_year
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
@@ -31,6 +32,7 @@ class WindowMenus:
             QKeySequence("Ctrl+Shift+N"),
         )
         self.new_record = self._add(file_menu, "新建记录", self.new_record_here, QKeySequence.StandardKey.New)
+        self._add(file_menu, "新建年度…", lambda: ask_new_year(window))
         self._add(
             file_menu,
             "打开数据库…",

@@ -51,6 +51,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
     assert list(file_menu) == [
         "新建数据库…",
         "新建记录",
+        "新建年度…",
         "打开数据库…",
         "导入 Excel…",
         "导出 Excel…",
@@ -65,6 +66,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
     assert {text: action.isEnabled() for text, action in file_menu.items()} == {
         "新建数据库…": True,
         "新建记录": False,  # the welcome page has no list to add to
+        "新建年度…": True,  # says what is missing when no 单位 is chosen
         "打开数据库…": True,
         "导入 Excel…": True,
         "导出 Excel…": True,
