@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.errors import UserInputError
 from desktop.storage.audit import track
@@ -200,13 +200,13 @@ class NewYearService:
             for funding in session.exec(
                 select(ProjectFunding)
                 .where(ProjectFunding.project_id == project_id)
-                .order_by(ProjectFunding.id)
+                .order_by(col(ProjectFunding.id))
             ):
                 session.add(ProjectFunding(project_id=saved_id(copy), source=funding.source))
             for indicator in session.exec(
                 select(Indicator)
                 .where(Indicator.project_id == project_id)
-                .order_by(Indicator.position, Indicator.id)
+                .order_by(col(Indicator.position), col(Indicator.id))
             ):
                 session.add(
                     Indicator(
