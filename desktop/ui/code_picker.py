@@ -66,6 +66,7 @@ class AddCodeDialog(QDialog):
         except UserInputError as error:
             self.error_label.setText(str(error))
             self.error_label.show()
+            self.adjustSize()  # room for the wrapped message
             return
         super().accept()
 
