@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 from sqlmodel import Session
 
 from desktop.services.container import build_services
@@ -114,3 +114,15 @@ def test_a_code_added_by_the_clerk_is_picked_and_offered_afterwards(qtbot, wenlv
     (texts,) = drive(qtbot, wenlv_tab, [(ExpenditureLineDialog, pick_again)])
     assert "2070188 乡村文化振兴（本单位添加）" in texts
     assert "2070199 其他文化和旅游支出" in texts
+
+
+def test_a_year_without_its_own_edition_says_which_one_the_picker_offers(qtbot, wenlv_tab):
+    wenlv_tab._context.select(wenlv_tab._context.department_id, 2027)
+
+    def look(dialog: ExpenditureLineDialog):
+        labels = [label.text() for label in dialog.findChildren(QLabel)]
+        dialog.reject()
+        return labels
+
+    (labels,) = drive(qtbot, wenlv_tab, [(ExpenditureLineDialog, look)])
+    assert "2027 年没有自己的政府收支分类科目，按 2025 年科目显示" in labels
