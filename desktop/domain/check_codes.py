@@ -60,7 +60,7 @@ def check_economic_codes(accounts: Accounts, edition: Classification, ledger: Le
         if ledger.reported(place):
             continue
         if not code.startswith("3"):
-            message = f"{where}：基本支出表用部门预算支出经济分类（301–399），“{code}”不是"
+            message = f"{where}：“{code}”不是部门预算支出经济分类（301–399）科目，基本支出表只用部门经济分类"
         elif code not in edition.economic:
             message = f"{where}：经济分类科目“{code}”不在{edition.edition}中"
         else:

@@ -97,7 +97,11 @@ def test_basic_lines_use_department_economic_codes():
         )
     )
     assert [(rule, severity, message) for rule, severity, message, _ in findings(accounts)] == [
-        ("V18", CERTAIN, "基本支出 50201：基本支出表用部门预算支出经济分类（301–399），“50201”不是"),
+        (
+            "V18",
+            CERTAIN,
+            "基本支出 50201：“50201”不是部门预算支出经济分类（301–399）科目，基本支出表只用部门经济分类",
+        ),
         ("V18", CERTAIN, "基本支出 30288：经济分类科目“30288”不在2024年政府收支分类科目中"),
         ("V18", SUSPECTED, "基本支出 30201：科目名称为“办公用品”，2024年政府收支分类科目中 30201 是“办公费”"),
     ]
