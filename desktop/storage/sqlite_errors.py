@@ -46,6 +46,16 @@ class DatabaseReadOnly(DatabaseError):
     """The file or its folder cannot be written."""
 
 
+class OpenedReadOnly(DatabaseReadOnly):
+    """A write on a database this window opened read-only because another Ziping window holds it."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"数据库 {path} 是以只读方式打开的（另一个 Ziping 窗口正在使用它），不能保存修改；请到那个窗口中修改",
+            path,
+        )
+
+
 class DatabaseDamaged(DatabaseError):
     """The file is a SQLite file whose pages do not read back as a database."""
 
