@@ -10,6 +10,7 @@ from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.guide_dialog import GuideDialog
 from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 from desktop.ui.settings_dialog import SettingsDialog, print_font
@@ -72,6 +73,7 @@ class WindowMenus:
         self.editing_actions = (import_action, restore, paste, department)  # off on a read-only database
 
         help_menu = self._menu(bar, "帮助(&H)")
+        self._add(help_menu, "使用说明", self.open_guide, QKeySequence.StandardKey.HelpContents)
         self._add(help_menu, "审计日志…", self.open_audit_log)
         self._add(help_menu, "关于 自评 Ziping", window.show_about)
 
@@ -112,6 +114,11 @@ class WindowMenus:
         )
         dialog.saved.connect(lambda _saved: window.reload())
         dialog.open()
+        return dialog
+
+    def open_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self.window)
+        dialog.show()
         return dialog
 
     def open_audit_log(self) -> AuditDialog:
