@@ -3,7 +3,8 @@
 In a temporary folder it builds the sample database, scores it, exports the year pack PDF and an
 Excel workbook, reads both back (QtPdf counts the pages; the workbook is imported into a new
 database), checks that a running and an ended process are told apart (the temporary-file
-ledger's check) and opens and closes the main window offscreen. One line per step; exit status 0, or 1
+ledger's check), opens the user guide (every screenshot found) and opens and closes the main
+window offscreen. One line per step; exit status 0, or 1
 with the failed step named. The installer's test (packaging/test-windows-installer.sh) and CI
 run it on the frozen program.
 """
@@ -104,6 +105,12 @@ def _processes(_run: _Run | None) -> str:
     return "本进程：运行中；已结束的子进程：已结束"
 
 
+def _guide(_run: _Run) -> str:
+    from desktop.ui.selftest_window import open_guide
+
+    return open_guide()
+
+
 def _window(run: _Run) -> str:
     from desktop.ui.selftest_window import open_and_close_main_window
 
@@ -118,6 +125,7 @@ STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("导出并读回年度材料 PDF", _pdf),
     ("导出并读回 Excel", _excel),
     ("判断写临时文件的进程是否在运行", _processes),
+    ("打开使用说明", _guide),
     ("打开并关闭主窗口", _window),
 ]
 

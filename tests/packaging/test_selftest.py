@@ -12,6 +12,7 @@ STEP_NAMES = [
     "导出并读回年度材料 PDF",
     "导出并读回 Excel",
     "判断写临时文件的进程是否在运行",
+    "打开使用说明",
     "打开并关闭主窗口",
 ]
 
@@ -25,6 +26,7 @@ def test_the_cli_selftest_passes_every_step_with_one_line_each(qapp, capsys):
         assert line.startswith(f"[{number}/{steps}] {name}：通过（")
     assert "7 个项目已评分" in lines[1]
     assert lines[4].endswith("本进程：运行中；已结束的子进程：已结束")
+    assert lines[5].endswith("9 节，10 张截图全部显示")
     assert lines[steps].startswith(f"自检通过：{steps} 项，用时 ")
 
 
