@@ -143,7 +143,9 @@ def test_a_second_window_at_start_is_told_and_opens_read_only_when_the_clerk_cho
 
     register = wait_for_register(qtbot, window)
     register.table.selectRow(0)
+    window.tabs.widget(3).project_view.selectRow(1)  # a project's details are switched on again
     assert editing_widgets_enabled(window) == []
+    window.tabs.setCurrentIndex(1)
     for menu_title, text in (
         ("文件(&F)", "新建记录"),
         ("文件(&F)", "导入 Excel…"),
