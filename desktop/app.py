@@ -11,25 +11,26 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
-from desktop.services.instance_lock import InstanceLock, acquire
 from desktop.services.workspace import Workspace, open_workspace
-
-_LOCKS: list[InstanceLock] = []  # held until the program ends; the system releases them then
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ziping", description="自评 Ziping")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹）")
     parser.add_argument("--demo", action="store_true", help="打开示例数据的一个临时副本")
-    parser.add_argument("--selftest", action="store_true", help="自检（不显示窗口），逐项报告，失败时退出码为 1")
+    parser.add_argument(
+        "--selftest", action="store_true", help="自检（不显示窗口），逐项报告，失败时退出码为 1"
+    )
     return parser.parse_args(argv)
 
 
-def open_chosen_database(args: argparse.Namespace) -> Workspace:
+def open_chosen_database(args: argparse.Namespace, *, read_only: bool = False) -> Workspace:
     """The database the user asked for, with its services; raises DatabaseError / UserInputError
-    (``DatabaseInUse`` when another Ziping window has it open: the clerk is told before anything opens)."""
+    (``DatabaseInUse`` when another Ziping window has it open: the clerk is told before anything
+    opens, and may open it again ``read_only``)."""
     from desktop.storage.database import default_database_path
 
     if args.demo:
@@ -41,19 +42,22 @@ def open_chosen_database(args: argparse.Namespace) -> Workspace:
         path = args.db or default_database_path()
         if args.db is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        _LOCKS.append(acquire(path))
-    return open_workspace(path, create=True, automatic_backups=True)
+    return open_other_database(path, create=True, read_only=read_only)
 
 
-def open_other_database(path: Path, create: bool) -> Workspace:
-    """新建/打开数据库 and 恢复 in the window: with the start-up and exit backups."""
-    return open_workspace(path, create, automatic_backups=True)
+def open_other_database(path: Path, create: bool, *, read_only: bool = False) -> Workspace:
+    """新建/打开数据库 and 恢复 in the window: the file's lock, the start-up and exit backups
+    (or, ``read_only``, none of them)."""
+    if read_only:
+        return open_workspace(path, read_only=True)
+    return open_workspace(path, create, automatic_backups=True, locked=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from desktop.paths import error_log_path
     from desktop.services.error_log import ErrorLog
+
     if args.selftest:
         from desktop.selftest import run_selftest
         from desktop.streams import use_utf8_streams
@@ -62,4 +66,4 @@ def main(argv: list[str] | None = None) -> int:
         return run_selftest()
     from desktop.ui.application import run
 
-    return run(lambda: open_chosen_database(args), open_other_database, ErrorLog(error_log_path()))
+    return run(partial(open_chosen_database, args), open_other_database, ErrorLog(error_log_path()))

@@ -38,6 +38,7 @@ CJK_FONT = FONTS / "wqy-microhei.ttc"
 SAMPLE = RESOURCES / "sample"
 CLASSIFICATION = RESOURCES / "classification"
 APP_ICON = RESOURCES / "icons" / "ziping.png"
+GUIDE = RESOURCES / "guide" / "index.html"  # 帮助 → 使用说明, with its screenshots beside it
 
 
 def user_data_folder() -> Path:

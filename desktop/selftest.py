@@ -2,7 +2,9 @@
 
 In a temporary folder it builds the sample database, scores it, exports the year pack PDF and an
 Excel workbook, reads both back (QtPdf counts the pages; the workbook is imported into a new
-database) and opens and closes the main window offscreen. One line per step; exit status 0, or 1
+database), checks that a running and an ended process are told apart (the temporary-file
+ledger's check), opens the user guide (every screenshot found) and opens and closes the main
+window offscreen. One line per step; exit status 0, or 1
 with the failed step named. The installer's test (packaging/test-windows-installer.sh) and CI
 run it on the frozen program.
 """
@@ -84,6 +86,31 @@ def _excel(run: _Run) -> str:
     return f"{out.name} 导出并导入新数据库：{department.name} {run.year} 年"
 
 
+def _processes(_run: _Run | None) -> str:
+    """The check that keeps a running writer's temporary files (kill leftovers are removed): on
+    Windows the kernel's answer for this process and for one that has ended."""
+    import os
+    import subprocess
+
+    from desktop.services.atomic_file import process_alive
+
+    windows = sys.platform == "win32"
+    no_window = 0x08000000 if windows else 0  # CREATE_NO_WINDOW: no console flashes up from ziping.exe
+    ended = subprocess.Popen(["cmd", "/c", "exit 0"] if windows else ["true"], creationflags=no_window)
+    ended.wait()
+    if not process_alive(os.getpid()):
+        raise RuntimeError(f"本进程（{os.getpid()}）被判为已结束")
+    if process_alive(ended.pid):
+        raise RuntimeError(f"已结束的子进程（{ended.pid}）被判为运行中")
+    return "本进程：运行中；已结束的子进程：已结束"
+
+
+def _guide(_run: _Run) -> str:
+    from desktop.ui.selftest_window import open_guide
+
+    return open_guide()
+
+
 def _window(run: _Run) -> str:
     from desktop.ui.selftest_window import open_and_close_main_window
 
@@ -97,6 +124,8 @@ STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("评分", _score),
     ("导出并读回年度材料 PDF", _pdf),
     ("导出并读回 Excel", _excel),
+    ("判断写临时文件的进程是否在运行", _processes),
+    ("打开使用说明", _guide),
     ("打开并关闭主窗口", _window),
 ]
 

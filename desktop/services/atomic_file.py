@@ -62,17 +62,15 @@ def _ledger(database: Path) -> Path:
     return Path(database).parent / LEDGER_FOLDER
 
 
-def _process_alive(pid: int) -> bool:
+_SYNCHRONIZE, _WAIT_TIMEOUT = 0x00100000, 0x102
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (so the temporary files it noted are still being written)."""
     if sys.platform == "win32":  # os.kill would end the process on Windows
         import ctypes
 
-        handle = ctypes.windll.kernel32.OpenProcess(0x00100000, False, pid)  # SYNCHRONIZE
-        if not handle:
-            return False
-        try:
-            return ctypes.windll.kernel32.WaitForSingleObject(handle, 0) == 0x102  # WAIT_TIMEOUT
-        finally:
-            ctypes.windll.kernel32.CloseHandle(handle)
+        return windows_process_alive(pid, ctypes.windll.kernel32)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -82,13 +80,25 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def windows_process_alive(pid: int, kernel32) -> bool:
+    """Windows: alive when the process can be opened and its handle is not signalled yet (an
+    ended process whose handle another program still holds is signalled: not alive)."""
+    handle = kernel32.OpenProcess(_SYNCHRONIZE, False, pid)
+    if not handle:
+        return False
+    try:
+        return kernel32.WaitForSingleObject(handle, 0) == _WAIT_TIMEOUT
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def remove_leftovers(database: Path) -> list[Path]:
     """Remove the temporary files of writers that died (killed) while writing; returns them."""
     ledger = _ledger(database)
     removed = []
     for note in ledger.glob("*.txt") if ledger.is_dir() else []:
         pid = int(note.stem.split("-")[0])
-        if _process_alive(pid):
+        if process_alive(pid):
             continue
         temporary = Path(note.read_text(encoding="utf-8"))
         # the temporary file and any the writer derived from its name (openpyxl's ``.name.pid.writing.xlsx``)

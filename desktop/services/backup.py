@@ -15,6 +15,7 @@ backup takes its place, so no stale journal can undo the restore.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sqlite3
@@ -221,6 +222,12 @@ def restore_database(
     _check_backup(backup)
     if not database.parent.is_dir():
         raise UserInputError(f"文件夹不存在：{database.parent}")
+    # Refused before anything is copied or removed: a restore stopped by a read-only file or
+    # folder after the target's -wal was removed would leave the file without its last changes.
+    if not os.access(database.parent, os.W_OK | os.X_OK) or (
+        database.exists() and not os.access(database, os.W_OK)
+    ):
+        raise file_error(database, PermissionError(errno.EACCES, "read-only"))
     incoming = database.with_name(f".{database.name}.restoring")
     for leftover in [incoming, *companion_files(incoming)]:
         leftover.unlink(missing_ok=True)

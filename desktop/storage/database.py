@@ -16,6 +16,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import platformdirs
@@ -28,8 +29,10 @@ from desktop.storage.sqlite_errors import (
     BUSY_TIMEOUT_SECONDS,
     DatabaseDamaged,
     DatabaseError,
+    DatabaseReadOnly,
     NewerSchema,
     NotZipingDatabase,
+    OpenedReadOnly,
     translate,
     translated,
 )
@@ -69,6 +72,12 @@ def _alembic_config() -> Config:
 
 def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def newest_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None  # the migrations folder ships with the program
+    return head
 
 
 @dataclass(frozen=True)
@@ -128,21 +137,26 @@ def check_file(path: Path, *, thorough: bool = False) -> FileCheck:
     return FileCheck(revision=version, has_application_id=application_id == APPLICATION_ID)
 
 
-def _configure_connection(dbapi_connection, _record) -> None:
+def _configure_connection(dbapi_connection, _record, *, read_only: bool = False) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=FULL")
+    if read_only:
+        cursor.execute("PRAGMA query_only=ON")  # SQLite itself refuses every write on this connection
     cursor.close()
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` whose SQLite errors come out as Ziping's Chinese ``DatabaseError``."""
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on ``path`` whose SQLite errors come out as Ziping's Chinese ``DatabaseError``;
+    with ``read_only`` every write is refused with ``OpenedReadOnly``."""
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
-    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "connect", partial(_configure_connection, read_only=read_only))
 
     def handle_error(context) -> None:
         mapped = translate(context.original_exception, path)
+        if read_only and isinstance(mapped, DatabaseReadOnly):
+            mapped = OpenedReadOnly(path)
         if mapped is not None:
             raise mapped from context.original_exception
 
@@ -171,17 +185,36 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def open_read_only(path: Path) -> Engine:
+    """An engine that only reads the checked Ziping database at ``path`` (another window writes it):
+    nothing is marked or migrated, so its schema must already be the newest."""
+    if not path.exists():
+        raise DatabaseError(f"找不到数据库文件：{path}")
+    revision = check_file(path).revision
+    if revision != newest_revision():
+        raise DatabaseError(
+            f"{path} 的结构版本（{revision}）比本程序旧，只读方式无法升级它：请在正使用它的窗口中打开一次，或关闭那个窗口后再打开"
+        )
+    return make_engine(path, read_only=True)
+
+
 def open_database(
-    path: Path | str, *, create: bool = False, before_migration: Callable[[Path], object] | None = None
+    path: Path | str,
+    *,
+    create: bool = False,
+    before_migration: Callable[[Path], object] | None = None,
+    read_only: bool = False,
 ) -> Engine:
     """Open (and migrate) the database at ``path``; with ``create`` a missing file is made.
 
     Raises a ``DatabaseError`` for a missing file (without ``create``), a folder that does not
     exist, or a file that is not a whole Ziping database, leaving that file untouched.
     ``before_migration(path)`` runs on an existing file once it has passed the checks and
-    before the schema is changed (the window's start-up backup).
+    before the schema is changed (the window's start-up backup). ``read_only``: see ``open_read_only``.
     """
     path = Path(path)
+    if read_only:
+        return open_read_only(path)
     if path.exists():
         check_file(path)
         _mark_as_ziping(path)

@@ -46,6 +46,16 @@ class DatabaseReadOnly(DatabaseError):
     """The file or its folder cannot be written."""
 
 
+class OpenedReadOnly(DatabaseReadOnly):
+    """A write on a database this window opened read-only because another Ziping window holds it."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            f"数据库 {path} 是以只读方式打开的（另一个 Ziping 窗口正在使用它），不能保存修改；请到那个窗口中修改",
+            path,
+        )
+
+
 class DatabaseDamaged(DatabaseError):
     """The file is a SQLite file whose pages do not read back as a database."""
 
@@ -81,7 +91,7 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
     if code in (_CORRUPT, _NOTADB):
         return DatabaseDamaged(f"{path} 已损坏，无法读取（{text}）", path)
     if code == _CANTOPEN:
-        return DatabaseReadOnly(f"无法打开 {path}：文件夹不存在、没有访问权限或路径太长", path)
+        return DatabaseReadOnly(_cannot_open(Path(path)), path)
     if extended == _IOERR_WRITE:  # a write refused by the system: a full disk seen as EFBIG, a quota
         return DiskFull(f"无法写入 {path}：磁盘已满或文件超过了大小限制；本次操作未写入任何内容", path)
     if code == _IOERR:
@@ -93,6 +103,16 @@ def translate(error: BaseException, path: Path | str) -> DatabaseError | None:
             path,
         )
     return None
+
+
+def _cannot_open(path: Path) -> str:
+    """Why SQLite could not open ``path``: its folder is missing, the name is too long, or the file
+    or folder cannot be written (SQLite writes its -wal and -shm files beside the database)."""
+    if not path.parent.is_dir():
+        return f"无法打开 {path}：文件夹“{path.parent}”不存在"
+    if len(path.name.encode()) > 255:
+        return f"无法打开 {str(path)[:80]}…：文件名或路径太长"
+    return f"无法打开 {path}：文件或所在文件夹“{path.parent}”是只读的，或没有写入权限"
 
 
 @contextmanager

@@ -1,5 +1,6 @@
-"""The database's own dialogs: 从备份恢复… (the backups with their time and size) and the offer,
-when a file turns out damaged, to set it aside and restore the newest good backup."""
+"""The database's own dialogs: 从备份恢复… (the backups with their time and size), the offer,
+when a file turns out damaged, to set it aside and restore the newest good backup, and the
+choice, when another Ziping window has the file open, to open it read-only or not at all."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserInputError
 from desktop.services.backup import BackupFile, list_backups, newest_good_backup, restore_database, set_aside
+from desktop.services.instance_lock import DatabaseInUse
 from desktop.storage.sqlite_errors import DatabaseDamaged, DatabaseError
 
 DATABASE_FILTER = "Ziping 数据库 (*.sqlite3);;所有文件 (*)"
@@ -145,3 +147,18 @@ def offer_recovery(parent: QWidget | None, error: DatabaseError) -> bool:
         return False
     QMessageBox.information(parent, "已恢复", f"已从 {backup.path} 恢复 {path}；损坏的文件另存为 {kept}")
     return True
+
+
+READ_ONLY_BUTTON, DO_NOT_OPEN_BUTTON = "以只读方式打开", "不打开"
+
+
+def ask_read_only(parent: QWidget | None, error: DatabaseInUse) -> bool:
+    """Tell the clerk another window holds the file; True when they choose to open it read-only."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "数据库正在使用", "", QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setText(f"{error}\n\n可以以只读方式打开它：能查看、打印和导出，不能修改（修改请在那个窗口中进行）。")
+    read_only = box.addButton(READ_ONLY_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(DO_NOT_OPEN_BUTTON, QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is read_only

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -30,6 +31,7 @@ from desktop.services.backup import backup_database, last_backup_time, restore_d
 from desktop.services.changes import DEPARTMENT, Change
 from desktop.services.department_setup import create_department, fiscal_years
 from desktop.services.departments import list_departments
+from desktop.services.instance_lock import DatabaseInUse
 from desktop.services.workspace import Workspace
 from desktop.storage.sqlite_errors import DatabaseDamaged, DatabaseError
 from desktop.ui.about import AboutDialog
@@ -37,17 +39,23 @@ from desktop.ui.background import settle
 from desktop.ui.budget_tab import BudgetTab
 from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
-from desktop.ui.database_dialogs import DATABASE_FILTER, RestoreDialog, offer_recovery
+from desktop.ui.database_dialogs import DATABASE_FILTER, RestoreDialog, ask_read_only, offer_recovery
 from desktop.ui.messages import show_error
 from desktop.ui.overview_tab import OverviewTab
 from desktop.ui.projects_tab import ProjectsTab
+from desktop.ui.read_only import make_read_only
 from desktop.ui.register_tab import RegisterTab
 from desktop.ui.scorecard_tab import ScorecardTab
 from desktop.ui.welcome import WelcomePage
 from desktop.ui.window_menus import WindowMenus
 from desktop.ui.work_toolbar import WorkToolbar
 
-OpenWorkspace = Callable[[Path, bool], Workspace]
+
+class OpenWorkspace(Protocol):
+    """Opens (``create``: makes) the database at ``path``; ``read_only`` when another window holds it."""
+
+    def __call__(self, path: Path, create: bool, *, read_only: bool = False) -> Workspace: ...
+
 
 # (title, key used by a check finding's place["tab"], class); 总览 first.
 TAB_TYPES: tuple[tuple[str, str, type[QWidget]], ...] = (
@@ -123,8 +131,13 @@ class MainWindow(QMainWindow):
         self._replace_tabs(department_id, year)
         self.toolbar.bind(self.context, departments)
         self.pages.setCurrentWidget(self.tabs if departments else self.welcome)
-        self.setWindowTitle(f"自评 Ziping — {workspace.path}")
-        self.database_label.setText(f"数据库：{workspace.path}")
+        self.welcome.setEnabled(not workspace.read_only)
+        read_only = "（只读）" if workspace.read_only else ""
+        self.setWindowTitle(f"自评 Ziping — {workspace.path}{read_only}")
+        self.database_label.setText(
+            f"数据库：{workspace.path}"
+            + ("（只读：另一个 Ziping 窗口正在使用它，这里只能查看、打印和导出）" if read_only else "")
+        )
         self._show_last_backup()
         self._tab_changed()
 
@@ -156,6 +169,8 @@ class MainWindow(QMainWindow):
                     tab.place_requested.connect(self.show_finding)
                 if hasattr(tab, "status_message"):
                     tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+                if self.workspace.read_only:
+                    make_read_only(tab)
                 self.tabs.addTab(tab, title)
         titles = [self.tabs.tabText(index) for index in range(self.tabs.count())]
         remembered = self.settings.value("window/tab")
@@ -163,9 +178,20 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
 
     def open_database(self, path: Path, create: bool = False) -> bool:
-        """Open (or make) another database; on failure the current one stays open."""
+        """Open (or make) another database, taking its lock (the old one's is released when it
+        closes); one another window holds is opened read-only if the clerk chooses so. On failure
+        the current one stays open."""
+        path = Path(path)
+        if self.workspace is not None and path.resolve() == self.workspace.path.resolve():
+            self.statusBar().showMessage(f"{path} 已经打开", 10000)
+            return True
         try:
-            workspace = self.open_workspace(Path(path), create)
+            try:
+                workspace = self.open_workspace(path, create)
+            except DatabaseInUse as error:
+                if not ask_read_only(self, error):
+                    return False
+                workspace = self.open_workspace(path, False, read_only=True)
         except DatabaseDamaged as error:
             if not offer_recovery(self, error):
                 return False
@@ -215,6 +241,9 @@ class MainWindow(QMainWindow):
         """Build the sample database in ``path`` (the file dialog already asked about replacing it)."""
         from desktop.services.sample import build_sample_database
 
+        if path.resolve() == self.workspace.path.resolve():
+            show_error(self, f"示例数据不能保存到正在使用的数据库 {path}；请换一个文件名", "无法生成示例数据")
+            return False
         try:
             summary = build_sample_database(path, force=True)
         except (UserInputError, DatabaseError) as error:

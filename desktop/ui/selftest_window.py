@@ -50,3 +50,19 @@ def open_and_close_main_window(workspace: Workspace, settings_file: Path) -> str
         raise RuntimeError("主窗口拒绝关闭")
     app.processEvents()
     return title
+
+
+def open_guide() -> str:
+    """Open 帮助 → 使用说明 offscreen; raises RuntimeError when it has no sections or a picture is missing."""
+    from desktop.ui.guide_dialog import GuideDialog
+
+    offscreen_application()
+    dialog = GuideDialog()
+    try:
+        headings, images = dialog.headings(), dialog.images()
+    finally:
+        dialog.deleteLater()
+    missing = [name for name, loaded in images.items() if not loaded]
+    if not headings or not images or missing:
+        raise RuntimeError(f"使用说明不完整：{len(headings)} 节，{len(images)} 张图，缺少 {missing}")
+    return f"{len(headings)} 节，{len(images)} 张截图全部显示"

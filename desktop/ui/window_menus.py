@@ -10,6 +10,7 @@ from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.guide_dialog import GuideDialog
 from desktop.ui.messages import show_error
 from desktop.ui.new_year_action import ask_new_year
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
@@ -40,7 +41,7 @@ class WindowMenus:
             QKeySequence.StandardKey.Open,
         )
         file_menu.addSeparator()
-        self._add(file_menu, "导入 Excel…", self.import_excel)
+        import_action = self._add(file_menu, "导入 Excel…", self.import_excel)
         self._add(file_menu, "导出 Excel…", self.export_excel)
         file_menu.addSeparator()
         self.print_actions = [
@@ -52,7 +53,7 @@ class WindowMenus:
         file_menu.addSeparator()
         self._add(file_menu, "备份", lambda: window.backup_now())
         self._add(file_menu, "备份到…", window.choose_backup_folder)
-        self._add(file_menu, "从备份恢复…", window.choose_backup_to_restore)
+        restore = self._add(file_menu, "从备份恢复…", window.choose_backup_to_restore)
         file_menu.addSeparator()
         self._add(file_menu, "退出", window.close, QKeySequence.StandardKey.Quit)
 
@@ -64,14 +65,17 @@ class WindowMenus:
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         self._add(edit_menu, "复制", self.copy, QKeySequence.StandardKey.Copy)
-        self._add(edit_menu, "粘贴", self.paste, QKeySequence.StandardKey.Paste)
+        paste = self._add(edit_menu, "粘贴", self.paste, QKeySequence.StandardKey.Paste)
         edit_menu.addSeparator()
         self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
         edit_menu.addSeparator()
-        self._add(edit_menu, "单位信息…", self.open_department)
+        department = self._add(edit_menu, "单位信息…", self.open_department)
         self._add(edit_menu, "设置…", self.open_settings)
+        edit_menu.aboutToShow.connect(self.refresh)
+        self.editing_actions = (import_action, restore, paste, department)  # off on a read-only database
 
         help_menu = self._menu(bar, "帮助(&H)")
+        self._add(help_menu, "使用说明", self.open_guide, QKeySequence.StandardKey.HelpContents)
         self._add(help_menu, "审计日志…", self.open_audit_log)
         self._add(help_menu, "关于 自评 Ziping", window.show_about)
 
@@ -114,6 +118,11 @@ class WindowMenus:
         dialog.open()
         return dialog
 
+    def open_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self.window)
+        dialog.show()
+        return dialog
+
     def open_audit_log(self) -> AuditDialog:
         dialog = AuditDialog(self.window.workspace.services.audit, self.window)
         dialog.open()
@@ -132,9 +141,14 @@ class WindowMenus:
         window.workspace = window.workspace.with_print_font(print_font(window.settings))
 
     def refresh(self) -> None:
-        """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form."""
+        """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form;
+        on a database opened read-only, nothing that writes to it."""
         tab = self.window.current_tab()
-        self.new_record.setEnabled(callable(getattr(tab, "new_record", None)))
+        workspace = self.window.workspace
+        writable = workspace is None or not workspace.read_only
+        self.new_record.setEnabled(writable and callable(getattr(tab, "new_record", None)))
+        for action in self.editing_actions:
+            action.setEnabled(writable)
         printable = self._print_target() is not None
         for action in self.print_actions:
             action.setEnabled(printable)

@@ -42,7 +42,18 @@ def fresh_venv_with(wheel: Path, folder: Path) -> Path:
     )
     (purelib / "dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--ignore-installed", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--ignore-installed",
+            str(wheel),
+        ],
         check=True,
     )
     return scripts
@@ -55,6 +66,9 @@ def test_the_wheel_carries_the_resources_and_forms(tmp_path):
             if path.is_file() and "__pycache__" not in path.parts:
                 assert f"desktop/_shipped/{path.relative_to(ROOT).as_posix()}" in names
     assert not [name for name in names if name.startswith(("resources/", "forms/"))]
+    guide = [name for name in names if name.startswith("desktop/_shipped/resources/guide/")]
+    assert "desktop/_shipped/resources/guide/index.html" in guide
+    assert len([name for name in guide if name.endswith(".png")]) == 10  # 帮助 → 使用说明 and its screenshots
 
 
 def test_the_installed_wheel_runs_demo_score_and_the_pack_from_another_folder(tmp_path):
@@ -85,6 +99,7 @@ def test_the_installed_wheel_runs_demo_score_and_the_pack_from_another_folder(tm
     ).stdout.strip()
     assert Path(where).parts[-2:] == ("desktop", "_shipped")
     assert (tmp_path / "venv") in Path(where).parents
+    assert (Path(where) / "resources" / "guide" / "index.html").is_file()  # what 使用说明 opens
 
     assert cli("demo", "--db", "示例.sqlite3").startswith("已生成示例数据库")
     assert "遂宁市船山区信访局" in cli("score", "--db", "示例.sqlite3", "--year", "2023")

@@ -16,6 +16,7 @@ from sqlalchemy import inspect, text
 from desktop.cli import main as cli
 from desktop.services.backup import automatic_backup, newest_good_backup, restore_database, set_aside
 from desktop.services.department_setup import create_department
+from desktop.services.departments import list_departments
 from desktop.storage.database import APPLICATION_ID, open_database
 from desktop.storage.sqlite_errors import DatabaseDamaged, NewerSchema, NotZipingDatabase
 
@@ -152,16 +153,51 @@ def test_the_newest_good_backup_skips_a_damaged_one(backed_up):
     assert newest_good_backup(backed_up).path == first
 
 
+# Each file was made by the schema it is named after: 0001 by the code at commit e1f6c7e (the
+# sample, before the application id existed); 0002 and 0003 from it by the released migrations
+# up to that revision, then a few records typed into their new columns: the 统一社会信用代码 of two
+# departments (0002), the 信访事项编号格式 of two (0003), and a department of another province in each.
+TYPED = {
+    "ziping-0001.sqlite3.gz": (0, {}),
+    "ziping-0002.sqlite3.gz": (
+        APPLICATION_ID,
+        {
+            "遂宁市船山区信访局": {"credit_code": "11510903MB15345670", "province": "四川省"},
+            "重庆市渝北区水利局": {"credit_code": "12500112MB0987654C", "province": "重庆市"},
+        },
+    ),
+    "ziping-0003.sqlite3.gz": (
+        APPLICATION_ID,
+        {
+            "遂宁市船山区信访局": {
+                "credit_code": "11510903MB15345670",
+                "matter_number_pattern": "船信〔{年}〕{序号:04}号",
+            },
+            "重庆市渝北区水利局": {"credit_code": "12500112MB0987654C", "matter_number_pattern": ""},
+            "湖北省咸宁市通山县教育局": {
+                "province": "湖北省",
+                "matter_number_pattern": "通教信〔{年}〕{序号:03}号",
+            },
+        },
+    ),
+}
+
+
+def test_every_released_schema_has_its_database():
+    assert [path.name for path in RELEASED] == list(TYPED)
+
+
 @pytest.mark.parametrize("released", RELEASED, ids=[path.name for path in RELEASED])
 def test_a_database_of_every_released_schema_upgrades_with_every_record(released, tmp_path):
+    application_id, typed = TYPED[released.name]
     path = tmp_path / released.name.removesuffix(".gz")
     path.write_bytes(gzip.decompress(released.read_bytes()))
     with sqlite3.connect(path) as connection:
         tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         before = {table: connection.execute(f'SELECT * FROM "{table}"').fetchall() for table in tables}
-        assert connection.execute("PRAGMA application_id").fetchone()[0] == 0  # made before the id existed
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == application_id
     connection.close()
-    assert len(before["petition"]) == 782 and len(before["department"]) == 1
+    assert len(before["petition"]) == 782 and len(before["department"]) == max(1, len(typed))
 
     engine = open_database(path)
     with engine.connect() as connection:
@@ -173,5 +209,9 @@ def test_a_database_of_every_released_schema_upgrades_with_every_record(released
             assert len(after) == len(rows), table
             assert {tuple(row)[: len(rows[0])] for row in after} == set(rows) if rows else True, table
         assert connection.execute(text("PRAGMA application_id")).scalar() == APPLICATION_ID
+    departments = {department.name: department for department in list_departments(engine)}
+    for name, fields in typed.items():
+        for field, value in fields.items():
+            assert getattr(departments[name], field) == value, (name, field)
     engine.dispose()
     assert set(tables) <= newest
