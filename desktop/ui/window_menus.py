@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMen
 
 from desktop.services.departments import department_info
 from desktop.ui.audit_dialog import AuditDialog
+from desktop.ui.department_actions import delete_department, new_department
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
@@ -67,6 +68,8 @@ class WindowMenus:
         self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
         edit_menu.addSeparator()
         self._add(edit_menu, "单位信息…", self.open_department)
+        self._add(edit_menu, "新建单位…", lambda: new_department(window))
+        self._add(edit_menu, "删除单位…", lambda: delete_department(window))
         self._add(edit_menu, "设置…", self.open_settings)
 
         help_menu = self._menu(bar, "帮助(&H)")

@@ -78,7 +78,17 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
     }
     assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
     edit_menu = menu_actions(window, "编辑(&E)")
-    assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找", "单位信息…", "设置…"]
+    assert list(edit_menu) == [
+        "撤销",
+        "重做",
+        "复制",
+        "粘贴",
+        "查找",
+        "单位信息…",
+        "新建单位…",
+        "删除单位…",
+        "设置…",
+    ]
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做"].isEnabled()) == (False, False)
     assert list(menu_actions(window, "帮助(&H)")) == ["审计日志…", "关于 自评 Ziping"]
 
