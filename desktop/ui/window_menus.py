@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
@@ -11,8 +14,9 @@ from desktop.ui.department_actions import delete_department, new_department
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.messages import show_error
-from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
+from desktop.ui.pdf_actions import preview_pdf, print_pdf
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
@@ -42,8 +46,8 @@ class WindowMenus:
         self._add(file_menu, "导入 Excel…", self.import_excel)
         self._add(file_menu, "导出 Excel…", self.export_excel)
         file_menu.addSeparator()
+        self.export_pdf = self._add(file_menu, "导出 PDF…", self.open_export_pdf)
         self.print_actions = [
-            self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
             self._add(file_menu, "打印…", lambda: self._print(print_pdf), QKeySequence.StandardKey.Print),
             self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
         ]
@@ -115,6 +119,27 @@ class WindowMenus:
         dialog.open()
         return dialog
 
+    def open_export_pdf(self) -> ExportPdfDialog | None:
+        """导出 PDF…: every form of the year in one dialog, the current tab's form checked."""
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
+            return None
+        folder = window.settings.value("export/folder")
+        dialog = ExportPdfDialog(
+            window.workspace.services,
+            context.department_id,
+            context.year,
+            self._print_target(),
+            window,
+            Path(folder) if folder else None,
+        )
+        dialog.started.connect(lambda _batch: window.settings.setValue("export/folder", dialog.folder.text()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_audit_log(self) -> AuditDialog:
         dialog = AuditDialog(self.window.workspace.services.audit, self.window)
         dialog.open()
@@ -133,9 +158,11 @@ class WindowMenus:
         window.workspace = window.workspace.with_print_font(print_font(window.settings))
 
     def refresh(self) -> None:
-        """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form."""
+        """Enable 新建记录 where the tab makes one, 导出 PDF wherever a 单位 is shown, and 打印 /
+        打印预览 where the tab has a form."""
         tab = self.window.current_tab()
         self.new_record.setEnabled(callable(getattr(tab, "new_record", None)))
+        self.export_pdf.setEnabled(tab is not None)
         printable = self._print_target() is not None
         for action in self.print_actions:
             action.setEnabled(printable)
