@@ -23,9 +23,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ziping", description="自评 Ziping")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据文件夹）")
     parser.add_argument("--demo", action="store_true", help="打开示例数据的一个临时副本")
-    parser.add_argument(
-        "--selftest", action="store_true", help="自检（不显示窗口），逐项报告，失败时退出码为 1"
-    )
+    parser.add_argument("--selftest", action="store_true", help="自检（不显示窗口），逐项报告，失败时退出码为 1")
     return parser.parse_args(argv)
 
 
@@ -56,7 +54,6 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(sys.argv[1:] if argv is None else argv)
     from desktop.paths import error_log_path
     from desktop.services.error_log import ErrorLog
-
     if args.selftest:
         from desktop.selftest import run_selftest
         from desktop.streams import use_utf8_streams

@@ -267,9 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
 
-    command(
-        "selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest
-    )
+    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
     return parser
 
 

@@ -102,9 +102,7 @@ def _project_fields(values: dict) -> dict:
 def _execution_weight(run: _Run, year: int) -> Decimal:
     """The 预算执行 weight of the department's 自评表 for the year (the catalogue's template)."""
     table = M.Department.__table__
-    province = run.connection.execute(
-        select(table.c.province).where(table.c.id == run.department_id)
-    ).scalar()
+    province = run.connection.execute(select(table.c.province).where(table.c.id == run.department_id)).scalar()
     return FormCatalogue().self_evaluation(province or "", year).execution_weight
 
 

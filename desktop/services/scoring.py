@@ -235,9 +235,7 @@ class ScoringService:
         detail = None
         if project is not None:
             detail = read_project(
-                session,
-                project,
-                self._self_evaluations.template(session, project.department_id, project.year),
+                session, project, self._self_evaluations.template(session, project.department_id, project.year)
             )
         reader = SourceReader(self._engine, session, card.department_id, card.year, detail)
         entries = {}
