@@ -37,10 +37,11 @@ from desktop.services.pdf_export import ExportResult, YearForm
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import Job, post, submit
 from desktop.ui.messages import show_error
+from desktop.ui.pdf_actions import DRAFT_BUTTON
 
 COLUMNS = ("表格", "文件名", "状态")
 FINAL = "可定稿"
-DRAFT_BUTTON, FINAL_ONLY_BUTTON = "导出草稿", "只导出定稿的"
+FINAL_ONLY_BUTTON = "只导出定稿的"
 DRAFT_COLOUR = QColor("#a61b1b")
 
 
@@ -115,7 +116,7 @@ class PdfBatch(QObject):
 
     done = Signal()
 
-    def __init__(self, parent: QWidget, services: Services, department_id: int, year: int) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, department_id: int, year: int) -> None:
         super().__init__(parent)
         self._parent, self._pdf, self._scope = parent, services.pdf, (department_id, year)
         self.message: QMessageBox | None = None
@@ -186,7 +187,7 @@ def summary_text(outcome: BatchOutcome) -> str:
     return "\n".join(lines) or "没有导出任何文件"
 
 
-def summary_box(parent: QWidget, outcome: BatchOutcome) -> QMessageBox:
+def summary_box(parent: QWidget | None, outcome: BatchOutcome) -> QMessageBox:
     icon = QMessageBox.Icon.Warning if outcome.failed else QMessageBox.Icon.Information
     box = QMessageBox(icon, "导出 PDF", summary_text(outcome), QMessageBox.StandardButton.NoButton, parent)
     if outcome.written:
