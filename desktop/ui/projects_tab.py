@@ -50,6 +50,7 @@ from desktop.ui.project_models import (
     ProjectListModel,
     weight_text,
 )
+from desktop.ui.removal_actions import undo_hint
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
@@ -478,6 +479,7 @@ class ProjectsTab(QWidget):
             self._show_saved(self._service.get(detail.id))
 
         apply_change(self._undo_stack, f"删除指标“{indicator.level3}”", redo, undo)
+        self.status_message.emit(undo_hint(f"指标“{indicator.level3}”"))
 
     # 对外 -------------------------------------------------------------------------------------
 

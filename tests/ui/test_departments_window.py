@@ -145,3 +145,18 @@ def test_cancelling_the_confirmation_deletes_nothing_and_the_only_department_sta
     [box] = visible_boxes(window)
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert departments(window) == [(SAMPLE, "四川省"), ("黄州区财政局", "湖北省")]
+
+
+def test_the_first_department_can_be_made_from_the_edit_menu_of_an_empty_database(qtbot, db_path, tmp_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(open_workspace(db_path, True), open_workspace, settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.welcome
+    dialog = open_dialog(window, "新建单位…")
+    dialog.name.setText("乌鲁木齐市天山区民政局")
+    dialog.province.set_province("新疆")
+    save(dialog)
+    assert window.pages.currentWidget() is window.tabs
+    assert box_names(window) == ["乌鲁木齐市天山区民政局"]
+    assert departments(window) == [("乌鲁木齐市天山区民政局", "新疆维吾尔自治区")]

@@ -4,7 +4,7 @@ bar's word on how to undo, the rows in the database, and 编辑 → 撤销 bring
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QInputDialog, QPushButton
 from sqlalchemy import text
 
@@ -149,3 +149,22 @@ def test_a_project_is_renamed_and_deleted_and_both_are_undone(window, qtbot):
     assert projects.project_model.rowCount() == 7
     undo(window)
     assert rows(window, f"SELECT name FROM project WHERE id = {project_id}") == [("处非专项经费",)]
+
+
+def test_delete_in_the_project_list_and_in_the_indicators_says_how_to_undo(window, qtbot):
+    projects = tab(window, "项目绩效")
+    select_row(projects.project_view, 1, "租用办公场所经费")
+    project_id = projects.current_project().id
+    first = projects.current_project().indicators[0]
+    projects.indicator_view.setCurrentIndex(projects.indicator_model.index(0, 2))
+    click(projects, "删除指标")
+    assert window.statusBar().currentMessage() == f"已删除指标“{first.level3}”；按 Ctrl+Z 可恢复"
+    projects.project_view.setFocus()
+    qtbot.keyClick(projects.project_view, Qt.Key.Key_Delete)
+    assert rows(window, f"SELECT count(*) FROM project WHERE id = {project_id}") == [(0,)]
+    assert window.statusBar().currentMessage() == (
+        "已删除项目“租用办公场所经费”（含资金、指标和评价表）；按 Ctrl+Z 可恢复"
+    )
+    undo(window)
+    undo(window)
+    assert rows(window, f"SELECT count(*) FROM indicator WHERE project_id = {project_id}") == [(7,)]
