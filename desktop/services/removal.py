@@ -121,14 +121,19 @@ def take_away(engine: Engine, kind: str, row_id: int) -> Removed:
 
 
 def put_back(engine: Engine, removed: Removed) -> None:
-    """Insert what ``take_away`` deleted under the same ids."""
+    """Insert what ``take_away`` deleted under the same ids, table by table (parents first)."""
     tables = {each.name: each for each in _tables()}
+    by_table: dict[str, list[dict[str, Any]]] = {}
+    for name, values in removed.rows:
+        by_table.setdefault(name, []).append(values)
     with writing(engine) as connection:
-        for name, values in removed.rows:
-            if connection.execute(select(tables[name].c.id).where(tables[name].c.id == values["id"])).first():
-                raise UserInputError("要恢复的记录已经存在，无需恢复")
-            connection.execute(insert(tables[name]).values(values))
-            audit.record(connection, "新增", name, values["id"], after=values)
+        for name, rows in by_table.items():
+            table = tables[name]
+            for chunk in _chunks([values["id"] for values in rows]):
+                if connection.execute(select(table.c.id).where(table.c.id.in_(chunk))).first():
+                    raise UserInputError("要恢复的记录已经存在，无需恢复")
+            connection.execute(insert(table), rows)
+            audit.record_many(connection, (audit.entry("新增", name, v["id"], None, v) for v in rows))
 
 
 def holdings(engine: Engine, kind: str, row_id: int) -> dict[str, int]:
