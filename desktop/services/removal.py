@@ -50,6 +50,7 @@ TABLE_LABELS = {
     "three_public_item": "三公经费项目",
     "execution_checkpoint": "执行进度",
     "project": "项目",
+    "indicator": "绩效指标",
     "scorecard": "评价表",
 }
 
@@ -137,10 +138,11 @@ def put_back(engine: Engine, removed: Removed) -> None:
 
 
 def holdings(engine: Engine, kind: str, row_id: int) -> dict[str, int]:
-    """What deleting the record would take with it: ``TABLE_LABELS`` → how many (none left out)."""
+    """What deleting the record would take with it (not counting itself): ``TABLE_LABELS`` → how many."""
     table, _what = RECORDS[kind]
     with engine.connect() as connection:
         found = _collect(connection, table, row_id)
+    found.get(table.name, {}).pop(row_id, None)
     return {label: len(found[name]) for name, label in TABLE_LABELS.items() if found.get(name)}
 
 

@@ -2,9 +2,10 @@
 
 A new 单位 is made in the 单位信息 dialog (the province chosen there decides its forms) and shown
 at once. A 单位 is deleted with its whole data as one undo step (``RemovalService``): when it
-holds anything, a confirmation names what goes first; 撤销 (Ctrl+Z) brings all of it back while
-the window stays open on this database. The only 单位 of a database is not deleted: it is
-changed in 单位信息 instead.
+holds anything, a confirmation names what goes first, and the database is backed up (to the
+backups folder) before the delete, since the undo steps last only while the window shows this
+database unchanged (a reload after 单位信息 or an import clears them); 撤销 (Ctrl+Z) brings all of it
+back meanwhile. The only 单位 of a database is not deleted: it is changed in 单位信息 instead.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def delete_department(window) -> QMessageBox | None:
         QMessageBox.Icon.Warning,
         "删除单位",
         f"删除单位“{department.name}”及其全部数据？\n\n将一并删除：{_holdings_text(holdings)}。\n\n"
-        "删除后可用“编辑 → 撤销”（Ctrl+Z）恢复；关闭程序或打开其他数据库后不能再恢复。",
+        "删除前会先备份数据库。删除后可用“编辑 → 撤销”（Ctrl+Z）恢复；"
+        "关闭程序、打开其他数据库或重新载入后，只能从该备份恢复。",
         QMessageBox.StandardButton.NoButton,
         window,
     )
@@ -66,15 +68,18 @@ def delete_department(window) -> QMessageBox | None:
 
     def answered() -> None:
         if box.clickedButton() is confirm:
-            delete_now(window, department_id, department.name)
+            backup = window.backup_now()
+            if backup is not None:  # no delete without its backup (the reason was shown)
+                delete_now(window, department_id, department.name, f"（删除前的数据库已备份到 {backup}）")
 
     box.finished.connect(answered)
     box.open()
     return box
 
 
-def delete_now(window, department_id: int, name: str) -> None:
-    """Delete the 单位 as one undo step and show another; 撤销 shows it again."""
+def delete_now(window, department_id: int, name: str, note: str = "") -> None:
+    """Delete the 单位 as one undo step and show another; 撤销 shows it again. ``note`` follows
+    the status bar's message (where the backup is)."""
 
     def show() -> None:
         # after the delete another 单位 is shown; after its undo, this one again
@@ -93,4 +98,4 @@ def delete_now(window, department_id: int, name: str) -> None:
         show,
     )
     if message:
-        window.statusBar().showMessage(message, 15000)
+        window.statusBar().showMessage(message + note, 15000)

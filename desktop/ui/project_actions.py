@@ -1,7 +1,8 @@
 """重命名项目 and 删除项目 on the 项目绩效 tab, each one undo step.
 
 A deleted project goes with its 资金, 指标 and 项目支出绩效评价表 (``RemovalService``); 撤销 puts
-all of it back. The tab's status bar message says what went and that Ctrl+Z brings it back.
+all of it back. The tab's status bar message says what went (the 指标 and 评价表 counted) and that
+Ctrl+Z brings it back.
 """
 
 from __future__ import annotations
@@ -71,14 +72,12 @@ class ProjectActions(QObject):
         if detail is None:
             show_error(self._tab.window(), NO_PROJECT)
             return False
+        held = "、".join(
+            f"{label} {count}" for label, count in self._removal.holdings("project", detail.id).items()
+        )
+        what = f"项目“{detail.name}”" + (f"（含{held}）" if held else "")
         message = delete_record(
-            self._tab,
-            self._removal,
-            self._undo_stack,
-            "project",
-            detail.id,
-            f"项目“{detail.name}”（含资金、指标和评价表）",
-            self._tab.reload,
+            self._tab, self._removal, self._undo_stack, "project", detail.id, what, self._tab.reload
         )
         if message:
             self._tab.status_message.emit(message)

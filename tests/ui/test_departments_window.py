@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -125,7 +128,14 @@ def test_a_department_with_data_is_deleted_after_a_confirmation_naming_it(window
 
     assert departments(window) == [("黄州区财政局", "湖北省")]
     assert box_names(window) == ["黄州区财政局"]
-    assert window.statusBar().currentMessage() == f"已删除单位“{SAMPLE}”；按 Ctrl+Z 可恢复"
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"已删除单位“{SAMPLE}”；按 Ctrl+Z 可恢复（删除前的数据库已备份到 ")
+    backup = Path(
+        message.removeprefix(f"已删除单位“{SAMPLE}”；按 Ctrl+Z 可恢复（删除前的数据库已备份到 ")[:-1]
+    )
+    assert backup.parent == window.workspace.path.parent / "backups"
+    with sqlite3.connect(backup) as copy:  # the backup holds the 单位 with its data
+        assert copy.execute("SELECT count(*) FROM petition").fetchone() == (petitions,)
     with window.workspace.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM petition")).scalar_one() == 0
     trigger(window, "撤销")

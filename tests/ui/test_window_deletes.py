@@ -138,7 +138,7 @@ def test_a_project_is_renamed_and_deleted_and_both_are_undone(window, qtbot):
     assert len(indicators) == 9
     click(projects, "删除项目")
     assert window.statusBar().currentMessage() == (
-        "已删除项目“处置非法集资专项经费”（含资金、指标和评价表）；按 Ctrl+Z 可恢复"
+        "已删除项目“处置非法集资专项经费”（含绩效指标 9）；按 Ctrl+Z 可恢复"
     )
     assert rows(window, f"SELECT count(*) FROM project WHERE id = {project_id}") == [(0,)]
     assert rows(window, f"SELECT count(*) FROM indicator WHERE project_id = {project_id}") == [(0,)]
@@ -163,8 +163,17 @@ def test_delete_in_the_project_list_and_in_the_indicators_says_how_to_undo(windo
     qtbot.keyClick(projects.project_view, Qt.Key.Key_Delete)
     assert rows(window, f"SELECT count(*) FROM project WHERE id = {project_id}") == [(0,)]
     assert window.statusBar().currentMessage() == (
-        "已删除项目“租用办公场所经费”（含资金、指标和评价表）；按 Ctrl+Z 可恢复"
+        "已删除项目“租用办公场所经费”（含绩效指标 6）；按 Ctrl+Z 可恢复"
     )
     undo(window)
     undo(window)
     assert rows(window, f"SELECT count(*) FROM indicator WHERE project_id = {project_id}") == [(7,)]
+
+
+def test_a_deleted_project_names_its_scorecard(window):
+    projects = tab(window, "项目绩效")
+    select_row(projects.project_view, 1, "维稳专项经费")
+    click(projects, "删除项目")
+    assert window.statusBar().currentMessage() == (
+        "已删除项目“维稳专项经费”（含绩效指标 7、评价表 1）；按 Ctrl+Z 可恢复"
+    )
