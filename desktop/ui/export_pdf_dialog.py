@@ -2,7 +2,8 @@
 
 The list is ``PdfExportService.year_forms`` (each project's 自评表 in its province's layout and
 its 绩效目标表, the scorecards made, the year pack); a form that would not be final says why in
-its 状态 column. 导出 asks before a 草稿 is written (``draft_question``), then ``PdfBatch`` writes
+its 状态 column. 导出 asks before files of the same names are replaced and before a 草稿 is
+written (``draft_question``), then ``PdfBatch`` writes
 the checked forms one by one off the window's thread, each through the service's atomic export,
 behind a progress dialog that can stop between files; one message at the end names every file.
 """
@@ -41,7 +42,7 @@ from desktop.ui.pdf_actions import DRAFT_BUTTON
 
 COLUMNS = ("表格", "文件名", "状态")
 FINAL = "可定稿"
-FINAL_ONLY_BUTTON = "只导出定稿的"
+FINAL_ONLY_BUTTON, REPLACE_BUTTON = "只导出定稿的", "替换"
 DRAFT_COLOUR = QColor("#a61b1b")
 
 
@@ -217,6 +218,22 @@ def draft_question(parent: QWidget, drafts: list[YearForm]) -> QMessageBox:
     return box
 
 
+def replace_question(parent: QWidget, folder: Path, names: list[str]) -> QMessageBox:
+    """Files of the same names are replaced only when the clerk says so."""
+    shown = "\n".join(names[:10]) + ("\n……" if len(names) > 10 else "")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "替换文件",
+        f"文件夹“{folder}”中已有 {len(names)} 个同名文件：\n{shown}\n\n是否替换？",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.addButton(REPLACE_BUTTON, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
 class ExportPdfDialog(QDialog):
     """``export()`` returns the started ``PdfBatch`` (None when nothing was started); ``started``
     carries it too, for a 草稿 question answered later."""
@@ -294,6 +311,21 @@ class ExportPdfDialog(QDialog):
         if not self.folder.text().strip() or not folder.is_dir():
             show_error(self, f"保存位置“{folder}”不是一个存在的文件夹", "无法导出 PDF")
             return None
+        existing = [form.file_name for form in chosen if (folder / form.file_name).exists()]
+        if not existing:
+            return self._ask_drafts(chosen, folder)
+        box = replace_question(self, folder, existing)
+
+        def answered() -> None:
+            if box.clickedButton() is not None and box.clickedButton().text() == REPLACE_BUTTON:
+                self._ask_drafts(chosen, folder)
+
+        box.finished.connect(answered)
+        box.open()
+        return None
+
+    def _ask_drafts(self, chosen: list[YearForm], folder: Path) -> PdfBatch | None:
+        """A 草稿 is written only after the question says so (the existing draft rule)."""
         drafts = [form for form in chosen if form.draft_reasons]
         if not drafts:
             return self._start(chosen, folder, draft=False)

@@ -206,3 +206,27 @@ def test_a_department_of_another_province_lists_the_national_forms_and_no_scorec
     run(dialog, qtbot)
     text = pdf_text(tmp_path / "2023年处非专项经费-项目支出绩效自评表.pdf")
     assert "处非专项经费" in text and "131.65" in text
+
+
+def test_files_of_the_same_names_are_replaced_only_when_the_clerk_says_so(window, qtbot, tmp_path):
+    name = "2023年处非专项经费-项目绩效目标表.pdf"
+    (tmp_path / name).write_bytes(b"an older export")
+    dialog = open_dialog(window)
+    check(dialog, {"处非专项经费：项目绩效目标表", "维稳专项经费：项目绩效目标表"})
+    dialog.folder.setText(str(tmp_path))
+    dialog.export_button.click()
+    (question,) = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+    assert question.text() == f"文件夹“{tmp_path}”中已有 1 个同名文件：\n{name}\n\n是否替换？"
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert (tmp_path / name).read_bytes() == b"an older export"
+    assert sorted(path.name for path in tmp_path.glob("*.pdf")) == [name] and dialog.isVisible()
+
+    batches = []
+    dialog.started.connect(batches.append)
+    dialog.export_button.click()
+    (question,) = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+    next(button for button in question.buttons() if button.text() == "替换").click()
+    with qtbot.waitSignal(batches[0].done, timeout=120_000):
+        pass
+    assert (tmp_path / name).read_bytes().startswith(b"%PDF") and "处非专项经费" in pdf_text(tmp_path / name)
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
