@@ -8,8 +8,9 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.services.workspace import open_workspace
-from desktop.ui.export_pdf_dialog import ExportPdfDialog, PdfBatch
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pdf_batch import PdfBatch
 from tests.printing.pdf_reading import pdf_text
 from tests.services.chufei import add_chufei_project
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.container import build_services
 from desktop.ui.context import WorkContext
-from desktop.ui.export_pdf_dialog import ExportPdfDialog, PdfBatch
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.pdf_actions import paint_pdf
+from desktop.ui.pdf_batch import PdfBatch
 from tests.printing.pdf_reading import pdf_text
 from tests.services.chufei import NAME, add_chufei_project
 

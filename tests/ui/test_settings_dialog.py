@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.paths import CJK_FONT
 from desktop.services.workspace import open_workspace
-from desktop.ui.export_pdf_dialog import PdfBatch
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pdf_batch import PdfBatch
 from desktop.ui.settings_dialog import FONT_KEY, SettingsDialog, print_font
 from tests.printing.pdf_reading import pdf_text
 from tests.services.chufei import add_chufei_project
