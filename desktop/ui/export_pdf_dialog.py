@@ -187,7 +187,12 @@ class ExportPdfDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.choose_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{year} 年度的表格（勾选要导出的，每张表格一个 PDF 文件）："))
+        heading = (
+            f"{year} 年度的表格（勾选要导出的，每张表格一个 PDF 文件）："
+            if forms
+            else f"{year} 年度还没有可导出的表格：请先在“项目绩效”建立项目，或在“评价打分”建立评价表"
+        )
+        layout.addWidget(QLabel(heading, objectName="heading"))
         layout.addWidget(self.view, 1)
         layout.addLayout(checks)
         layout.addLayout(folder_row)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
+from desktop.errors import UserInputError
 from desktop.services.departments import department_info
 from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_actions import delete_department, new_department
@@ -127,14 +128,18 @@ class WindowMenus:
             show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
             return None
         folder = window.settings.value("export/folder")
-        dialog = ExportPdfDialog(
-            window.workspace.services,
-            context.department_id,
-            context.year,
-            self._print_target(),
-            window,
-            Path(folder) if folder else None,
-        )
+        try:
+            dialog = ExportPdfDialog(
+                window.workspace.services,
+                context.department_id,
+                context.year,
+                self._print_target(),
+                window,
+                Path(folder) if folder else None,
+            )
+        except UserInputError as error:  # no 自评表 template for the province, a broken form file
+            show_error(window, str(error), "无法导出 PDF")
+            return None
         dialog.started.connect(lambda _batch: window.settings.setValue("export/folder", dialog.folder.text()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

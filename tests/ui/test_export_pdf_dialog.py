@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
+from desktop.services.department_setup import create_department
 from desktop.services.workspace import open_workspace
 from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.main_window import MainWindow
@@ -231,3 +232,13 @@ def test_files_of_the_same_names_are_replaced_only_when_the_clerk_says_so(window
         pass
     assert (tmp_path / name).read_bytes().startswith(b"%PDF") and "处非专项经费" in pdf_text(tmp_path / name)
     assert len(list(tmp_path.glob("*.pdf"))) == 2
+
+
+def test_a_year_without_forms_says_where_they_come_from(qtbot, engine, db_path, tmp_path):
+    create_department(engine, "黄州区财政局", province="湖北省")  # a 单位 with nothing entered yet
+    engine.dispose()
+    window = make_window(qtbot, db_path, tmp_path)
+    dialog = open_dialog(window)
+    assert dialog.model.rowCount() == 0
+    heading = dialog.findChild(QLabel, "heading").text()
+    assert heading.endswith("年度还没有可导出的表格：请先在“项目绩效”建立项目，或在“评价打分”建立评价表")
