@@ -150,9 +150,7 @@ def test_a_department_that_is_not_the_sample(qtbot, tmp_path):
 
 
 def test_a_department_added_meanwhile_is_offered_in_the_toolbar(qtbot, window):
-    create_department(
-        window.workspace.engine, "射洪市信访局", "射洪市人民政府", "射洪市信访局", province="四川省"
-    )
+    create_department(window.workspace.engine, "射洪市信访局", "射洪市人民政府", "射洪市信访局", province="四川省")
     picker = window.toolbar.department
     qtbot.waitUntil(lambda: picker.count() == 2)
     assert sorted(picker.itemText(row) for row in range(2)) == sorted(["遂宁市船山区信访局", "射洪市信访局"])
