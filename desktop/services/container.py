@@ -16,6 +16,7 @@ from desktop.services.new_year import NewYearService
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
+from desktop.services.removal import RemovalService
 from desktop.services.scoring import ScoringService
 
 
@@ -31,6 +32,7 @@ class Services:
     pdf: PdfExportService
     projects: ProjectService
     register: RegisterService
+    removal: RemovalService  # deletes with everything they take, kept for 撤销
     scoring: ScoringService
     catalogue: FormCatalogue
 
@@ -50,6 +52,7 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         pdf=PdfExportService(engine, catalogue=catalogue),
         projects=ProjectService(engine, catalogue),
         register=RegisterService(engine),
+        removal=RemovalService(engine),
         scoring=scoring,
         catalogue=catalogue,
     )

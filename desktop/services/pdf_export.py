@@ -51,6 +51,21 @@ class ExportResult:
     pages: int
 
 
+@dataclass(frozen=True)
+class YearForm:
+    """One form of the year as the window's 导出 PDF dialog lists it: ``export(form, project_code)``
+    writes it; ``draft_reasons`` (as ``draft_reasons``) say why it would be a 草稿."""
+
+    form: str
+    project_code: str | None
+    title: str
+    file_name: str
+    draft_reasons: tuple[str, ...]
+
+
+_NOT_IN_FILE_NAMES = str.maketrans({character: "_" for character in '\\/:*?"<>|'})
+
+
 class PdfExportService:
     def __init__(
         self, engine: Engine, *, catalogue: FormCatalogue | None = None, font_file: Path | None = None
@@ -99,6 +114,43 @@ class PdfExportService:
             if card is not None:
                 reasons += scorecard_draft_reasons(card)
         return tuple(reasons)
+
+    def year_forms(self, department_id: int, year: int) -> list[YearForm]:
+        """Every form of the year that can be exported, as the 导出 PDF dialog lists them: for each
+        project with a 绩效目标表 its 自评表 (the province's layout, the national one for a province
+        without its own) and its 绩效目标表; each scorecard made; the year pack when there are projects."""
+        department = self._department(department_id)
+        template = self._catalogue.self_evaluation_template(department.province, year)
+        variant = f"{template.province}格式" if template.province else "全国格式"
+        projects = [self._projects.get(row.id) for row in self._projects.list(department.id, year)]
+        names = [project.name for project in projects]
+
+        def entry(form: str, project: ProjectDetail | None, title: str) -> YearForm:
+            code = project.code if project is not None else None
+            if project is None:
+                stem = FORM_NAMES[form]
+            else:
+                same_name = names.count(project.name) > 1  # two files must not share a name
+                stem = f"{project.name}{f'-{code}' if same_name else ''}-{FORM_NAMES[form]}"
+            file_name = f"{year}年{stem}.pdf".translate(_NOT_IN_FILE_NAMES)
+            return YearForm(form, code, title, file_name, self.draft_reasons(department.id, year, form, code))
+
+        forms: list[YearForm] = []
+        for project in projects:
+            if project.scores.evaluated:
+                forms.append(
+                    entry("self-eval", project, f"{project.name}：{FORM_NAMES['self-eval']}（{variant}）")
+                )
+                forms.append(entry("targets", project, f"{project.name}：{FORM_NAMES['targets']}"))
+            if self._scoring.project_scorecard(project.id) is not None:
+                forms.append(
+                    entry("project-scorecard", project, f"{project.name}：{FORM_NAMES['project-scorecard']}")
+                )
+        if self._scoring.department_scorecard(department.id, year) is not None:
+            forms.append(entry("dept-scorecard", None, FORM_NAMES["dept-scorecard"]))
+        if projects:
+            forms.append(entry("pack", None, f"{FORM_NAMES['pack']}（以上全部表格合订）"))
+        return forms
 
     def _check_form(self, form: str, project_code: str | None) -> None:
         if form not in FORM_NAMES:

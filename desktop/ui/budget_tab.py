@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,14 +61,19 @@ from desktop.ui.code_picker import ExpenditureLineDialog
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import TableEditing, apply_change
 from desktop.ui.messages import show_error
+from desktop.ui.removal_actions import delete_record, undo_hint
 
 
 class BudgetTab(QWidget):
-    """预算决算: five pages of the year's budget lines, amounts in 万元."""
+    """预算决算: five pages of the year's budget lines, amounts in 万元. ``status_message`` says
+    what a delete removed and that Ctrl+Z brings it back."""
+
+    status_message = Signal(str)
 
     def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service = services.budget
+        self._removal = services.removal
         self._context = context
         self._undo_stack = undo_stack
         service = self._service
@@ -125,7 +130,10 @@ class BudgetTab(QWidget):
                 self.summary_view,
                 QLabel("收入（万元）"),
                 self.income_view,
-                buttons=(button("新增收入项目", self._ask_income_line),),
+                buttons=(
+                    button("新增收入项目", self._ask_income_line),
+                    button("删除所选收入项目", self.delete_selected_income_line),
+                ),
             ),
             PAGES[0],
         )
@@ -155,12 +163,22 @@ class BudgetTab(QWidget):
             page(
                 QLabel("财政拨款“三公”经费（万元）"),
                 self.three_public_view,
-                buttons=(button("新增三公项目", self._ask_three_public_item),),
+                buttons=(
+                    button("新增三公项目", self._ask_three_public_item),
+                    button("删除所选三公项目", self.delete_selected_three_public_item),
+                ),
             ),
             PAGES[3],
         )
         self.pages.addTab(
-            page(checkpoint_note, self.checkpoint_view, buttons=(button("新增月份", self._ask_checkpoint),)),
+            page(
+                checkpoint_note,
+                self.checkpoint_view,
+                buttons=(
+                    button("新增月份", self._ask_checkpoint),
+                    button("删除所选月份", self.delete_selected_checkpoint),
+                ),
+            ),
             PAGES[4],
         )
         self.edition_label = QLabel()
@@ -335,6 +353,7 @@ class BudgetTab(QWidget):
             self.reload()
 
         apply_change(self._undo_stack, f"删除支出行 {node.code}", redo, undo)
+        self.status_message.emit(undo_hint(f"支出行 {node.code}"))
         return True
 
     def delete_selected_basic_line(self) -> bool:
@@ -359,7 +378,38 @@ class BudgetTab(QWidget):
             self.reload()
 
         apply_change(self._undo_stack, f"删除经济分类行 {line.economic_code}", redo, undo)
+        self.status_message.emit(undo_hint(f"经济分类行 {line.economic_code}"))
         return True
+
+    def _delete_selected(self, view: QTableView, kind: str, name: Callable[[object], str], hint: str) -> bool:
+        """Delete the record of the selected row (a 合计 row has no record); undo puts it back."""
+        row = view.currentIndex().row()
+        line = view.model().row(row) if row >= 0 else None
+        if getattr(line, "id", None) is None:
+            show_error(self.window(), hint)
+            return False
+        message = delete_record(self, self._removal, self._undo_stack, kind, line.id, name(line), self.reload)
+        if message:
+            self.status_message.emit(message)
+        return message is not None
+
+    def delete_selected_income_line(self) -> bool:
+        return self._delete_selected(
+            self.income_view, "income_line", lambda line: f"收入项目“{line.source}”", "请先选中一个收入项目"
+        )
+
+    def delete_selected_three_public_item(self) -> bool:
+        return self._delete_selected(
+            self.three_public_view,
+            "three_public_item",
+            lambda line: f"三公经费“{line.item}”",
+            "请先选中一个三公经费项目",
+        )
+
+    def delete_selected_checkpoint(self) -> bool:
+        return self._delete_selected(
+            self.checkpoint_view, "checkpoint", lambda line: f"{line.month}月执行进度", "请先选中一个月份"
+        )
 
     def _ask(self, title: str, fields) -> list[str] | None:
         if self._scope() is None:

@@ -1,8 +1,9 @@
-"""单位信息: the department's name, 主管部门, 实施单位, 省份, 统一社会信用代码 and 信访编号格式.
+"""单位信息 and 新建单位: the department's name, 主管部门, 实施单位, 省份, 统一社会信用代码 and 信访编号格式.
 
 The 省份 decides the forms: the dialog lists the 自评表 and 评价表 the catalogue offers for the
 province chosen and the year, and shows the new list as soon as another province is picked.
-``accept`` saves through ``update_department``; a refused value keeps the dialog open.
+``accept`` saves through ``update_department`` (or, for a new 单位, ``create_department``, where no
+province is chosen until the clerk picks one); a refused value keeps the dialog open.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from desktop.domain.matter_numbers import DEFAULT_PATTERN
 from desktop.domain.templates import KINDS
 from desktop.errors import UserInputError
 from desktop.services.catalogue import DEPARTMENT, PROJECT, FormCatalogue
+from desktop.services.department_setup import create_department
 from desktop.services.departments import DepartmentInfo, update_department
 from desktop.ui.messages import show_error
 from desktop.ui.province_box import ProvinceBox
@@ -22,7 +24,8 @@ NO_FORMS = "没有适用的模板"
 
 
 class DepartmentDialog(QDialog):
-    """``saved(DepartmentInfo)`` fires once the changes are in the database."""
+    """``saved(DepartmentInfo)`` fires once the changes (or the new 单位, ``department`` None) are
+    in the database."""
 
     saved = Signal(object)
 
@@ -30,13 +33,14 @@ class DepartmentDialog(QDialog):
         self,
         engine,
         catalogue: FormCatalogue,
-        department: DepartmentInfo,
+        department: DepartmentInfo | None,
         year: int,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._engine, self._catalogue, self._department, self._year = engine, catalogue, department, year
-        self.setWindowTitle("单位信息")
+        self.setWindowTitle("单位信息" if department is not None else "新建单位")
+        department = department or DepartmentInfo(0, "", "", "", "", "")
         self.name = QLineEdit(department.name, objectName="name")
         self.competent = QLineEdit(department.competent_department, objectName="competent")
         self.implementing = QLineEdit(department.implementing_unit, objectName="implementing")
@@ -85,17 +89,18 @@ class DepartmentDialog(QDialog):
         self.forms.setText("\n".join([form.text for form in offered] + missing) or NO_FORMS)
 
     def accept(self) -> None:
+        values = {
+            "competent_department": self.competent.text(),
+            "implementing_unit": self.implementing.text(),
+            "province": self.province.province(),
+            "credit_code": self.credit_code.text(),
+            "matter_number_pattern": self.number_pattern.text(),
+        }
         try:
-            saved = update_department(
-                self._engine,
-                self._department.id,
-                name=self.name.text(),
-                competent_department=self.competent.text(),
-                implementing_unit=self.implementing.text(),
-                province=self.province.province(),
-                credit_code=self.credit_code.text(),
-                matter_number_pattern=self.number_pattern.text(),
-            )
+            if self._department is None:
+                saved = create_department(self._engine, self.name.text(), **values)
+            else:
+                saved = update_department(self._engine, self._department.id, name=self.name.text(), **values)
         except UserInputError as error:
             show_error(self, str(error))
             return

@@ -132,14 +132,40 @@ class MainWindow(QMainWindow):
         self.toolbar.bind(self.context, departments)
         self.pages.setCurrentWidget(self.tabs if departments else self.welcome)
         self.welcome.setEnabled(not workspace.read_only)
-        read_only = "（只读）" if workspace.read_only else ""
-        self.setWindowTitle(f"自评 Ziping — {workspace.path}{read_only}")
+        self._show_title()
         self.database_label.setText(
             f"数据库：{workspace.path}"
-            + ("（只读：另一个 Ziping 窗口正在使用它，这里只能查看、打印和导出）" if read_only else "")
+            + (
+                "（只读：另一个 Ziping 窗口正在使用它，这里只能查看、打印和导出）"
+                if workspace.read_only
+                else ""
+            )
         )
         self._show_last_backup()
         self._tab_changed()
+
+    def select_department(self, department_id: int | None) -> None:
+        """Show another 单位 of the open database (one just added; the first when ``department_id``
+        is None or gone), keeping the year and the undo steps."""
+        departments = list_departments(self.workspace.engine)
+        if department_id not in {department.id for department in departments}:
+            department_id = departments[0].id
+        if self.context.department_id is None:  # the welcome page: no tabs yet
+            self.show_workspace(self.workspace, department_id, self.toolbar.year.value())
+            return
+        self.context.select(department_id, self.context.year)
+        self.toolbar.bind(self.context, departments)
+
+    def _show_title(self) -> None:
+        """The title names the 单位 shown and the database file."""
+        names = {department.id: department.name for department in list_departments(self.workspace.engine)}
+        name = names.get(self.context.department_id)
+        read_only = "（只读）" if self.workspace.read_only else ""
+        self.setWindowTitle(
+            f"自评 Ziping — {name} — {self.workspace.path}{read_only}"
+            if name
+            else f"自评 Ziping — {self.workspace.path}{read_only}"
+        )
 
     def reload(self) -> None:
         """Show the open database again (after an import added a 单位 or a year)."""
@@ -151,6 +177,7 @@ class MainWindow(QMainWindow):
             return
         if change.touches(DEPARTMENT):
             self.toolbar.bind(self.context, list_departments(self.workspace.engine))
+            self._show_title()
         for index in range(self.tabs.count()):
             self.tabs.widget(index).refresh_for(change)
 
@@ -162,6 +189,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.context.deleteLater()
         self.context = WorkContext(department_id, year, parent=self)
+        self.context.changed.connect(self._show_title)
         if department_id is not None:
             for title, _key, tab_type in TAB_TYPES:
                 tab = tab_type(self.workspace.services, self.context, self.undo_stack)

@@ -1,5 +1,5 @@
-"""导出 PDF, 打印 and 打印预览 of one form: the PDF is made by the services (the same file the
-command line writes); printing draws its pages with QtPdf, so paper and file never differ (a
+"""打印 and 打印预览 of one form: the PDF is made by the services (the same file the command line
+and 导出 PDF write); printing draws its pages with QtPdf, so paper and file never differ (a
 print to a PDF file of every page gets that PDF itself). The temporary PDF lives as long as its job.
 
 The PDF is written off the window's thread (``BackgroundRunner``) behind a busy progress dialog,
@@ -15,11 +15,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.errors import UserInputError
 from desktop.services.container import Services
@@ -31,11 +31,6 @@ from desktop.ui.messages import show_error
 NO_CONTEXT = "请先在工具栏选择单位和年度"
 DRAFT_BUTTON = "导出草稿"
 PRINT_DPI = 300  # pages are drawn as images; finer than this only costs time and memory
-
-
-def default_file_name(context: WorkContext, form: str, project_code: str | None) -> str:
-    suffix = f"-{project_code}" if project_code else ""
-    return f"{context.year}年{FORM_NAMES[form]}{suffix}.pdf"
 
 
 class PdfJob(QObject):
@@ -147,42 +142,6 @@ def _start(
     else:
         job.start(services, context, form, project_code, out)
     return job
-
-
-def _exported(parent: QWidget | None, result: ExportResult) -> QMessageBox:
-    box = QMessageBox(
-        QMessageBox.Icon.Information, "导出 PDF", f"已导出 {result.path}（共 {result.pages} 页）"
-    )
-    box.setParent(parent, box.windowFlags())
-    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Ok)
-    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent))))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
-
-
-def export_pdf(
-    parent: QWidget | None,
-    services: Services,
-    context: WorkContext,
-    form: str,
-    project_code: str | None = None,
-    *,
-    path: Path | None = None,
-) -> PdfJob | None:
-    """Ask where to save (unless ``path`` is given), write the PDF in the background, and say so
-    with a button that opens the folder. None when the clerk cancelled."""
-    if path is None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / default_file_name(context, form, project_code))
-        chosen, _ = QFileDialog.getSaveFileName(parent, "导出 PDF", suggested, "PDF 文件 (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
-    return _start(
-        parent, services, context, form, project_code, path, "无法导出 PDF", partial(_exported, parent)
-    )
 
 
 def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -40,6 +40,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
 from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
+from desktop.ui.project_actions import ProjectActions
 from desktop.ui.project_dialog import NewProjectDialog
 from desktop.ui.project_models import (
     MANUAL,
@@ -49,6 +50,7 @@ from desktop.ui.project_models import (
     ProjectListModel,
     weight_text,
 )
+from desktop.ui.removal_actions import undo_hint
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
 PREVIEW_FIELDS = ("nature", "target", "weight", "actual")
@@ -123,7 +125,10 @@ def _fit_height(view: QTableView, rows: int | None = None) -> None:
 
 
 class ProjectsTab(QWidget):
-    """项目绩效: project list on the left, the selected project's 自评表 on the right."""
+    """项目绩效: project list on the left, the selected project's 自评表 on the right.
+    ``status_message`` says what a rename or delete did and that Ctrl+Z undoes it."""
+
+    status_message = Signal(str)
 
     def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -201,13 +206,24 @@ class ProjectsTab(QWidget):
 
         self.new_project_button = QPushButton("新建项目")
         self.new_project_button.clicked.connect(self._ask_new_project)
+        self.project_actions = ProjectActions(self, services, undo_stack)
+        self.rename_project_button = QPushButton("重命名项目…")
+        self.rename_project_button.clicked.connect(self.project_actions.ask_rename)
+        self.delete_project_button = QPushButton("删除项目")
+        self.delete_project_button.clicked.connect(self.project_actions.delete_current)
+        delete_key = QAction(self.project_view)
+        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.project_actions.delete_current)
+        self.project_view.addAction(delete_key)
         projects = QWidget()
         projects_layout = QVBoxLayout(projects)
         projects_layout.setContentsMargins(0, 0, 0, 0)
         projects_layout.addWidget(self.project_view)
         project_buttons = QHBoxLayout()
         project_buttons.addStretch()
-        project_buttons.addWidget(self.new_project_button)
+        for button in (self.new_project_button, self.rename_project_button, self.delete_project_button):
+            project_buttons.addWidget(button)
         projects_layout.addLayout(project_buttons)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -463,6 +479,7 @@ class ProjectsTab(QWidget):
             self._show_saved(self._service.get(detail.id))
 
         apply_change(self._undo_stack, f"删除指标“{indicator.level3}”", redo, undo)
+        self.status_message.emit(undo_hint(f"指标“{indicator.level3}”"))
 
     # 对外 -------------------------------------------------------------------------------------
 
@@ -479,6 +496,9 @@ class ProjectsTab(QWidget):
 
     def _save_indicator_score(self, indicator_id: int, score: str, reason: str) -> None:
         self.indicator_model.set_manual_score(indicator_id, score, reason)
+
+    def current_project(self) -> ProjectDetail | None:
+        return self._detail
 
     def print_target(self) -> tuple[str, str | None] | None:
         """The 自评表 of the selected project (``export-pdf --form self-eval --project CODE``);

@@ -8,7 +8,7 @@ manual score is more than half a point from the formula.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
+from desktop.ui.removal_actions import delete_record
 from desktop.ui.scorecard_model import COLUMNS, NAME, WORKING, ScorecardModel
 
 WIDTHS = {NAME: 200, WORKING: 360}
@@ -41,9 +42,15 @@ NOTHING_TO_CREATE = "没有可新建的评价表：本单位省份没有评价�
 
 
 class ScorecardTab(QWidget):
+    """评价打分: the year's scorecards, one shown. ``status_message`` says what a delete removed
+    and that Ctrl+Z brings it back."""
+
+    status_message = Signal(str)
+
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service = services.scoring
+        self._removal = services.removal
         self._context = context
         self._undo_stack = undo_stack
         self.picker = QComboBox(objectName="scorecard_picker")
@@ -77,11 +84,14 @@ class ScorecardTab(QWidget):
         self.new_menu.aboutToShow.connect(self._fill_new_menu)
         self.new_button = QPushButton("新建评价表", objectName="new_scorecard")
         self.new_button.setMenu(self.new_menu)
+        self.delete_button = QPushButton("删除评价表", objectName="delete_scorecard")
+        self.delete_button.clicked.connect(self.delete_current)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("评价表"))
         top.addWidget(self.picker, 1)
         top.addWidget(self.new_button)
+        top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -212,6 +222,20 @@ class ScorecardTab(QWidget):
             self.reload()
 
         apply_change(self._undo_stack, f"新建“{choice.title}”", redo, undo)
+
+    def delete_current(self) -> bool:
+        """删除评价表 shown, with what was entered in it; 撤销 puts it back."""
+        card_id = self.picker.currentData()
+        if card_id is None:
+            show_error(self.window(), "没有可删除的评价表")
+            return False
+        what = f"评价表“{self.picker.currentText()}”（含已录入的内容）"
+        message = delete_record(
+            self, self._removal, self._undo_stack, "scorecard", card_id, what, self.reload
+        )
+        if message:
+            self.status_message.emit(message)
+        return message is not None
 
     # 对外 -------------------------------------------------------------------------------------
 

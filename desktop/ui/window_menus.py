@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
+from desktop.errors import UserInputError
 from desktop.services.departments import department_info
 from desktop.ui.audit_dialog import AuditDialog
+from desktop.ui.department_actions import delete_department, new_department
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.guide_dialog import GuideDialog
 from desktop.ui.messages import show_error
 from desktop.ui.new_year_action import ask_new_year
-from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
+from desktop.ui.pdf_actions import preview_pdf, print_pdf
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
@@ -33,7 +39,7 @@ class WindowMenus:
             QKeySequence("Ctrl+Shift+N"),
         )
         self.new_record = self._add(file_menu, "新建记录", self.new_record_here, QKeySequence.StandardKey.New)
-        self._add(file_menu, "新建年度…", lambda: ask_new_year(window))
+        new_year = self._add(file_menu, "新建年度…", lambda: ask_new_year(window))
         self._add(
             file_menu,
             "打开数据库…",
@@ -44,8 +50,8 @@ class WindowMenus:
         import_action = self._add(file_menu, "导入 Excel…", self.import_excel)
         self._add(file_menu, "导出 Excel…", self.export_excel)
         file_menu.addSeparator()
+        self.export_pdf = self._add(file_menu, "导出 PDF…", self.open_export_pdf)
         self.print_actions = [
-            self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
             self._add(file_menu, "打印…", lambda: self._print(print_pdf), QKeySequence.StandardKey.Print),
             self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
         ]
@@ -70,9 +76,12 @@ class WindowMenus:
         self._add(edit_menu, "查找", self.find, QKeySequence.StandardKey.Find)
         edit_menu.addSeparator()
         department = self._add(edit_menu, "单位信息…", self.open_department)
+        new_unit = self._add(edit_menu, "新建单位…", lambda: new_department(window))
+        delete_unit = self._add(edit_menu, "删除单位…", lambda: delete_department(window))
         self._add(edit_menu, "设置…", self.open_settings)
         edit_menu.aboutToShow.connect(self.refresh)
-        self.editing_actions = (import_action, restore, paste, department)  # off on a read-only database
+        # off on a read-only database
+        self.editing_actions = (import_action, new_year, restore, paste, department, new_unit, delete_unit)
 
         help_menu = self._menu(bar, "帮助(&H)")
         self._add(help_menu, "使用说明", self.open_guide, QKeySequence.StandardKey.HelpContents)
@@ -123,6 +132,31 @@ class WindowMenus:
         dialog.show()
         return dialog
 
+    def open_export_pdf(self) -> ExportPdfDialog | None:
+        """导出 PDF…: every form of the year in one dialog, the current tab's form checked."""
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
+            return None
+        folder = window.settings.value("export/folder")
+        try:
+            dialog = ExportPdfDialog(
+                window.workspace.services,
+                context.department_id,
+                context.year,
+                self._print_target(),
+                window,
+                Path(folder) if folder else None,
+            )
+        except UserInputError as error:  # no 自评表 template for the province, a broken form file
+            show_error(window, str(error), "无法导出 PDF")
+            return None
+        dialog.started.connect(lambda _batch: window.settings.setValue("export/folder", dialog.folder.text()))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_audit_log(self) -> AuditDialog:
         dialog = AuditDialog(self.window.workspace.services.audit, self.window)
         dialog.open()
@@ -141,14 +175,15 @@ class WindowMenus:
         window.workspace = window.workspace.with_print_font(print_font(window.settings))
 
     def refresh(self) -> None:
-        """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form;
-        on a database opened read-only, nothing that writes to it."""
+        """Enable 新建记录 where the tab makes one, 导出 PDF wherever a 单位 is shown, and 打印 /
+        打印预览 where the tab has a form; on a database opened read-only, nothing that writes to it."""
         tab = self.window.current_tab()
         workspace = self.window.workspace
         writable = workspace is None or not workspace.read_only
         self.new_record.setEnabled(writable and callable(getattr(tab, "new_record", None)))
         for action in self.editing_actions:
             action.setEnabled(writable)
+        self.export_pdf.setEnabled(tab is not None)
         printable = self._print_target() is not None
         for action in self.print_actions:
             action.setEnabled(printable)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from desktop.services.workspace import open_workspace
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.register_forms import MatterForm
 from desktop.ui.translations import speak_chinese
@@ -49,14 +50,15 @@ def button_texts(box: QDialogButtonBox) -> list[str]:
     return sorted(button.text() for button in box.buttons())
 
 
-def test_a_message_box_says_queding(window, qtbot, tmp_path, monkeypatch):
-    out = tmp_path / "评价表.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+def test_a_message_box_says_queding(window, qtbot, tmp_path):
     open_tab(window, "评价打分")
     file_action(window, "导出 PDF…").trigger()
+    (dialog,) = window.findChildren(ExportPdfDialog)
+    dialog.folder.setText(str(tmp_path))
+    dialog.export_button.click()
     qtbot.waitUntil(lambda: bool(window.findChildren(QMessageBox)), timeout=60_000)
     (box,) = window.findChildren(QMessageBox)
-    assert box.text().startswith(f"已导出 {out}")
+    assert box.text().startswith(f"已导出 1 个文件到 {tmp_path}")
     assert sorted(button.text() for button in box.buttons()) == ["打开所在文件夹", "确定"]
     standard = QMessageBox(QMessageBox.Icon.Question, "t", "m", QMessageBox.StandardButton.Yes)
     standard.addButton(QMessageBox.StandardButton.No)
@@ -69,6 +71,8 @@ def test_a_message_box_says_queding(window, qtbot, tmp_path, monkeypatch):
 
 def test_the_file_dialog_of_export_pdf_is_qts_own_in_chinese(window, qtbot):
     open_tab(window, "评价打分")
+    file_action(window, "导出 PDF…").trigger()
+    (export_dialog,) = window.findChildren(ExportPdfDialog)
     seen = []
 
     def look():
@@ -82,9 +86,9 @@ def test_the_file_dialog_of_export_pdf_is_qts_own_in_chinese(window, qtbot):
     timer = QTimer()
     timer.timeout.connect(look)
     timer.start(50)
-    file_action(window, "导出 PDF…").trigger()  # returns once the dialog is cancelled
+    export_dialog.choose_button.click()  # returns once the dialog is cancelled
     timer.stop()
-    assert seen == [("导出 PDF", ["保存(&S)", "取消"])]
+    assert seen == [("导出到文件夹", ["取消", "选择(&C)"])]
 
 
 def test_the_matter_form_says_queding_and_quxiao(window):

@@ -16,6 +16,7 @@ from desktop.services.departments import list_departments
 from desktop.services.workspace import open_workspace
 from desktop.ui.about import AboutDialog
 from desktop.ui.editing import CallbackCommand
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.main_window import TAB_TYPES, MainWindow
 from desktop.ui.window_menus import NOTHING_TO_PRINT
 
@@ -78,9 +79,19 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "从备份恢复…": True,
         "退出": True,
     }
-    assert file_menu["导出 PDF…"].toolTip() == NOTHING_TO_PRINT
+    assert file_menu["打印…"].toolTip() == NOTHING_TO_PRINT
     edit_menu = menu_actions(window, "编辑(&E)")
-    assert list(edit_menu) == ["撤销", "重做", "复制", "粘贴", "查找", "单位信息…", "设置…"]
+    assert list(edit_menu) == [
+        "撤销",
+        "重做",
+        "复制",
+        "粘贴",
+        "查找",
+        "单位信息…",
+        "新建单位…",
+        "删除单位…",
+        "设置…",
+    ]
     assert (edit_menu["撤销"].isEnabled(), edit_menu["重做"].isEnabled()) == (False, False)
     assert list(menu_actions(window, "帮助(&H)")) == ["使用说明", "审计日志…", "关于 自评 Ziping"]
 
@@ -251,22 +262,32 @@ def test_the_search_box_filters_the_register(make_window, sample_path, qtbot):
 
 
 def test_the_print_actions_follow_the_current_tab_and_export_its_form(
-    make_window, sample_path, tmp_path, monkeypatch, qtbot
+    make_window, sample_path, tmp_path, qtbot
 ):
     window = make_window(sample_path)
     file_menu = menu_actions(window, "文件(&F)")
     window.tabs.setCurrentIndex(tab_titles(window).index("信访登记"))
-    assert not file_menu["导出 PDF…"].isEnabled()
+    window.menus.refresh()
+    assert [file_menu[text].isEnabled() for text in ("导出 PDF…", "打印…", "打印预览…")] == [
+        True,
+        False,
+        False,
+    ]
     window.tabs.setCurrentIndex(tab_titles(window).index("项目绩效"))
     assert [file_menu[text].isEnabled() for text in ("导出 PDF…", "打印…", "打印预览…")] == [True] * 3
     code = window.tabs.currentWidget().print_target()[1]
-    out = tmp_path / "自评表.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
-    file_menu["导出 PDF…"].trigger()  # written in the background
-    qtbot.waitUntil(lambda: bool(messages(window)), timeout=60_000)
-    assert out.read_bytes().startswith(b"%PDF")
-    assert messages(window)[0].startswith(f"已导出 {out}（共 ")
-    assert code.startswith("51090322T")
+    file_menu["导出 PDF…"].trigger()  # the year's forms, this project's 自评表 checked
+    (dialog,) = window.findChildren(ExportPdfDialog)
+    (chosen,) = dialog.model.checked()
+    assert (chosen.form, chosen.project_code) == ("self-eval", code) and code.startswith("51090322T")
+    dialog.folder.setText(str(tmp_path))
+    batches = []
+    dialog.started.connect(batches.append)
+    dialog.export_button.click()  # written in the background
+    with qtbot.waitSignal(batches[0].done, timeout=60_000):
+        pass
+    assert (tmp_path / chosen.file_name).read_bytes().startswith(b"%PDF")
+    assert messages(window)[0].startswith(f"已导出 1 个文件到 {tmp_path}：")
 
 
 def test_a_workbook_exported_from_the_sample_imports_into_an_empty_database(

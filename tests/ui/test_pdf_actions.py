@@ -1,48 +1,54 @@
-"""导出 PDF / 打印 from the window, without a screen: the saved file, the messages, the pages drawn."""
+"""导出 PDF / 打印 from the window, without a screen: the saved files, the messages, the pages drawn."""
 
 from __future__ import annotations
 
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.services.container import build_services
 from desktop.ui.context import WorkContext
-from desktop.ui.pdf_actions import default_file_name, export_pdf, paint_pdf
+from desktop.ui.export_pdf_dialog import ExportPdfDialog
+from desktop.ui.pdf_actions import paint_pdf
+from desktop.ui.pdf_batch import PdfBatch
 from tests.printing.pdf_reading import pdf_text
-from tests.services.chufei import CODE, add_chufei_project
+from tests.services.chufei import NAME, add_chufei_project
+
+SELF_EVALUATION = f"{NAME}：项目支出绩效自评表（四川省格式）"
+FILE = f"2023年{NAME}-项目支出绩效自评表.pdf"
+
+
+def write_forms(qtbot, services, department_id: int, titles, folder) -> PdfBatch:
+    """What 导出 does once the dialog's checked forms are final: a batch in the background."""
+    forms = [form for form in services.pdf.year_forms(department_id, 2023) if form.title in titles]
+    assert [form.title for form in forms] == list(titles)
+    batch = PdfBatch(None, services, department_id, 2023)
+    batch.start(forms, folder, draft=False)
+    assert batch.message is None  # written in the background: the window's thread is free meanwhile
+    with qtbot.waitSignal(batch.done, timeout=60_000):
+        pass
+    return batch
 
 
 def test_export_writes_the_pdf_and_offers_the_folder(qtbot, engine, tmp_path):
     department_id, _ = add_chufei_project(engine)
-    context = WorkContext(department_id, 2023)
-    out = tmp_path / "处非.pdf"
-    job = export_pdf(None, build_services(engine), context, "self-eval", CODE, path=out)
-    assert job.message is None  # written in the background: the window's thread is free meanwhile
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
-    box = job.message
-    assert box.text() == f"已导出 {out}（共 1 页）"
+    batch = write_forms(qtbot, build_services(engine), department_id, [SELF_EVALUATION], tmp_path)
+    box = batch.message
+    assert box.text() == f"已导出 1 个文件到 {tmp_path}：\n  {FILE}（1 页）"
     assert [button.text() for button in box.buttons() if button.text() == "打开所在文件夹"]
-    assert "总额85.00131.65117.6589.37%108.94" in pdf_text(out)
-    assert default_file_name(context, "self-eval", CODE) == f"2023年项目支出绩效自评表-{CODE}.pdf"
+    assert "总额85.00131.65117.6589.37%108.94" in pdf_text(tmp_path / FILE)
     box.done(0)
 
 
 def test_export_into_a_missing_folder_shows_the_reason(qtbot, engine, tmp_path):
     department_id, _ = add_chufei_project(engine)
-    out = tmp_path / "没有这个文件夹" / "处非.pdf"
-    job = export_pdf(
-        None, build_services(engine), WorkContext(department_id, 2023), "self-eval", CODE, path=out
-    )
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
-    box = job.message
-    assert box.text() == f"保存位置“{out.parent}”不是一个存在的文件夹"
-    assert not out.parent.exists()
-    box.done(0)
+    folder = tmp_path / "没有这个文件夹"
+    batch = write_forms(qtbot, build_services(engine), department_id, [SELF_EVALUATION], folder)
+    assert batch.message.text() == f"1 个文件未能导出：\n  {FILE}：保存位置“{folder}”不是一个存在的文件夹"
+    assert not folder.exists()
+    batch.message.done(0)
 
 
 def test_printing_draws_every_page_in_its_orientation(qtbot, engine, tmp_path):
@@ -67,17 +73,15 @@ def test_the_window_keeps_running_its_events_while_the_pack_is_written(qtbot, en
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(len(ticks)))
-    job = export_pdf(
-        None, build_services(engine), WorkContext(department_id, 2023), "pack", path=tmp_path / "pack.pdf"
-    )
     timer.start(0)
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        pass
+    batch = write_forms(
+        qtbot, build_services(engine), department_id, ["年度资料汇编（以上全部表格合订）"], tmp_path
+    )
     timer.stop()
     assert ticks  # the event loop ran while the worker wrote the PDF
-    assert job.message.text().startswith(f"已导出 {tmp_path / 'pack.pdf'}")
-    assert "目录" in pdf_text(tmp_path / "pack.pdf")
-    job.message.done(0)
+    assert batch.message.text().startswith(f"已导出 1 个文件到 {tmp_path}：\n  2023年年度资料汇编.pdf（")
+    assert "目录" in pdf_text(tmp_path / "2023年年度资料汇编.pdf")
+    batch.message.done(0)
 
 
 def test_print_preview_without_a_department_says_what_to_choose(qtbot, engine):
@@ -100,21 +104,36 @@ def _pending_chufei(engine) -> int:
 
 def test_a_form_that_is_not_final_is_exported_as_a_draft_only_when_the_clerk_goes_on(qtbot, engine, tmp_path):
     department_id = _pending_chufei(engine)
-    services, context = build_services(engine), WorkContext(department_id, 2023)
-    out = tmp_path / "处非.pdf"
-    job = export_pdf(None, services, context, "self-eval", CODE, path=out)
-    question = job.message
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    services = build_services(engine)
+
+    def ask() -> tuple[ExportPdfDialog, QMessageBox]:
+        dialog = ExportPdfDialog(services, department_id, 2023, ("self-eval", None), parent, tmp_path)
+        dialog.show()
+        dialog.none_button.click()
+        dialog.model.setData(
+            dialog.model.index(0, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+        )
+        dialog.export_button.click()
+        (question,) = [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+        return dialog, question
+
+    dialog, question = ask()
+    assert dialog.model.index(0, 2).data() == "草稿：项目“处非专项经费”：有1项指标待评（完成值无法计分）"
     assert question.windowTitle() == "未定稿"
     assert "项目“处非专项经费”：有1项指标待评（完成值无法计分）" in question.text()
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        question.button(QMessageBox.StandardButton.Cancel).click()
-    assert not out.exists() and job.message is None
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    assert not (tmp_path / FILE).exists() and dialog.isVisible()
+    dialog.close()
 
-    job = export_pdf(None, services, context, "self-eval", CODE, path=out)
-    draft = next(button for button in job.message.buttons() if button.text() == "导出草稿")
-    with qtbot.waitSignal(job.done, timeout=60_000):
-        draft.click()
-    assert job.message.text() == f"已导出 {out}（共 1 页）"
-    text = pdf_text(out)
+    dialog, question = ask()
+    batches = []
+    dialog.started.connect(batches.append)
+    next(button for button in question.buttons() if button.text() == "导出草稿").click()
+    with qtbot.waitSignal(batches[0].done, timeout=60_000):
+        pass
+    assert batches[0].message.text() == f"已导出 1 个文件到 {tmp_path}：\n  {FILE}（1 页）"
+    text = pdf_text(tmp_path / FILE)
     assert "草稿：未定稿，不能签字报送" in text and "合计100待评1项" in text
-    job.message.done(0)
+    batches[0].message.done(0)

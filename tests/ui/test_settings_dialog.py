@@ -10,12 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.paths import CJK_FONT
 from desktop.services.workspace import open_workspace
-from desktop.ui.context import WorkContext
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pdf_actions import export_pdf
+from desktop.ui.pdf_batch import PdfBatch
 from desktop.ui.settings_dialog import FONT_KEY, SettingsDialog, print_font
 from tests.printing.pdf_reading import pdf_text
-from tests.services.chufei import CODE, add_chufei_project
+from tests.services.chufei import add_chufei_project
 
 
 @pytest.fixture
@@ -70,16 +69,13 @@ def test_the_window_exports_in_the_font_chosen_in_settings(qtbot, db_path, setti
     assert dialog.choose_file(chosen_font)
     dialog.accept()
     assert window.workspace.services.pdf.font_file == chosen_font
-    job = export_pdf(
-        window,
-        window.workspace.services,
-        WorkContext(department_id, 2023),
-        "self-eval",
-        CODE,
-        path=tmp_path / "处非.pdf",
-    )
-    with qtbot.waitSignal(job.done, timeout=60_000):
+    services = window.workspace.services
+    forms = [form for form in services.pdf.year_forms(department_id, 2023) if form.form == "self-eval"]
+    batch = PdfBatch(window, services, department_id, 2023)
+    batch.start(forms, tmp_path, draft=False)
+    with qtbot.waitSignal(batch.done, timeout=60_000):
         pass
-    assert job.message.text() == f"已导出 {tmp_path / '处非.pdf'}（共 1 页）"
-    assert "89.37%" in pdf_text(tmp_path / "处非.pdf")
-    job.message.done(0)
+    out = tmp_path / forms[0].file_name
+    assert batch.message.text() == f"已导出 1 个文件到 {tmp_path}：\n  {out.name}（1 页）"
+    assert "89.37%" in pdf_text(out)
+    batch.message.done(0)
