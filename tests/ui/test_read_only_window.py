@@ -137,7 +137,7 @@ def test_a_second_window_at_start_is_told_and_opens_read_only_when_the_clerk_cho
     qtbot.addWidget(window)
     assert seen[0].startswith(f"数据库 {sample_path} 已在另一个 Ziping 窗口中打开")
     assert f"进程 {child.pid}" in seen[0] and "以只读方式打开它" in seen[0]
-    assert window.windowTitle() == f"自评 Ziping — {sample_path}（只读）"
+    assert window.windowTitle() == f"自评 Ziping — 遂宁市船山区信访局 — {sample_path}（只读）"
     assert window.workspace.read_only and window.workspace.lock is None
     assert not (sample_path.parent / "backups").exists()  # a read-only window makes no backups
 
