@@ -230,13 +230,13 @@ def test_switching_databases_moves_the_lock_and_offers_read_only_for_a_held_file
         acquire(first)
 
     open_file(held, READ_ONLY_BUTTON)
-    assert window.windowTitle() == f"自评 Ziping — {held}（只读）"
+    assert window.windowTitle() == f"自评 Ziping — 乙县水利局 — {held}（只读）"
     assert resolve_department(window.workspace.engine).name == "乙县水利局"
     assert editing_widgets_enabled(window) == []
     acquire(first).release()  # the window let go of the first file
 
     open_file(free)
-    assert window.windowTitle() == f"自评 Ziping — {free}"
+    assert window.windowTitle() == f"自评 Ziping — 丙县教育局 — {free}"
     assert not window.workspace.read_only
     assert menu_action(window, "编辑(&E)", "单位信息…").isEnabled()
     assert any(button.isEnabled() for button in window.tabs.widget(1).findChildren(QPushButton))
