@@ -142,12 +142,13 @@ class RegisterTab(QWidget):
 
         self.add_button, self.edit_button = QPushButton("新增事项"), QPushButton("编辑事项")
         self.delete_button = QPushButton("删除事项")
-        self.add_visit_button, self.delete_visit_button = QPushButton("新增走访"), QPushButton("删除走访")
+        self.add_visit_button, self.edit_visit_button = QPushButton("新增走访"), QPushButton("编辑走访")
+        self.delete_visit_button = QPushButton("删除走访")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.add_visit_button, self.delete_visit_button):
+        for button in (self.add_visit_button, self.edit_visit_button, self.delete_visit_button):
             buttons.addWidget(button)
 
         self.table = self._view(self.model)
@@ -180,12 +181,14 @@ class RegisterTab(QWidget):
         self.search.returnPressed.connect(self._filter_changed)
         self.search.textChanged.connect(lambda text: text or self._filter_changed())
         self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or a double click
+        self.visit_table.activated.connect(lambda _index: self.edit_selected_visit())
         self._key(self.table, QKeySequence.StandardKey.Delete, self.delete_selected)
         self._key(self.visit_table, QKeySequence.StandardKey.Delete, self.delete_selected_visit)
         self.add_button.clicked.connect(self.add_matter)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.add_visit_button.clicked.connect(self.add_visit)
+        self.edit_visit_button.clicked.connect(self.edit_selected_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
@@ -383,7 +386,8 @@ class RegisterTab(QWidget):
         if petition_id is None:
             return None
         before = self._service.get(petition_id)
-        form = MatterForm(before, lambda after: self._edit(before, after), self)
+        visits = self._service.visits_of(petition_id)
+        form = MatterForm(before, lambda after: self._edit(before, after), self, visits=visits)
         self._open_form(form)
         return form
 
@@ -419,12 +423,40 @@ class RegisterTab(QWidget):
         self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     def add_visit(self) -> VisitForm | None:
-        if self._context.department_id is None:
+        """A new visit, linked to the matter selected in the register (the clerk may change or clear it)."""
+        department_id = self._context.department_id
+        if department_id is None:
             return None
         visited_on = min(_pydate(self.end.date()), date.today())  # never a future day, which is refused
-        form = VisitForm(VisitBatch(visited_on=visited_on, level="到区"), self._add_visit, self)
+        selected = self._selected_id(self.table)
+        linked = None if selected is None else self._service.matter_choice(selected)
+        visit = VisitBatch(visited_on=visited_on, level="到区")
+        find = partial(self._service.find_matters, department_id)
+        form = VisitForm(visit, self._add_visit, find, linked, self)
         self._open_form(form)
         return form
+
+    def edit_selected_visit(self) -> VisitForm | None:
+        visit_id = self._selected_id(self.visit_table)
+        if visit_id is None:
+            return None
+        before = self._service.get_visit(visit_id)
+        linked = None if before.petition_id is None else self._service.matter_choice(before.petition_id)
+        find = partial(self._service.find_matters, self._context.department_id)
+        form = VisitForm(before, lambda after: self._edit_visit(before, after), find, linked, self)
+        self._open_form(form)
+        return form
+
+    def _edit_visit(self, before: VisitBatch, after: VisitBatch) -> None:
+        department_id = self._context.department_id
+
+        def put(visit: VisitBatch):
+            self._service.save_visit(department_id, visit)
+            self._changed()
+
+        apply_change(
+            self._undo, f"修改走访 {after.visited_on} {after.level}", lambda: put(after), lambda: put(before)
+        )
 
     def _add_visit(self, visit: VisitBatch) -> None:
         department_id, saved = self._context.department_id, [visit.id]
