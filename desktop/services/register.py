@@ -133,6 +133,10 @@ class RegisterService:
         self._engine = engine
         self._today = today
 
+    def today(self) -> date:
+        """The day the register is judged on: deadlines, statuses, the 打印日期 of a list."""
+        return self._today()
+
     # 统计 ---------------------------------------------------------------------------------
 
     def statistics(

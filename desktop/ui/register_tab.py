@@ -36,7 +36,7 @@ from desktop.domain.register_statistics import format_statistics
 from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
-from desktop.services.register_queries import describe_narrowing
+from desktop.services.register_export import statistics_scope
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
@@ -58,16 +58,6 @@ def _qdate(day: date) -> QDate:
 
 def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
-
-
-def statistics_scope(register_filter: RegisterFilter) -> str:
-    """What the statistics panel counts: the period and the filters it follows."""
-    narrowing = describe_narrowing(register_filter)
-    matters = f"登记的信访事项（{narrowing}）" if narrowing else "登记的全部信访事项"
-    return (
-        f"统计范围：{register_filter.start} 至 {register_filter.end} {matters}；"
-        "复查、复核按申请日期计；走访按走访日期计，不受其他筛选影响"
-    )
 
 
 def _choice(combo: QComboBox) -> str | None:
