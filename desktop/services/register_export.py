@@ -105,14 +105,22 @@ def register_list(
 
 
 def export_list_pdf(
-    register: RegisterService, listing: RegisterList, out: Path, *, font_file: Path | None = None
+    register: RegisterService,
+    department_id: int,
+    register_filter: RegisterFilter,
+    out: Path,
+    *,
+    sort: str = "registered_on",
+    descending: bool = False,
+    font_file: Path | None = None,
 ) -> ExportResult:
-    """打印列表: ``listing`` on A4 landscape pages at ``out``."""
+    """打印列表: the matters of the filter, in the order of ``sort``, on A4 landscape pages at ``out``."""
     from desktop.printing.register_list import (
         RegisterListSheet,
         write_register_list,
     )  # reportlab on first use
 
+    listing = register_list(register, department_id, register_filter, sort, descending)
     sheet = RegisterListSheet(listing.title, listing.scope, listing.headers, listing.rows)
     result = write_atomically(
         out, lambda path: write_register_list(path, sheet, font_file=font_file), database=register.database
@@ -120,8 +128,17 @@ def export_list_pdf(
     return ExportResult(Path(out), result.pages)
 
 
-def export_list_workbook(register: RegisterService, listing: RegisterList, out: Path) -> WorkbookResult:
-    """导出列表: the same rows in one sheet of an .xlsx file, under the title and the scope line."""
+def export_list_workbook(
+    register: RegisterService,
+    department_id: int,
+    register_filter: RegisterFilter,
+    out: Path,
+    *,
+    sort: str = "registered_on",
+    descending: bool = False,
+) -> WorkbookResult:
+    """导出列表: the same rows as 打印列表 in one sheet of an .xlsx file, under the title and the scope line."""
+    listing = register_list(register, department_id, register_filter, sort, descending)
 
     def write(temporary: Path) -> None:
         from openpyxl import Workbook  # loaded on the first export, not at start-up

@@ -92,6 +92,12 @@ class RegisterTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._runner.running
 
+    @property
+    def shown_query(self) -> tuple[RegisterFilter, str, bool]:
+        """The filter and the order (sort key, descending) of the rows on screen."""
+        _department_id, register_filter, sort, descending = self._shown
+        return register_filter, sort, descending
+
     def set_query(self, department_id: int | None, register_filter: RegisterFilter) -> None:
         self._department_id, self._filter = department_id, register_filter
         self.refresh()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,12 +39,21 @@ from desktop.domain.register_statistics import format_statistics
 from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
-from desktop.services.register_export import statistics_scope
+from desktop.services.register_export import (
+    LIST_TITLE,
+    STATISTICS_TITLE,
+    WorkbookResult,
+    export_list_pdf,
+    export_list_workbook,
+    export_statistics_pdf,
+    statistics_scope,
+)
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
+from desktop.ui.pdf_actions import PdfJob, ask_pdf_path, export_written, preview_written, print_written
 from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
 
@@ -65,10 +77,13 @@ def _choice(combo: QComboBox) -> str | None:
 
 
 class StatisticsPanel(QWidget):
-    """三率一度 in large type, then channels, 复查/复核 and visits by level with the previous year."""
+    """三率一度 in large type, then channels, 复查/复核 and visits by level with the previous year;
+    打印统计 / 导出统计 PDF print what it shows as a page."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.print_button, self.export_button = QPushButton("打印统计…"), QPushButton("导出统计 PDF…")
+        self.preview_button = QPushButton("统计打印预览…")
         self.rates = QLabel()
         font = QFont(self.rates.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -76,8 +91,12 @@ class StatisticsPanel(QWidget):
         self.rates.setFont(font)
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rates, 1)
+        for button in (self.print_button, self.preview_button, self.export_button):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.rates)
+        layout.addLayout(buttons)
         layout.addWidget(self.details)
 
     def show_text(self, rates: str, details: str) -> None:
@@ -96,10 +115,13 @@ class RegisterTab(QWidget):
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service, self._context, self._undo = services.register, context, undo_stack
+        self._font_file = services.pdf.font_file  # the print font chosen in 设置 when the tab was made
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
         self._statistics_runner = BackgroundRunner(self._show_statistics, self)
         self._statistics_scope = ""
+        self._statistics_shown = None  # (statistics, filter) the panel shows: what 打印统计 prints
+        self._workbook_runner = BackgroundRunner(self._workbook_written, self)
         self._choices_runner = BackgroundRunner(self._fill_choices, self)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self, message))
@@ -132,10 +154,17 @@ class RegisterTab(QWidget):
 
         self.add_button, self.edit_button = QPushButton("新增事项"), QPushButton("编辑事项")
         self.delete_button = QPushButton("删除事项")
+        self.print_list_button, self.preview_list_button = QPushButton("打印列表…"), QPushButton("打印预览…")
+        self.export_list_button = QPushButton("导出列表…")
+        for button in (self.print_list_button, self.preview_list_button, self.export_list_button):
+            button.setToolTip("当前筛选、查找和排序下的信访事项（身份证号、电话已遮蔽）")
         self.add_visit_button, self.edit_visit_button = QPushButton("新增走访"), QPushButton("编辑走访")
         self.delete_visit_button = QPushButton("删除走访")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addSpacing(16)
+        for button in (self.print_list_button, self.preview_list_button, self.export_list_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.add_visit_button, self.edit_visit_button, self.delete_visit_button):
@@ -180,6 +209,12 @@ class RegisterTab(QWidget):
         self.add_visit_button.clicked.connect(self.add_visit)
         self.edit_visit_button.clicked.connect(self.edit_selected_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
+        self.print_list_button.clicked.connect(self.print_list)
+        self.preview_list_button.clicked.connect(self.preview_list)
+        self.export_list_button.clicked.connect(lambda: self.export_list())
+        self.statistics.print_button.clicked.connect(self.print_statistics)
+        self.statistics.preview_button.clicked.connect(self.preview_statistics)
+        self.statistics.export_button.clicked.connect(lambda: self.export_statistics())
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
@@ -289,6 +324,7 @@ class RegisterTab(QWidget):
             or self.model.fetching
             or self._statistics_runner.running
             or self._choices_runner.running
+            or self._workbook_runner.running
         )
 
     def refresh_statistics(self) -> None:
@@ -302,6 +338,7 @@ class RegisterTab(QWidget):
         start, end = register_filter.start, register_filter.end
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
+        self._statistics_shown = None
         compute = partial(
             self._service.statistics, department_id, year, start, end,
             require_data=True, register_filter=register_filter,
@@ -313,6 +350,7 @@ class RegisterTab(QWidget):
         if isinstance(result, Exception):
             self.statistics.show_text("", str(result))
             return
+        self._statistics_shown = (result, self.current_filter())
         rates = "　".join(
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
         )
@@ -478,6 +516,86 @@ class RegisterTab(QWidget):
         what = f"走访 {before.visited_on} {before.level}"
         apply_change(self._undo, f"删除 {what}", redo, undo)
         self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
+
+    # 打印 ---------------------------------------------------------------------------------
+
+    def _list_writer(self):
+        """Writes the list the tab shows now (its filter, search and sort) to a PDF; None without a 单位."""
+        department_id = self._context.department_id
+        if department_id is None:
+            return None
+        register_filter, sort, descending = self.model.shown_query
+        return partial(
+            export_list_pdf, self._service, department_id, register_filter,
+            sort=sort, descending=descending, font_file=self._font_file,
+        )  # fmt: skip
+
+    def print_list(self) -> PdfJob | None:
+        """打印列表: the filtered register through the print dialog, as the forms print."""
+        write = self._list_writer()
+        return None if write is None else print_written(self, LIST_TITLE, write)
+
+    def preview_list(self) -> PdfJob | None:
+        write = self._list_writer()
+        return None if write is None else preview_written(self, LIST_TITLE, write)
+
+    def export_list(self, path: Path | None = None) -> None:
+        """导出列表: the same rows as 打印列表 to an .xlsx file chosen in the file dialog."""
+        department_id = self._context.department_id
+        if department_id is None:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "导出列表", f"{LIST_TITLE}.xlsx", "Excel 工作簿 (*.xlsx)"
+            )
+            if not chosen:
+                return
+            path = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
+        register_filter, sort, descending = self.model.shown_query
+        service = self._service
+        self._workbook_runner.start(
+            lambda: export_list_workbook(
+                service, department_id, register_filter, path, sort=sort, descending=descending
+            )
+        )
+
+    def _workbook_written(self, result) -> None:
+        if not isinstance(result, WorkbookResult):
+            show_error(self, str(result), "无法导出列表")
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "导出列表", f"已导出 {result.rows} 件信访事项到 {result.path}",
+            QMessageBox.StandardButton.Ok, self,
+        )  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _statistics_writer(self):
+        """Writes the statistics the panel shows to a PDF; None (with a message) while there are none."""
+        department_id = self._context.department_id
+        if department_id is None or self._statistics_shown is None:
+            show_error(self, "统计尚未完成或本期没有信访数据，没有可打印的统计", "没有可打印的统计")
+            return None
+        statistics, register_filter = self._statistics_shown
+        return partial(
+            export_statistics_pdf, self._service, department_id, statistics, register_filter,
+            font_file=self._font_file,
+        )  # fmt: skip
+
+    def print_statistics(self) -> PdfJob | None:
+        write = self._statistics_writer()
+        return None if write is None else print_written(self, STATISTICS_TITLE, write)
+
+    def preview_statistics(self) -> PdfJob | None:
+        write = self._statistics_writer()
+        return None if write is None else preview_written(self, STATISTICS_TITLE, write)
+
+    def export_statistics(self, path: Path | None = None) -> PdfJob | None:
+        write = self._statistics_writer()
+        if write is None:
+            return None
+        path = path or ask_pdf_path(self, f"{STATISTICS_TITLE}.pdf")
+        return None if path is None else export_written(self, STATISTICS_TITLE, path, write)
 
     # 定位 ---------------------------------------------------------------------------------
 
