@@ -8,22 +8,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -40,12 +36,6 @@ from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
 from desktop.services.register_export import (
-    LIST_TITLE,
-    STATISTICS_TITLE,
-    WorkbookResult,
-    export_list_pdf,
-    export_list_workbook,
-    export_statistics_pdf,
     statistics_scope,
 )
 from desktop.ui.background import BackgroundRunner
@@ -53,9 +43,10 @@ from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
-from desktop.ui.pdf_actions import PdfJob, ask_pdf_path, export_written, preview_written, print_written
 from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
+from desktop.ui.register_printing import RegisterPrinting
+from desktop.ui.register_statistics_panel import StatisticsPanel
 
 ALL = "全部"
 COLUMN_WIDTHS = {
@@ -76,37 +67,6 @@ def _choice(combo: QComboBox) -> str | None:
     return None if combo.currentText() == ALL else combo.currentText()
 
 
-class StatisticsPanel(QWidget):
-    """三率一度 in large type, then channels, 复查/复核 and visits by level with the previous year;
-    打印统计 / 导出统计 PDF print what it shows as a page."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.print_button, self.export_button = QPushButton("打印统计…"), QPushButton("导出统计 PDF…")
-        self.preview_button = QPushButton("统计打印预览…")
-        self.rates = QLabel()
-        font = QFont(self.rates.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.rates.setFont(font)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.rates, 1)
-        for button in (self.print_button, self.preview_button, self.export_button):
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.details)
-
-    def show_text(self, rates: str, details: str) -> None:
-        self.rates.setText(rates)
-        self.details.setPlainText(details)
-
-    def text(self) -> str:
-        return f"{self.rates.text()}\n{self.details.toPlainText()}"
-
-
 class RegisterTab(QWidget):
     """``status_message`` carries what a delete removed and how to bring it back (for the status bar)."""
 
@@ -115,13 +75,10 @@ class RegisterTab(QWidget):
     def __init__(self, services: Services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service, self._context, self._undo = services.register, context, undo_stack
-        self._font_file = services.pdf.font_file  # the print font chosen in 设置 when the tab was made
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
         self._statistics_runner = BackgroundRunner(self._show_statistics, self)
-        self._statistics_scope = ""
-        self._statistics_shown = None  # (statistics, filter) the panel shows: what 打印统计 prints
-        self._workbook_runner = BackgroundRunner(self._workbook_written, self)
+        self._statistics_filter = RegisterFilter()  # the filter the panel's figures were asked for
         self._choices_runner = BackgroundRunner(self._fill_choices, self)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self, message))
@@ -179,6 +136,7 @@ class RegisterTab(QWidget):
             self.table.setColumnWidth(column, COLUMN_WIDTHS.get(header, 90))
         self.visit_table = self._view(self.visit_model)
         self.statistics = StatisticsPanel()
+        self.printing = RegisterPrinting(self, self._service, context, self.model, services.pdf.font_file)
         lower = QTabWidget()
         lower.addTab(self.visit_table, "走访记录")
         lower.addTab(self.statistics, "统计（三率一度）")
@@ -209,12 +167,13 @@ class RegisterTab(QWidget):
         self.add_visit_button.clicked.connect(self.add_visit)
         self.edit_visit_button.clicked.connect(self.edit_selected_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
-        self.print_list_button.clicked.connect(self.print_list)
-        self.preview_list_button.clicked.connect(self.preview_list)
-        self.export_list_button.clicked.connect(lambda: self.export_list())
-        self.statistics.print_button.clicked.connect(self.print_statistics)
-        self.statistics.preview_button.clicked.connect(self.preview_statistics)
-        self.statistics.export_button.clicked.connect(lambda: self.export_statistics())
+        printing = self.printing
+        self.print_list_button.clicked.connect(printing.print_list)
+        self.preview_list_button.clicked.connect(printing.preview_list)
+        self.export_list_button.clicked.connect(lambda: printing.export_list())
+        self.statistics.print_button.clicked.connect(printing.print_statistics)
+        self.statistics.preview_button.clicked.connect(printing.preview_statistics)
+        self.statistics.export_button.clicked.connect(lambda: printing.export_statistics())
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
@@ -324,7 +283,7 @@ class RegisterTab(QWidget):
             or self.model.fetching
             or self._statistics_runner.running
             or self._choices_runner.running
-            or self._workbook_runner.running
+            or self.printing.running
         )
 
     def refresh_statistics(self) -> None:
@@ -338,24 +297,24 @@ class RegisterTab(QWidget):
         start, end = register_filter.start, register_filter.end
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
-        self._statistics_shown = None
+        self.printing.statistics_shown = None
         compute = partial(
             self._service.statistics, department_id, year, start, end,
             require_data=True, register_filter=register_filter,
         )  # fmt: skip
-        self._statistics_scope = statistics_scope(register_filter)
+        self._statistics_filter = register_filter
         self._statistics_runner.start(compute)
 
     def _show_statistics(self, result) -> None:
         if isinstance(result, Exception):
             self.statistics.show_text("", str(result))
             return
-        self._statistics_shown = (result, self.current_filter())
+        self.printing.statistics_shown = (result, self._statistics_filter)
         rates = "　".join(
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
         )
         details = format_statistics("", result).lstrip()
-        self.statistics.show_text(rates, f"{self._statistics_scope}\n{details}")
+        self.statistics.show_text(rates, f"{statistics_scope(self._statistics_filter)}\n{details}")
 
     def refresh_for(self, change: Change) -> None:
         """Query the register again after a write to it (the filters stay)."""
@@ -516,86 +475,6 @@ class RegisterTab(QWidget):
         what = f"走访 {before.visited_on} {before.level}"
         apply_change(self._undo, f"删除 {what}", redo, undo)
         self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
-
-    # 打印 ---------------------------------------------------------------------------------
-
-    def _list_writer(self):
-        """Writes the list the tab shows now (its filter, search and sort) to a PDF; None without a 单位."""
-        department_id = self._context.department_id
-        if department_id is None:
-            return None
-        register_filter, sort, descending = self.model.shown_query
-        return partial(
-            export_list_pdf, self._service, department_id, register_filter,
-            sort=sort, descending=descending, font_file=self._font_file,
-        )  # fmt: skip
-
-    def print_list(self) -> PdfJob | None:
-        """打印列表: the filtered register through the print dialog, as the forms print."""
-        write = self._list_writer()
-        return None if write is None else print_written(self, LIST_TITLE, write)
-
-    def preview_list(self) -> PdfJob | None:
-        write = self._list_writer()
-        return None if write is None else preview_written(self, LIST_TITLE, write)
-
-    def export_list(self, path: Path | None = None) -> None:
-        """导出列表: the same rows as 打印列表 to an .xlsx file chosen in the file dialog."""
-        department_id = self._context.department_id
-        if department_id is None:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, "导出列表", f"{LIST_TITLE}.xlsx", "Excel 工作簿 (*.xlsx)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
-        register_filter, sort, descending = self.model.shown_query
-        service = self._service
-        self._workbook_runner.start(
-            lambda: export_list_workbook(
-                service, department_id, register_filter, path, sort=sort, descending=descending
-            )
-        )
-
-    def _workbook_written(self, result) -> None:
-        if not isinstance(result, WorkbookResult):
-            show_error(self, str(result), "无法导出列表")
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Information, "导出列表", f"已导出 {result.rows} 件信访事项到 {result.path}",
-            QMessageBox.StandardButton.Ok, self,
-        )  # fmt: skip
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def _statistics_writer(self):
-        """Writes the statistics the panel shows to a PDF; None (with a message) while there are none."""
-        department_id = self._context.department_id
-        if department_id is None or self._statistics_shown is None:
-            show_error(self, "统计尚未完成或本期没有信访数据，没有可打印的统计", "没有可打印的统计")
-            return None
-        statistics, register_filter = self._statistics_shown
-        return partial(
-            export_statistics_pdf, self._service, department_id, statistics, register_filter,
-            font_file=self._font_file,
-        )  # fmt: skip
-
-    def print_statistics(self) -> PdfJob | None:
-        write = self._statistics_writer()
-        return None if write is None else print_written(self, STATISTICS_TITLE, write)
-
-    def preview_statistics(self) -> PdfJob | None:
-        write = self._statistics_writer()
-        return None if write is None else preview_written(self, STATISTICS_TITLE, write)
-
-    def export_statistics(self, path: Path | None = None) -> PdfJob | None:
-        write = self._statistics_writer()
-        if write is None:
-            return None
-        path = path or ask_pdf_path(self, f"{STATISTICS_TITLE}.pdf")
-        return None if path is None else export_written(self, STATISTICS_TITLE, path, write)
 
     # 定位 ---------------------------------------------------------------------------------
 

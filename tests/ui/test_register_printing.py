@@ -221,7 +221,7 @@ def test_the_statistics_of_a_filter_are_exported_with_their_scope(tab, qtbot, tm
     out = tmp_path / "来信统计"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(out), ""))
     tab.statistics.export_button.click()
-    qtbot.waitUntil(lambda: out.with_suffix(".pdf").exists(), timeout=60_000)
+    qtbot.waitUntil(lambda: bool(messages(tab)), timeout=60_000)  # the file is there a moment before
     assert messages(tab) == [f"已导出 {out}.pdf（共 1 页）"]
     text = pdf_text(out.with_suffix(".pdf"))
     assert "登记的信访事项（信访形式来信）" in text and "件数20002" in text
