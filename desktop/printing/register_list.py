@@ -21,8 +21,8 @@ from desktop.printing.styles import form_styles
 FONT_SIZE = 7.5
 # millimetres per column; a column not named here gets ``OTHER_WIDTH``, then all are scaled to the page
 WIDTHS_MM = {
-    "序号": 8, "编号": 29, "登记日期": 16, "信访形式": 9, "信访人": 12, "身份证号": 33, "联系电话": 24,
-    "人数": 7, "属地": 12, "问题类别": 13, "内容摘要": 26, "责任单位": 16, "受理日期": 16,
+    "序号": 8, "编号": 28.5, "登记日期": 16, "信访形式": 9, "信访人": 12, "身份证号": 30.5, "联系电话": 19,
+    "人数": 7, "属地": 12, "问题类别": 13, "内容摘要": 32, "责任单位": 19, "受理日期": 16,
     "办结期限": 16, "办结日期": 16, "状态": 20,
 }  # fmt: skip
 OTHER_WIDTH = 15
