@@ -394,6 +394,7 @@ class RegisterTab(QWidget):
         if not ids:
             return
         before, department_id = [self._service.get(i) for i in ids], self._context.department_id
+        linked = [visit for i in ids for visit in self._service.visits_of(i)]  # unlinked by the delete
         numbers = "、".join(matter.number for matter in before[:3]) + ("等" if len(before) > 3 else "")
         what = f"信访事项 {numbers}" if len(before) == 1 else f"{len(before)} 件信访事项（{numbers}）"
 
@@ -404,6 +405,8 @@ class RegisterTab(QWidget):
         def undo():
             for matter in before:
                 self._service.save(department_id, matter)
+            for visit in linked:
+                self._service.save_visit(department_id, visit)
             self._changed()
 
         apply_change(self._undo, f"删除 {what}", redo, undo)

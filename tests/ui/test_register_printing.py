@@ -23,7 +23,7 @@ from desktop.storage import models as M
 from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.register_tab import RegisterTab
-from tests.printing.pdf_reading import page_texts, pdf_text
+from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -156,6 +156,7 @@ def test_printing_the_late_list_prints_exactly_its_matters_masked_with_the_heade
     assert len(pages) >= 2 and pages[1].startswith("序号编号登记日期信访形式信访人身份证号")
     assert pages[1].endswith(f"第2页共{len(pages)}页")
     assert len(PdfReader(out).pages) == len(pages)
+    assert font_problems(out) == []  # the CJK font embedded, no other font referenced
 
 
 def test_the_list_follows_the_search_and_the_sort_and_is_exported_with_the_same_rows(
@@ -247,3 +248,13 @@ def test_the_list_preview_shows_its_pages(tab, qtbot, engine, department_id):
     qtbot.waitUntil(lambda: bool(seen) or bool(messages(tab)), timeout=60_000)
     timer.stop()
     assert seen and seen[0][0] == "打印预览 - 信访事项清单" and seen[0][1] >= 3  # 41 matters
+
+
+def test_a_period_without_statistics_has_nothing_to_print(tab, qtbot, monkeypatch):
+    tab.start.setDate(tab.start.date().fromString("2022-01-01", "yyyy-MM-dd"))
+    tab.end.setDate(tab.end.date().fromString("2022-12-31", "yyyy-MM-dd"))
+    settle(qtbot, tab)
+    assert "广州市越秀区信访局 2022 年没有信访数据" in tab.statistics.text()
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: pytest.fail("nothing to print"))
+    tab.statistics.print_button.click()
+    assert messages(tab) == ["统计尚未完成或本期没有信访数据，没有可打印的统计"]

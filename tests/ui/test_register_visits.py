@@ -93,3 +93,19 @@ def test_a_link_that_names_no_matter_or_several_is_refused_in_the_form(tab, qtbo
     form.buttons.accepted.emit()
     assert not form.isVisible(), form.error.text()
     assert tab._service.get_visit(before.id).petition_id is None
+
+
+def test_undoing_the_delete_of_a_matter_links_its_visits_again(tab, qtbot, undo_stack):
+    matter = _select_matter(tab, qtbot, NUMBER)
+    service = tab._service
+    form = tab.add_visit()
+    qtbot.addWidget(form)
+    form.buttons.accepted.emit()
+    [visit] = service.visits_of(matter.id)
+    tab.find_text(NUMBER)
+    settle(qtbot, tab)
+    tab.table.selectRow(0)
+    tab.delete_selected()
+    assert service.get_visit(visit.id).petition_id is None  # the visit stays, unlinked
+    undo_stack.undo()
+    assert service.visits_of(matter.id) == [visit]
