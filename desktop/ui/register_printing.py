@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.register_statistics import RegisterStatistics
@@ -73,18 +73,17 @@ class RegisterPrinting(QObject):
         write = self._list_writer()
         return None if write is None else preview_written(self._tab, LIST_TITLE, write)
 
-    def export_list(self, path: Path | None = None) -> None:
+    def export_list(self) -> None:
         """导出列表: the same rows as 打印列表 to an .xlsx file chosen in the file dialog."""
         department_id = self._context.department_id
         if department_id is None:
             return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self._tab, "导出列表", f"{LIST_TITLE}.xlsx", "Excel 工作簿 (*.xlsx)"
-            )
-            if not chosen:
-                return
-            path = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / f"{LIST_TITLE}.xlsx")
+        chosen, _ = QFileDialog.getSaveFileName(self._tab, "导出列表", suggested, "Excel 工作簿 (*.xlsx)")
+        if not chosen:
+            return
+        path = Path(chosen if chosen.lower().endswith(".xlsx") else f"{chosen}.xlsx")
         register_filter, sort, descending = self._model.shown_query
         service = self._service
         self._workbook_runner.start(
@@ -124,9 +123,9 @@ class RegisterPrinting(QObject):
         write = self._statistics_writer()
         return None if write is None else preview_written(self._tab, STATISTICS_TITLE, write)
 
-    def export_statistics(self, path: Path | None = None) -> PdfJob | None:
+    def export_statistics(self) -> PdfJob | None:
         write = self._statistics_writer()
         if write is None:
             return None
-        path = path or ask_pdf_path(self._tab, f"{STATISTICS_TITLE}.pdf")
+        path = ask_pdf_path(self._tab, f"{STATISTICS_TITLE}.pdf")
         return None if path is None else export_written(self._tab, STATISTICS_TITLE, path, write)

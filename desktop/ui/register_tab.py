@@ -170,10 +170,10 @@ class RegisterTab(QWidget):
         printing = self.printing
         self.print_list_button.clicked.connect(printing.print_list)
         self.preview_list_button.clicked.connect(printing.preview_list)
-        self.export_list_button.clicked.connect(lambda: printing.export_list())
+        self.export_list_button.clicked.connect(printing.export_list)
         self.statistics.print_button.clicked.connect(printing.print_statistics)
         self.statistics.preview_button.clicked.connect(printing.preview_statistics)
-        self.statistics.export_button.clicked.connect(lambda: printing.export_statistics())
+        self.statistics.export_button.clicked.connect(printing.export_statistics)
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
