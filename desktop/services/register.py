@@ -334,17 +334,15 @@ class RegisterService:
 
     def find_matters(self, department_id: int, text: str) -> list[MatterChoice]:
         """The matters whose 编号 or 信访人 contains ``text`` (newest first, at most ``MATTER_CHOICES``);
-        a 编号 typed in full comes first."""
+        a 编号 typed in full comes first. One pass over the department's matters: about 0.5 s for a
+        million (bench), so the 走访 form searches in the background."""
         text = text.strip()
         if not text:
             return []
         c = petition.c
         statement = (
             select(c.id, c.number, c.petitioner_name, c.registered_on)
-            .where(
-                c.department_id == department_id,
-                containing(text, c.number, c.petitioner_name),
-            )
+            .where(c.department_id == department_id, containing(text, c.number, c.petitioner_name))
             .order_by((c.number == text).desc(), c.registered_on.desc(), c.id.desc())
             .limit(MATTER_CHOICES)
         )

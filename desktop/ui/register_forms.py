@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,8 +43,10 @@ from desktop.domain.petitions import (
 )
 from desktop.errors import UserInputError, ZipingError
 from desktop.services.register import MatterChoice
+from desktop.ui.background import BackgroundRunner
 
 DATE_HINT = "如 2023-01-31、2023/1/31、2023年1月31日"
+SEARCH_DELAY_MS = 250  # the matters are looked up once the clerk pauses typing (a pass over the register)
 
 
 def _date_field(value: date | None) -> QLineEdit:
@@ -232,7 +234,7 @@ def visit_line(visit: VisitBatch) -> str:
 
 class VisitForm(_Form):
     """走访 form: date, level, persons (集访 ticked from 5 persons), the matter it belongs to (found by
-    编号 or 信访人 in the register as the clerk types), locality, note."""
+    编号 or 信访人 in the register as the clerk types, in the background), locality, note."""
 
     def __init__(
         self,
@@ -255,7 +257,12 @@ class VisitForm(_Form):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.link.setCompleter(completer)
-        self.link.textEdited.connect(self._search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self._search_runner = BackgroundRunner(self._show_found, self)
+        self.link.textEdited.connect(lambda _text: self._search_timer.start())
         self.visited_on = _date_field(visit.visited_on)
         self.level = _combo(VISIT_LEVELS, visit.level)
         self.persons = QSpinBox()
@@ -288,11 +295,24 @@ class VisitForm(_Form):
             note=self.note.text().strip(),
         )
 
-    def _search(self, text: str) -> None:
+    @property
+    def searching(self) -> bool:
+        """True from a keystroke in 关联事项 until the matters it finds are in the list."""
+        return self._search_timer.isActive() or self._search_runner.running
+
+    def _search(self) -> None:
+        text, find = self.link.text(), self._find
+        self._search_runner.start(lambda: find(text))
+
+    def _show_found(self, found) -> None:
         """The matters the typed text finds, offered in the list under the field."""
-        found = self._find(text)
+        if isinstance(found, Exception):
+            self.error.setText(str(found))
+            return
         self._found.update((choice.label, choice.id) for choice in found)
         self.choices.setStringList([choice.label for choice in found])
+        if self.link.hasFocus():  # the clerk is still in the field: open the list now it is filled
+            self.link.completer().complete()
 
     def _linked_id(self) -> int | None:
         """The matter chosen from the list, or the one matter a typed 编号 or 信访人 names."""

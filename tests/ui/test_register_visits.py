@@ -63,6 +63,8 @@ def test_a_visit_is_edited_and_linked_by_typing_and_the_edit_is_undone(tab, qtbo
     qtbot.addWidget(form)
     form.link.setText("0100")  # the clerk types part of the 编号 (typing emits textEdited; a popup
     form.link.textEdited.emit("0100")  # offscreen would only warn): the list offers the matter
+    assert form.searching
+    qtbot.waitUntil(lambda: not form.searching, timeout=10_000)
     assert [label.split("　")[0] for label in form.choices.stringList()] == [NUMBER]
     form.link.setText(form.choices.stringList()[0])
     form.persons.setValue(7)  # 集访 from 5 persons
