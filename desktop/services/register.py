@@ -52,7 +52,6 @@ __all__ = [
 ]
 
 visit_table = Visit.__table__
-EXPORT_PAGE = 5000
 MATTER_CHOICES = 20  # matches the 走访 form's search list offers
 _MATTER_FIELDS = [field.name for field in fields(Matter)]
 _VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
@@ -216,22 +215,20 @@ class RegisterService:
         sort: str = "registered_on",
         descending: bool = False,
     ) -> list[RegisterRow]:
-        """Every row of the filter in the order of ``sort`` (what 打印列表 / 导出列表 write)."""
-        rows: list[RegisterRow] = []
-        while page := self.page(department_id, register_filter, len(rows), EXPORT_PAGE, sort, descending):
-            rows += page
-        return rows
+        """Every row of the filter in the order of ``sort`` (what 打印列表 / 导出列表 write), in one query."""
+        return self.page(department_id, register_filter, 0, None, sort, descending)
 
     def page(
         self,
         department_id: int,
         register_filter: RegisterFilter,
         offset: int,
-        limit: int,
+        limit: int | None,
         sort: str = "registered_on",
         descending: bool = False,
     ) -> list[RegisterRow]:
-        """``limit`` rows from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``); blanks last.
+        """``limit`` rows (None: all) from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``);
+        blanks last.
 
         Ties are broken by 登记日期 where an index orders them so (``INDEXED_ORDERS``), then by id."""
         today = self._today()

@@ -10,6 +10,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.errors import UserInputError
+from desktop.services import register_export
 from desktop.services.departments import resolve_department
 from desktop.services.register import RegisterFilter, RegisterService
 from desktop.services.register_export import export_list_pdf, export_list_workbook
@@ -58,3 +59,19 @@ def test_neither_list_is_ever_written_onto_the_database(sample_engine, sample_pa
     with pytest.raises(UserInputError, match="这是正在使用的数据库文件"):
         export_list_pdf(register, department_id, MARCH, sample_path)
     assert sample_path.read_bytes() == before
+
+
+def test_a_list_too_long_to_print_is_refused_with_the_way_out(sample_engine, tmp_path, monkeypatch):
+    register, department_id = RegisterService(sample_engine), resolve_department(sample_engine).id
+    count = register.count(department_id, MARCH)
+    monkeypatch.setattr(register_export, "PRINTED_LIST_LIMIT", count - 1)
+    out = tmp_path / "导出"
+    out.mkdir()
+    with pytest.raises(UserInputError) as refused:
+        export_list_pdf(register, department_id, MARCH, out / "三月.pdf")
+    assert str(refused.value) == (
+        f"当前列表有 {count} 件信访事项，打印列表最多 {count - 1} 件；"
+        "请缩短登记日期或加筛选条件后再打印，或用“导出列表”导出为 Excel"
+    )
+    assert list(out.iterdir()) == []
+    assert export_list_workbook(register, department_id, MARCH, out / "三月.xlsx").rows == count
