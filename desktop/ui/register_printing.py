@@ -73,6 +73,14 @@ class RegisterPrinting(QObject):
         write = self._list_writer()
         return None if write is None else preview_written(self._tab, LIST_TITLE, write)
 
+    def export_list_pdf(self) -> PdfJob | None:
+        """文件 → 导出 PDF… on this tab: the list as 打印列表 prints it, to a PDF file."""
+        write = self._list_writer()
+        if write is None:
+            return None
+        path = ask_pdf_path(self._tab, f"{LIST_TITLE}.pdf")
+        return None if path is None else export_written(self._tab, LIST_TITLE, path, write)
+
     def export_list(self) -> None:
         """导出列表: the same rows as 打印列表 to an .xlsx file chosen in the file dialog."""
         department_id = self._context.department_id

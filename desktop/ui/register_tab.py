@@ -43,6 +43,7 @@ from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
+from desktop.ui.pdf_actions import PdfJob
 from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
 from desktop.ui.register_printing import RegisterPrinting
@@ -336,6 +337,15 @@ class RegisterTab(QWidget):
     def _open_form(self, form) -> None:
         form.setModal(True)
         form.open()
+
+    def menu_print(self, kind: str) -> PdfJob | None:
+        """文件 → 导出 PDF… / 打印… / 打印预览… (``kind`` export / print / preview) print the list shown."""
+        printing = self.printing
+        return {
+            "export": printing.export_list_pdf,
+            "print": printing.print_list,
+            "preview": printing.preview_list,
+        }[kind]()
 
     def new_record(self) -> MatterForm | None:
         """Ctrl+N on this tab: a new matter."""

@@ -42,9 +42,11 @@ class WindowMenus:
         self._add(file_menu, "导出 Excel…", self.export_excel)
         file_menu.addSeparator()
         self.print_actions = [
-            self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
-            self._add(file_menu, "打印…", lambda: self._print(print_pdf), QKeySequence.StandardKey.Print),
-            self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
+            self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf, "export")),
+            self._add(
+                file_menu, "打印…", lambda: self._print(print_pdf, "print"), QKeySequence.StandardKey.Print
+            ),
+            self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf, "preview")),
         ]
         file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
@@ -133,7 +135,7 @@ class WindowMenus:
         """Enable 新建记录 where the tab makes one and 导出 PDF / 打印 / 打印预览 where it has a form."""
         tab = self.window.current_tab()
         self.new_record.setEnabled(callable(getattr(tab, "new_record", None)))
-        printable = self._print_target() is not None
+        printable = self._print_target() is not None or hasattr(tab, "menu_print")
         for action in self.print_actions:
             action.setEnabled(printable)
             action.setToolTip("" if printable else NOTHING_TO_PRINT)
@@ -142,7 +144,12 @@ class WindowMenus:
         tab = self.window.current_tab()
         return tab.print_target() if hasattr(tab, "print_target") else None
 
-    def _print(self, action) -> None:
+    def _print(self, action, kind: str) -> None:
+        """``action`` on the tab's form; a tab that prints its own document (信访登记's list) does ``kind``."""
+        tab = self.window.current_tab()
+        if hasattr(tab, "menu_print"):
+            tab.menu_print(kind)
+            return
         target = self._print_target()
         if target is None:
             show_error(self.window, NOTHING_TO_PRINT, "没有可打印的表格")

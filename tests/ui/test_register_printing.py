@@ -24,6 +24,9 @@ from desktop.storage.database import open_database
 from desktop.ui.context import WorkContext
 from desktop.ui.register_tab import RegisterTab
 from tests.printing.pdf_reading import font_problems, page_texts, pdf_text
+from tests.ui import test_print_actions as print_actions
+
+window = print_actions.window  # the sample in the main window, as test_print_actions opens it
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -258,3 +261,19 @@ def test_a_period_without_statistics_has_nothing_to_print(tab, qtbot, monkeypatc
     monkeypatch.setattr(QPrintDialog, "exec", lambda _dialog: pytest.fail("nothing to print"))
     tab.statistics.print_button.click()
     assert messages(tab) == ["统计尚未完成或本期没有信访数据，没有可打印的统计"]
+
+
+def test_the_file_menus_print_on_the_register_prints_the_list_it_shows(window, qtbot, tmp_path, monkeypatch):
+    tab = print_actions.open_tab(window, "信访登记")  # the sample's window
+    tab.channel.setCurrentText("来访")
+    settle(qtbot, tab)
+    out = tmp_path / "来访.pdf"
+    asked = print_to(monkeypatch, out)
+    action = print_actions.file_action(window, "打印…")
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: out.exists() or bool(print_actions.messages(window)), timeout=60_000)
+    assert asked == ["打印信访事项清单"]
+    text = pdf_text(out)
+    assert "筛选条件：信访形式来访共163件" in text  # the sample's 163 来访 of 2023
+    assert len(re.findall(r"船信〔2023〕\d{4}号", text)) == 163
