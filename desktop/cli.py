@@ -17,9 +17,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop import __version__
+from desktop.domain.petitions import LATE_MARKS, STATUSES
 from desktop.errors import ZipingError
 from desktop.streams import use_utf8_streams
 
+# export-pdf forms of the 信访登记 (a period and a filter), not forms of the year
+REGISTER_FORMS = ("register-list", "register-stats")
 EXIT_OK = 0
 EXIT_UNEXPECTED = 1
 EXIT_BAD_INPUT = 2
@@ -160,9 +163,32 @@ def _run_export_pdf(args) -> int:
 
     engine = _open(args)
     department = resolve_department(engine, args.department)
+    if args.form in REGISTER_FORMS:
+        return _export_register(args, engine, department.id)
     service = PdfExportService(engine, font_file=args.font)
     result = service.export(department.id, args.year, args.form, args.out, args.project, draft=args.draft)
     print(f"已导出 {result.path}（共 {result.pages} 页）{'，草稿' if args.draft else ''}")
+    return EXIT_OK
+
+
+def _export_register(args, engine, department_id: int) -> int:
+    """register-list (the matters of the period, ``--status`` narrowing them) or register-stats."""
+    from desktop.services.register import RegisterFilter, RegisterService
+    from desktop.services.register_export import export_list_pdf, export_statistics_pdf
+
+    register = RegisterService(engine)
+    start, end = getattr(args, "from") or date(args.year, 1, 1), args.to or date(args.year, 12, 31)
+    register_filter = RegisterFilter(start=start, end=end, status=args.status)
+    if args.form == "register-list":
+        result = export_list_pdf(register, department_id, register_filter, args.out, font_file=args.font)
+    else:
+        statistics = register.statistics(
+            department_id, args.year, start, end, require_data=True, register_filter=register_filter
+        )
+        result = export_statistics_pdf(
+            register, department_id, statistics, register_filter, args.out, font_file=args.font
+        )
+    print(f"已导出 {result.path}（共 {result.pages} 页）")
     return EXIT_OK
 
 
@@ -254,8 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard 或 pack",
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、pack，"
+        "或信访登记的 register-list（信访事项清单）、register-stats（统计）",
     )
+    export_pdf.add_argument("--from", type=_date, help="信访登记：起始登记日期（含），默认为当年 1 月 1 日")
+    export_pdf.add_argument("--to", type=_date, help="信访登记：截止登记日期（含），默认为当年 12 月 31 日")
+    export_pdf.add_argument("--status", choices=(*STATUSES, *LATE_MARKS), help="信访登记：只列此状态的事项")
     export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)
     export_pdf.add_argument("--font", type=Path, help="TrueType 字体文件（如 simsun.ttc；默认文泉驿微米黑）")

@@ -302,11 +302,13 @@ def register_statistics(
     )
 
 
-def _percent(value: Decimal | None) -> str:
+def percent_text(value: Decimal | None) -> str:
+    """A rate as printed: ``99.22%``, ``—`` when there is none."""
     return "—" if value is None else f"{value:.2f}%"
 
 
-def _signed(value: Decimal | None) -> str:
+def signed_percent_text(value: Decimal | None) -> str:
+    """A 同比 change as printed: ``+12.50%`` / ``-3.23%``, ``—`` without a base."""
     return "—" if value is None else f"{value:+.2f}%"
 
 
@@ -314,7 +316,7 @@ def format_statistics(department_name: str, statistics: RegisterStatistics) -> s
     """The statistics as the CLI prints them and the window's panel shows them."""
     s, m = statistics, statistics.matters
     channels = "、".join(f"{name} {count}" for name, count in m.by_channel.items())
-    rates = "　".join(f"{name} {_percent(value)}" for name, value in s.rates.items())
+    rates = "　".join(f"{name} {percent_text(value)}" for name, value in s.rates.items())
     one_year = s.start.year == s.end.year == s.year
     lines = [
         f"{department_name} {f'{s.year} 年' if one_year else ''}信访登记统计（{s.start} 至 {s.end}）",
@@ -332,7 +334,7 @@ def format_statistics(department_name: str, statistics: RegisterStatistics) -> s
             f"  {level} {now.batches} 批 {now.persons} 人次，其中集访 {now.collective_batches} 批 "
             f"{now.collective_persons} 人次；上年同期 {before.batches} 批 {before.persons} 人次，集访 "
             f"{before.collective_batches} 批 {before.collective_persons} 人次；同比批次 "
-            f"{_signed(change['batches'])}、人次 {_signed(change['persons'])}，集访批次 "
-            f"{_signed(change['collective_batches'])}、人次 {_signed(change['collective_persons'])}"
+            f"{signed_percent_text(change['batches'])}、人次 {signed_percent_text(change['persons'])}，集访批次 "
+            f"{signed_percent_text(change['collective_batches'])}、人次 {signed_percent_text(change['collective_persons'])}"
         )
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Column, Engine, delete, func, insert, select, update
 
@@ -31,17 +32,27 @@ from desktop.services.register_queries import (
     INDEXED_ORDERS,
     SORT_KEYS,
     RegisterFilter,
+    containing,
     filter_conditions,
     narrowing_conditions,
     petition,
 )
 from desktop.storage import audit
+from desktop.storage.database import engine_path
 from desktop.storage.models import Department, Visit, saved_id
 from desktop.storage.transactions import writing
 
-__all__ = ["RegisterFilter", "RegisterRow", "RegisterService", "format_statistics"]
+__all__ = [
+    "LinkedVisit",
+    "MatterChoice",
+    "RegisterFilter",
+    "RegisterRow",
+    "RegisterService",
+    "format_statistics",
+]
 
 visit_table = Visit.__table__
+MATTER_CHOICES = 20  # matches the 走访 form's search list offers
 _MATTER_FIELDS = [field.name for field in fields(Matter)]
 _VISIT_FIELDS = [field.name for field in fields(VisitBatch)]
 
@@ -78,6 +89,28 @@ class RegisterRow:
         return f"{self.status}（{'、'.join(self.late)}）" if self.late else self.status
 
 
+@dataclass(frozen=True)
+class MatterChoice:
+    """A matter a visit can be linked to, as the search list of the 走访 form shows it."""
+
+    id: int
+    number: str
+    petitioner_name: str
+    registered_on: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}　{self.petitioner_name or '（无信访人）'}　{self.registered_on}"
+
+
+@dataclass(frozen=True)
+class LinkedVisit:
+    """A visit batch with the 编号 of the matter it is linked to (empty when none)."""
+
+    visit: VisitBatch
+    number: str
+
+
 def _matter(row) -> Matter:
     return Matter(**{name: getattr(row, name) for name in _MATTER_FIELDS})
 
@@ -98,6 +131,10 @@ class RegisterService:
     def __init__(self, engine: Engine, today: Callable[[], date] = date.today) -> None:
         self._engine = engine
         self._today = today
+
+    def today(self) -> date:
+        """The day the register is judged on: deadlines, statuses, the 打印日期 of a list."""
+        return self._today()
 
     # 统计 ---------------------------------------------------------------------------------
 
@@ -156,16 +193,42 @@ class RegisterService:
                 select(func.count()).select_from(petition).where(*conditions)
             ).scalar_one()
 
+    def department_name(self, department_id: int) -> str:
+        departments = Department.__table__
+        with self._engine.connect() as connection:
+            name = connection.execute(
+                select(departments.c.name).where(departments.c.id == department_id)
+            ).scalar_one_or_none()
+        if name is None:
+            raise UserInputError(f"数据库中没有编号为 {department_id} 的单位")
+        return name
+
+    @property
+    def database(self) -> Path | None:
+        """The database file (an export must never be written onto it)."""
+        return engine_path(self._engine)
+
+    def all_rows(
+        self,
+        department_id: int,
+        register_filter: RegisterFilter,
+        sort: str = "registered_on",
+        descending: bool = False,
+    ) -> list[RegisterRow]:
+        """Every row of the filter in the order of ``sort`` (what 打印列表 / 导出列表 write), in one query."""
+        return self.page(department_id, register_filter, 0, None, sort, descending)
+
     def page(
         self,
         department_id: int,
         register_filter: RegisterFilter,
         offset: int,
-        limit: int,
+        limit: int | None,
         sort: str = "registered_on",
         descending: bool = False,
     ) -> list[RegisterRow]:
-        """``limit`` rows from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``); blanks last.
+        """``limit`` rows (None: all) from ``offset`` in the order of column ``sort`` (a key of ``SORT_KEYS``);
+        blanks last.
 
         Ties are broken by 登记日期 where an index orders them so (``INDEXED_ORDERS``), then by id."""
         today = self._today()
@@ -266,6 +329,27 @@ class RegisterService:
             ).scalars()
             return next_number(pattern or DEFAULT_PATTERN, year, used)
 
+    def find_matters(self, department_id: int, text: str) -> list[MatterChoice]:
+        """The matters whose 编号 or 信访人 contains ``text`` (newest first, at most ``MATTER_CHOICES``);
+        a 编号 typed in full comes first. One pass over the department's matters: about 0.5 s for a
+        million (bench), so the 走访 form searches in the background."""
+        text = text.strip()
+        if not text:
+            return []
+        c = petition.c
+        statement = (
+            select(c.id, c.number, c.petitioner_name, c.registered_on)
+            .where(c.department_id == department_id, containing(text, c.number, c.petitioner_name))
+            .order_by((c.number == text).desc(), c.registered_on.desc(), c.id.desc())
+            .limit(MATTER_CHOICES)
+        )
+        with self._engine.connect() as connection:
+            return [MatterChoice(*row) for row in connection.execute(statement)]
+
+    def matter_choice(self, petition_id: int) -> MatterChoice:
+        matter = self.get(petition_id)
+        return MatterChoice(petition_id, matter.number, matter.petitioner_name, matter.registered_on)
+
     # 走访 -----------------------------------------------------------------------------------
 
     def _visit_conditions(self, department_id: int, start: date | None, end: date | None) -> list:
@@ -283,16 +367,29 @@ class RegisterService:
                 select(func.count()).select_from(visit_table).where(*conditions)
             ).scalar_one()
 
-    def visits(
+    def linked_visits(
         self, department_id: int, start: date | None, end: date | None, offset: int = 0, limit: int = 1000
-    ) -> list[VisitBatch]:
-        """Visit batches of the period, newest last."""
+    ) -> list[LinkedVisit]:
+        """Visit batches of the period, newest last, each with the 编号 of its matter."""
         statement = (
-            select(visit_table)
+            select(visit_table, petition.c.number.label("linked_number"))
+            .select_from(visit_table.outerjoin(petition, visit_table.c.petition_id == petition.c.id))
             .where(*self._visit_conditions(department_id, start, end))
             .order_by(visit_table.c.visited_on, visit_table.c.id)
             .offset(offset)
             .limit(limit)
+        )
+        with self._engine.connect() as connection:
+            return [
+                LinkedVisit(_visit(row), row.linked_number or "") for row in connection.execute(statement)
+            ]
+
+    def visits_of(self, petition_id: int) -> list[VisitBatch]:
+        """The visit batches linked to one matter, oldest first (shown in its form)."""
+        statement = (
+            select(visit_table)
+            .where(visit_table.c.petition_id == petition_id)
+            .order_by(visit_table.c.visited_on, visit_table.c.id)
         )
         with self._engine.connect() as connection:
             return [_visit(row) for row in connection.execute(statement)]
@@ -312,10 +409,22 @@ class RegisterService:
             raise UserInputError(f"走访记录 {record.visited_on}：{error}") from error
         values = {name: getattr(visit, name) for name in _VISIT_FIELDS if name != "id"}
         with writing(self._engine) as connection:
+            if visit.petition_id is not None and not _matter_of(connection, department_id, visit.petition_id):
+                raise UserInputError(
+                    f"走访记录 {visit.visited_on}：关联的信访事项（内部编号 {visit.petition_id}）已不存在"
+                )
             return _write_row(connection, visit_table, department_id, visit.id, values)
 
     def delete_visit(self, visit_id: int) -> None:
         _delete_rows(self._engine, visit_table, (visit_id,))
+
+
+def _matter_of(connection, department_id: int, petition_id: int) -> bool:
+    """True when ``petition_id`` is a matter of the department."""
+    found = select(petition.c.id).where(
+        petition.c.id == petition_id, petition.c.department_id == department_id
+    )
+    return connection.execute(found).first() is not None
 
 
 def _write_row(connection, table, department_id: int, row_id: int | None, values: dict) -> int:

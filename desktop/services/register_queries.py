@@ -117,18 +117,15 @@ def narrowing_conditions(register_filter: RegisterFilter, today: date) -> list[C
         conditions.append(status_condition(f.status, today))
     if f.overdue_only:
         conditions.append(status_condition("超期", today))
-    text = f.text.strip()
-    if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
-        conditions.append(
-            or_(
-                c.number.like(pattern, escape="\\"),
-                c.petitioner_name.like(pattern, escape="\\"),
-                c.summary.like(pattern, escape="\\"),
-            )
-        )
+    if f.text.strip():
+        conditions.append(containing(f.text, c.number, c.petitioner_name, c.summary))
     return conditions
+
+
+def containing(text: str, *columns: ColumnElement) -> ColumnElement:
+    """One of ``columns`` contains ``text`` literally (``%`` and ``_`` are not wildcards)."""
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(*(column.like(f"%{escaped}%", escape="\\") for column in columns))
 
 
 def describe_narrowing(register_filter: RegisterFilter) -> str:

@@ -99,14 +99,20 @@ class PdfJob(QObject):
         *,
         draft: bool = False,
     ):
-        progress = QProgressDialog(f"正在生成{FORM_NAMES[form]}…", "", 0, 0, self._parent)
-        progress.setWindowTitle(FORM_NAMES[form])
+        pdf, department_id, year = services.pdf, context.department_id, context.year
+        self.run(
+            FORM_NAMES[form], lambda: pdf.export(department_id, year, form, out, project_code, draft=draft)
+        )
+
+    def run(self, title: str, write: Callable[[], ExportResult]) -> None:
+        """Run ``write`` in the background behind a busy progress dialog named ``title``."""
+        progress = QProgressDialog(f"正在生成{title}…", "", 0, 0, self._parent)
+        progress.setWindowTitle(title)
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         self._progress = progress
-        pdf, department_id, year = services.pdf, context.department_id, context.year
-        self._runner.start(lambda: pdf.export(department_id, year, form, out, project_code, draft=draft))
+        self._runner.start(write)
 
     def _finished(self, result: object) -> None:
         self._progress.reset()
@@ -141,6 +147,40 @@ def _start(
         job.ask_draft(reasons, partial(job.start, services, context, form, project_code, out, draft=True))
     else:
         job.start(services, context, form, project_code, out)
+    return job
+
+
+def _exported(parent: QWidget | None, result: ExportResult) -> QMessageBox:
+    box = QMessageBox(
+        QMessageBox.Icon.Information, "导出 PDF", f"已导出 {result.path}（共 {result.pages} 页）"
+    )
+    box.setParent(parent, box.windowFlags())
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent))))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def ask_pdf_path(parent: QWidget | None, file_name: str) -> Path | None:
+    """Where to save a PDF, ``file_name`` in the documents folder suggested; None when cancelled."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "导出 PDF", str(Path(folder) / file_name), "PDF 文件 (*.pdf)"
+    )
+    if not chosen:
+        return None
+    return Path(chosen) if chosen.lower().endswith(".pdf") else Path(f"{chosen}.pdf")
+
+
+def export_written(
+    parent: QWidget | None, title: str, path: Path, write: Callable[[Path], ExportResult]
+) -> PdfJob:
+    """导出 PDF of a document that is not a form of the year (the register's list, its statistics):
+    ``write(path)`` in the background, then the same message with the folder button."""
+    job = PdfJob(parent, "无法导出 PDF", partial(_exported, parent))
+    job.run(title, lambda: write(path))
     return job
 
 
@@ -232,6 +272,24 @@ def _rendered(
     return job
 
 
+def _print_dialog(parent: QWidget | None, title: str, document: QPdfDocument, source: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setFromTo(1, document.pageCount())
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"打印{title}")
+    if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        print_document(document, source, printer)
+
+
+def _preview_dialog(parent: QWidget | None, title: str, document: QPdfDocument, _source: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"打印预览 - {title}")
+    dialog.paintRequested.connect(lambda target: paint_pdf(document, target))
+    dialog.exec()
+
+
 def print_pdf(
     parent: QWidget | None,
     services: Services,
@@ -240,16 +298,7 @@ def print_pdf(
     project_code: str | None = None,
 ) -> PdfJob | None:
     """打印: the PDF is made in the background, then the Qt print dialog and its pages."""
-
-    def show(document: QPdfDocument, source: Path) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(FORM_NAMES[form])
-        printer.setFromTo(1, document.pageCount())
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(f"打印{FORM_NAMES[form]}")
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(document, source, printer)
-
+    show = partial(_print_dialog, parent, FORM_NAMES[form])
     return _rendered(parent, services, context, form, project_code, "无法打印", show)
 
 
@@ -261,12 +310,31 @@ def preview_pdf(
     project_code: str | None = None,
 ) -> PdfJob | None:
     """打印预览: the PDF is made in the background, then QPrintPreviewDialog shows its pages."""
-
-    def show(document: QPdfDocument, _source: Path) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, parent)
-        dialog.setWindowTitle(f"打印预览 - {FORM_NAMES[form]}")
-        dialog.paintRequested.connect(lambda target: paint_pdf(document, target))
-        dialog.exec()
-
+    show = partial(_preview_dialog, parent, FORM_NAMES[form])
     return _rendered(parent, services, context, form, project_code, "无法预览", show)
+
+
+def _rendered_written(
+    parent: QWidget | None,
+    title: str,
+    failure_title: str,
+    write: Callable[[Path], ExportResult],
+    show: Callable[[QPdfDocument, Path], None],
+) -> PdfJob:
+    folder = tempfile.TemporaryDirectory(prefix="ziping-print-")
+    job = PdfJob(parent, failure_title, partial(_open_rendered, parent, show))
+    job.keep_until_done(folder)
+    out = Path(folder.name) / "document.pdf"
+    job.run(title, lambda: write(out))
+    return job
+
+
+def print_written(parent: QWidget | None, title: str, write: Callable[[Path], ExportResult]) -> PdfJob:
+    """打印 of a document that is not a form of the year: ``write(path)`` makes its PDF in the
+    background, then the print dialog prints it as it prints the forms."""
+    return _rendered_written(parent, title, "无法打印", write, partial(_print_dialog, parent, title))
+
+
+def preview_written(parent: QWidget | None, title: str, write: Callable[[Path], ExportResult]) -> PdfJob:
+    """打印预览 of a document that is not a form of the year (see ``print_written``)."""
+    return _rendered_written(parent, title, "无法预览", write, partial(_preview_dialog, parent, title))

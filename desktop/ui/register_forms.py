@@ -8,13 +8,15 @@ open with nothing saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,8 +42,11 @@ from desktop.domain.petitions import (
     VisitBatch,
 )
 from desktop.errors import UserInputError, ZipingError
+from desktop.services.register import MatterChoice
+from desktop.ui.background import BackgroundRunner
 
 DATE_HINT = "如 2023-01-31、2023/1/31、2023年1月31日"
+SEARCH_DELAY_MS = 250  # the matters are looked up once the clerk pauses typing (a pass over the register)
 
 
 def _date_field(value: date | None) -> QLineEdit:
@@ -107,6 +112,7 @@ class MatterForm(_Form):
         save: Callable[[Matter], object],
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
+        visits: Sequence[VisitBatch] = (),
     ) -> None:
         title = "信访事项" if matter.id is None else f"信访事项 {matter.number}"
         super().__init__(title, lambda: save(self.matter()), parent)
@@ -152,6 +158,8 @@ class MatterForm(_Form):
         self.repeat.setChecked(m.repeat)
         self.backlog = QCheckBox("积案")
         self.backlog.setChecked(m.backlog)
+        self.visits = QLabel("\n".join(map(visit_line, visits)) or "无")
+        self.visits.setWordWrap(True)
 
         left, right = QFormLayout(), QFormLayout()
         for label, widget in (
@@ -169,7 +177,7 @@ class MatterForm(_Form):
             ("复查申请日期", self.review_requested_on), ("复查办结日期", self.review_closed_on),
             ("复查结果", self.review_outcome), ("复核申请日期", self.recheck_requested_on),
             ("复核办结日期", self.recheck_closed_on), ("复核结果", self.recheck_outcome),
-            ("", self.repeat), ("", self.backlog),
+            ("", self.repeat), ("", self.backlog), ("关联走访", self.visits),
         ):  # fmt: skip
             right.addRow(label, widget)
         grid = QGridLayout()
@@ -219,19 +227,42 @@ class MatterForm(_Form):
         )
 
 
+def visit_line(visit: VisitBatch) -> str:
+    """One visit as the matter form lists it: ``2023-03-01 到区 6 人（集访）``."""
+    return f"{visit.visited_on} {visit.level} {visit.persons} 人{'（集访）' if visit.collective else ''}"
+
+
 class VisitForm(_Form):
-    """走访 form: date, level, persons (集访 ticked from 5 persons), locality, note."""
+    """走访 form: date, level, persons (集访 ticked from 5 persons), the matter it belongs to (found by
+    编号 or 信访人 in the register as the clerk types, in the background), locality, note."""
 
     def __init__(
         self,
         visit: VisitBatch,
         save: Callable[[VisitBatch], object],
+        find: Callable[[str], list[MatterChoice]],
+        linked: MatterChoice | None = None,
         parent: QWidget | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__("走访记录", lambda: save(self.visit()), parent)
-        self._today = today
+        self._today, self._find = today, find
         self._visit = visit
+        self._found = {} if linked is None else {linked.label: linked.id}  # label in the list → matter id
+        self.link = QLineEdit("" if linked is None else linked.label)
+        self.link.setPlaceholderText("输入编号或信访人查找；留空为不关联")
+        self.link.setClearButtonEnabled(True)
+        self.choices = QStringListModel(self)
+        completer = QCompleter(self.choices, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.link.setCompleter(completer)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search)
+        self._search_runner = BackgroundRunner(self._show_found, self)
+        self.link.textEdited.connect(lambda _text: self._search_timer.start())
         self.visited_on = _date_field(visit.visited_on)
         self.level = _combo(VISIT_LEVELS, visit.level)
         self.persons = QSpinBox()
@@ -245,7 +276,7 @@ class VisitForm(_Form):
         form = QFormLayout(self)
         for label, widget in (
             ("走访日期", self.visited_on), ("层级", self.level), ("人数", self.persons), ("", self.collective),
-            ("属地", self.locality), ("备注", self.note),
+            ("关联事项", self.link), ("属地", self.locality), ("备注", self.note),
         ):  # fmt: skip
             form.addRow(label, widget)
         form.addRow(self.error)
@@ -259,6 +290,41 @@ class VisitForm(_Form):
             level=self.level.currentText(),
             persons=self.persons.value(),
             collective=self.collective.isChecked(),
+            petition_id=self._linked_id(),
             locality=self.locality.text().strip(),
             note=self.note.text().strip(),
         )
+
+    @property
+    def searching(self) -> bool:
+        """True from a keystroke in 关联事项 until the matters it finds are in the list."""
+        return self._search_timer.isActive() or self._search_runner.running
+
+    def _search(self) -> None:
+        text, find = self.link.text(), self._find
+        self._search_runner.start(lambda: find(text))
+
+    def _show_found(self, found) -> None:
+        """The matters the typed text finds, offered in the list under the field."""
+        if isinstance(found, Exception):
+            self.error.setText(str(found))
+            return
+        self._found.update((choice.label, choice.id) for choice in found)
+        self.choices.setStringList([choice.label for choice in found])
+        if self.link.hasFocus():  # the clerk is still in the field: open the list now it is filled
+            self.link.completer().complete()
+
+    def _linked_id(self) -> int | None:
+        """The matter chosen from the list, or the one matter a typed 编号 or 信访人 names."""
+        text = self.link.text().strip()
+        if not text:
+            return None
+        if text in self._found:
+            return self._found[text]
+        found = self._find(text)
+        exact = [choice for choice in found if choice.number == text]
+        if exact or len(found) == 1:
+            return (exact or found)[0].id
+        if not found:
+            raise UserInputError(f"关联事项：登记簿中没有编号或信访人含“{text}”的信访事项")
+        raise UserInputError(f"关联事项：“{text}”对应多件信访事项，请从列表中选择一件")

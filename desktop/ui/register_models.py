@@ -18,7 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.domain.petitions import VisitBatch
-from desktop.services.register import RegisterFilter, RegisterRow, RegisterService
+from desktop.services.register import LinkedVisit, RegisterFilter, RegisterRow, RegisterService
 from desktop.ui.background import BackgroundRunner
 
 PAGE_SIZE = 200
@@ -91,6 +91,12 @@ class RegisterTableModel(QAbstractTableModel):
     @property
     def loading(self) -> bool:
         return self._runner.running
+
+    @property
+    def shown_query(self) -> tuple[RegisterFilter, str, bool]:
+        """The filter and the order (sort key, descending) of the rows on screen."""
+        _department_id, register_filter, sort, descending = self._shown
+        return register_filter, sort, descending
 
     def set_query(self, department_id: int | None, register_filter: RegisterFilter) -> None:
         self._department_id, self._filter = department_id, register_filter
@@ -227,18 +233,20 @@ class RegisterTableModel(QAbstractTableModel):
         self.refresh()
 
 
-VISIT_COLUMNS = (
-    ("走访日期", lambda v: _day(v.visited_on)),
-    ("层级", lambda v: v.level),
-    ("人数", lambda v: str(v.persons)),
-    ("集访", lambda v: "是" if v.collective else ""),
-    ("属地", lambda v: v.locality),
-    ("备注", lambda v: v.note),
+VISIT_COLUMNS = (  # each reads a ``LinkedVisit``
+    ("走访日期", lambda v: _day(v.visit.visited_on)),
+    ("层级", lambda v: v.visit.level),
+    ("人数", lambda v: str(v.visit.persons)),
+    ("集访", lambda v: "是" if v.visit.collective else ""),
+    ("关联事项", lambda v: v.number),
+    ("属地", lambda v: v.visit.locality),
+    ("备注", lambda v: v.visit.note),
 )
 
 
 class VisitTableModel(QAbstractTableModel):
-    """The visit batches of the period, fetched in chunks as the view scrolls (``fetchMore``)."""
+    """The visit batches of the period with the 编号 each is linked to, fetched in chunks as the view
+    scrolls (``fetchMore``)."""
 
     CHUNK = 500
 
@@ -246,7 +254,7 @@ class VisitTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._service = service
         self._query: tuple[int | None, date | None, date | None] = (None, None, None)
-        self._rows: list[VisitBatch] = []
+        self._rows: list[LinkedVisit] = []
         self._total = 0
 
     def set_query(self, department_id: int | None, start: date | None, end: date | None) -> None:
@@ -263,7 +271,7 @@ class VisitTableModel(QAbstractTableModel):
             self.fetchMore()
 
     def visit_at(self, row: int) -> VisitBatch:
-        return self._rows[row]
+        return self._rows[row].visit
 
     def canFetchMore(self, parent: Index = ROOT) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
@@ -272,7 +280,7 @@ class VisitTableModel(QAbstractTableModel):
         if parent.isValid():
             return
         department_id, start, end = self._query
-        chunk = self._service.visits(department_id, start, end, len(self._rows), self.CHUNK)
+        chunk = self._service.linked_visits(department_id, start, end, len(self._rows), self.CHUNK)
         if not chunk:
             self._total = len(self._rows)
             return
@@ -292,7 +300,7 @@ class VisitTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return VISIT_COLUMNS[index.column()][1](self._rows[index.row()])
         if role == ID_ROLE:
-            return self._rows[index.row()].id
+            return self._rows[index.row()].visit.id
         if role == Qt.ItemDataRole.TextAlignmentRole and VISIT_COLUMNS[index.column()][0] in RIGHT_ALIGNED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -10,7 +10,7 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,14 +35,19 @@ from desktop.domain.register_statistics import format_statistics
 from desktop.services.changes import REGISTER, Change
 from desktop.services.container import Services
 from desktop.services.register import RegisterFilter
-from desktop.services.register_queries import describe_narrowing
+from desktop.services.register_export import (
+    statistics_scope,
+)
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.messages import show_error
+from desktop.ui.pdf_actions import PdfJob
 from desktop.ui.register_forms import MatterForm, VisitForm
 from desktop.ui.register_models import ID_ROLE, RegisterTableModel, VisitTableModel
+from desktop.ui.register_printing import RegisterPrinting
+from desktop.ui.register_statistics_panel import StatisticsPanel
 
 ALL = "全部"
 COLUMN_WIDTHS = {
@@ -60,42 +64,8 @@ def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-def statistics_scope(register_filter: RegisterFilter) -> str:
-    """What the statistics panel counts: the period and the filters it follows."""
-    narrowing = describe_narrowing(register_filter)
-    matters = f"登记的信访事项（{narrowing}）" if narrowing else "登记的全部信访事项"
-    return (
-        f"统计范围：{register_filter.start} 至 {register_filter.end} {matters}；"
-        "复查、复核按申请日期计；走访按走访日期计，不受其他筛选影响"
-    )
-
-
 def _choice(combo: QComboBox) -> str | None:
     return None if combo.currentText() == ALL else combo.currentText()
-
-
-class StatisticsPanel(QWidget):
-    """三率一度 in large type, then channels, 复查/复核 and visits by level with the previous year."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rates = QLabel()
-        font = QFont(self.rates.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.rates.setFont(font)
-        self.details = QPlainTextEdit()
-        self.details.setReadOnly(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.rates)
-        layout.addWidget(self.details)
-
-    def show_text(self, rates: str, details: str) -> None:
-        self.rates.setText(rates)
-        self.details.setPlainText(details)
-
-    def text(self) -> str:
-        return f"{self.rates.text()}\n{self.details.toPlainText()}"
 
 
 class RegisterTab(QWidget):
@@ -109,7 +79,7 @@ class RegisterTab(QWidget):
         self.model = RegisterTableModel(self._service, self)
         self.visit_model = VisitTableModel(self._service, self)
         self._statistics_runner = BackgroundRunner(self._show_statistics, self)
-        self._statistics_scope = ""
+        self._statistics_filter = RegisterFilter()  # the filter the panel's figures were asked for
         self._choices_runner = BackgroundRunner(self._fill_choices, self)
         self.model.loaded.connect(self._show_count)
         self.model.failed.connect(lambda message: show_error(self, message))
@@ -142,12 +112,20 @@ class RegisterTab(QWidget):
 
         self.add_button, self.edit_button = QPushButton("新增事项"), QPushButton("编辑事项")
         self.delete_button = QPushButton("删除事项")
-        self.add_visit_button, self.delete_visit_button = QPushButton("新增走访"), QPushButton("删除走访")
+        self.print_list_button, self.preview_list_button = QPushButton("打印列表…"), QPushButton("打印预览…")
+        self.export_list_button = QPushButton("导出列表…")
+        for button in (self.print_list_button, self.preview_list_button, self.export_list_button):
+            button.setToolTip("当前筛选、查找和排序下的信访事项（身份证号、电话已遮蔽）")
+        self.add_visit_button, self.edit_visit_button = QPushButton("新增走访"), QPushButton("编辑走访")
+        self.delete_visit_button = QPushButton("删除走访")
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
+        buttons.addSpacing(16)
+        for button in (self.print_list_button, self.preview_list_button, self.export_list_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
-        for button in (self.add_visit_button, self.delete_visit_button):
+        for button in (self.add_visit_button, self.edit_visit_button, self.delete_visit_button):
             buttons.addWidget(button)
 
         self.table = self._view(self.model)
@@ -159,6 +137,7 @@ class RegisterTab(QWidget):
             self.table.setColumnWidth(column, COLUMN_WIDTHS.get(header, 90))
         self.visit_table = self._view(self.visit_model)
         self.statistics = StatisticsPanel()
+        self.printing = RegisterPrinting(self, self._service, context, self.model, services.pdf.font_file)
         lower = QTabWidget()
         lower.addTab(self.visit_table, "走访记录")
         lower.addTab(self.statistics, "统计（三率一度）")
@@ -180,13 +159,22 @@ class RegisterTab(QWidget):
         self.search.returnPressed.connect(self._filter_changed)
         self.search.textChanged.connect(lambda text: text or self._filter_changed())
         self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or a double click
+        self.visit_table.activated.connect(lambda _index: self.edit_selected_visit())
         self._key(self.table, QKeySequence.StandardKey.Delete, self.delete_selected)
         self._key(self.visit_table, QKeySequence.StandardKey.Delete, self.delete_selected_visit)
         self.add_button.clicked.connect(self.add_matter)
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.add_visit_button.clicked.connect(self.add_visit)
+        self.edit_visit_button.clicked.connect(self.edit_selected_visit)
         self.delete_visit_button.clicked.connect(self.delete_selected_visit)
+        printing = self.printing
+        self.print_list_button.clicked.connect(printing.print_list)
+        self.preview_list_button.clicked.connect(printing.preview_list)
+        self.export_list_button.clicked.connect(printing.export_list)
+        self.statistics.print_button.clicked.connect(printing.print_statistics)
+        self.statistics.preview_button.clicked.connect(printing.preview_statistics)
+        self.statistics.export_button.clicked.connect(printing.export_statistics)
         context.changed.connect(self.reload)
         self._refresh_when_shown = ReloadWhenShown(self, self._changed)
         self.reload()
@@ -296,6 +284,7 @@ class RegisterTab(QWidget):
             or self.model.fetching
             or self._statistics_runner.running
             or self._choices_runner.running
+            or self.printing.running
         )
 
     def refresh_statistics(self) -> None:
@@ -309,22 +298,24 @@ class RegisterTab(QWidget):
         start, end = register_filter.start, register_filter.end
         year = start.year  # the period's own year names it; the context's year sets the default period
         self.statistics.show_text("", "正在统计……")
+        self.printing.statistics_shown = None
         compute = partial(
             self._service.statistics, department_id, year, start, end,
             require_data=True, register_filter=register_filter,
         )  # fmt: skip
-        self._statistics_scope = statistics_scope(register_filter)
+        self._statistics_filter = register_filter
         self._statistics_runner.start(compute)
 
     def _show_statistics(self, result) -> None:
         if isinstance(result, Exception):
             self.statistics.show_text("", str(result))
             return
+        self.printing.statistics_shown = (result, self._statistics_filter)
         rates = "　".join(
             f"{name} {'—' if value is None else f'{value:.2f}%'}" for name, value in result.rates.items()
         )
         details = format_statistics("", result).lstrip()
-        self.statistics.show_text(rates, f"{self._statistics_scope}\n{details}")
+        self.statistics.show_text(rates, f"{statistics_scope(self._statistics_filter)}\n{details}")
 
     def refresh_for(self, change: Change) -> None:
         """Query the register again after a write to it (the filters stay)."""
@@ -346,6 +337,15 @@ class RegisterTab(QWidget):
     def _open_form(self, form) -> None:
         form.setModal(True)
         form.open()
+
+    def menu_print(self, kind: str) -> PdfJob | None:
+        """文件 → 导出 PDF… / 打印… / 打印预览… (``kind`` export / print / preview) print the list shown."""
+        printing = self.printing
+        return {
+            "export": printing.export_list_pdf,
+            "print": printing.print_list,
+            "preview": printing.preview_list,
+        }[kind]()
 
     def new_record(self) -> MatterForm | None:
         """Ctrl+N on this tab: a new matter."""
@@ -383,7 +383,8 @@ class RegisterTab(QWidget):
         if petition_id is None:
             return None
         before = self._service.get(petition_id)
-        form = MatterForm(before, lambda after: self._edit(before, after), self)
+        visits = self._service.visits_of(petition_id)
+        form = MatterForm(before, lambda after: self._edit(before, after), self, visits=visits)
         self._open_form(form)
         return form
 
@@ -403,6 +404,7 @@ class RegisterTab(QWidget):
         if not ids:
             return
         before, department_id = [self._service.get(i) for i in ids], self._context.department_id
+        linked = [visit for i in ids for visit in self._service.visits_of(i)]  # unlinked by the delete
         numbers = "、".join(matter.number for matter in before[:3]) + ("等" if len(before) > 3 else "")
         what = f"信访事项 {numbers}" if len(before) == 1 else f"{len(before)} 件信访事项（{numbers}）"
 
@@ -413,18 +415,48 @@ class RegisterTab(QWidget):
         def undo():
             for matter in before:
                 self._service.save(department_id, matter)
+            for visit in linked:
+                self._service.save_visit(department_id, visit)
             self._changed()
 
         apply_change(self._undo, f"删除 {what}", redo, undo)
         self.status_message.emit(f"已删除 {what}；按 Ctrl+Z 可恢复")
 
     def add_visit(self) -> VisitForm | None:
-        if self._context.department_id is None:
+        """A new visit, linked to the matter selected in the register (the clerk may change or clear it)."""
+        department_id = self._context.department_id
+        if department_id is None:
             return None
         visited_on = min(_pydate(self.end.date()), date.today())  # never a future day, which is refused
-        form = VisitForm(VisitBatch(visited_on=visited_on, level="到区"), self._add_visit, self)
+        selected = self._selected_id(self.table)
+        linked = None if selected is None else self._service.matter_choice(selected)
+        visit = VisitBatch(visited_on=visited_on, level="到区")
+        find = partial(self._service.find_matters, department_id)
+        form = VisitForm(visit, self._add_visit, find, linked, self)
         self._open_form(form)
         return form
+
+    def edit_selected_visit(self) -> VisitForm | None:
+        visit_id = self._selected_id(self.visit_table)
+        if visit_id is None:
+            return None
+        before = self._service.get_visit(visit_id)
+        linked = None if before.petition_id is None else self._service.matter_choice(before.petition_id)
+        find = partial(self._service.find_matters, self._context.department_id)
+        form = VisitForm(before, lambda after: self._edit_visit(before, after), find, linked, self)
+        self._open_form(form)
+        return form
+
+    def _edit_visit(self, before: VisitBatch, after: VisitBatch) -> None:
+        department_id = self._context.department_id
+
+        def put(visit: VisitBatch):
+            self._service.save_visit(department_id, visit)
+            self._changed()
+
+        apply_change(
+            self._undo, f"修改走访 {after.visited_on} {after.level}", lambda: put(after), lambda: put(before)
+        )
 
     def _add_visit(self, visit: VisitBatch) -> None:
         department_id, saved = self._context.department_id, [visit.id]

@@ -52,8 +52,10 @@ class WindowMenus:
         file_menu.addSeparator()
         self.export_pdf = self._add(file_menu, "导出 PDF…", self.open_export_pdf)
         self.print_actions = [
-            self._add(file_menu, "打印…", lambda: self._print(print_pdf), QKeySequence.StandardKey.Print),
-            self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
+            self._add(
+                file_menu, "打印…", lambda: self._print(print_pdf, "print"), QKeySequence.StandardKey.Print
+            ),
+            self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf, "preview")),
         ]
         file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
@@ -133,8 +135,13 @@ class WindowMenus:
         return dialog
 
     def open_export_pdf(self) -> ExportPdfDialog | None:
-        """导出 PDF…: every form of the year in one dialog, the current tab's form checked."""
+        """导出 PDF…: every form of the year in one dialog, the current tab's form checked; on a tab
+        that prints its own document (信访登记's list), that document."""
         window = self.window
+        tab = window.current_tab()
+        if hasattr(tab, "menu_print"):
+            tab.menu_print("export")
+            return None
         context = window.context
         if context.department_id is None or context.year is None:
             show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
@@ -184,7 +191,7 @@ class WindowMenus:
         for action in self.editing_actions:
             action.setEnabled(writable)
         self.export_pdf.setEnabled(tab is not None)
-        printable = self._print_target() is not None
+        printable = self._print_target() is not None or hasattr(tab, "menu_print")
         for action in self.print_actions:
             action.setEnabled(printable)
             action.setToolTip("" if printable else NOTHING_TO_PRINT)
@@ -193,7 +200,12 @@ class WindowMenus:
         tab = self.window.current_tab()
         return tab.print_target() if hasattr(tab, "print_target") else None
 
-    def _print(self, action) -> None:
+    def _print(self, action, kind: str) -> None:
+        """``action`` on the tab's form; a tab that prints its own document (信访登记's list) does ``kind``."""
+        tab = self.window.current_tab()
+        if hasattr(tab, "menu_print"):
+            tab.menu_print(kind)
+            return
         target = self._print_target()
         if target is None:
             show_error(self.window, NOTHING_TO_PRINT, "没有可打印的表格")

@@ -13,4 +13,9 @@ pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$work/pack.pdf" "$out/pack-contents"
 ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form self-eval \
   --project 51090322T000000344324 --out "$work/self-eval-chufei.pdf"
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/self-eval-chufei.pdf" "$out/self-eval-chufei"
+# the register as 打印列表 prints it, and its statistics page
+for form in register-list register-stats; do
+  ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form "$form" --out "$work/$form.pdf"
+  pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/$form.pdf" "$out/$form"
+done
 rm -r "$work"

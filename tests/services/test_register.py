@@ -12,7 +12,7 @@ from sqlalchemy import insert
 from desktop.cli import main
 from desktop.domain.petitions import Matter, VisitBatch
 from desktop.errors import UserInputError
-from desktop.services.register import RegisterFilter, RegisterService
+from desktop.services.register import LinkedVisit, RegisterFilter, RegisterService
 from desktop.services.sample_register import add_sample_register
 from desktop.storage.models import Department
 
@@ -152,8 +152,8 @@ def test_visits_are_saved_listed_and_refused_when_empty(engine):
     department_id = _department(engine, "测试单位")
     service = RegisterService(engine)
     visit_id = service.save_visit(department_id, VisitBatch(date(2023, 5, 1), "到市", 6, collective=True))
-    assert service.visits(department_id, date(2023, 1, 1), date(2023, 12, 31)) == [
-        VisitBatch(date(2023, 5, 1), "到市", 6, collective=True, id=visit_id)
+    assert service.linked_visits(department_id, date(2023, 1, 1), date(2023, 12, 31)) == [
+        LinkedVisit(VisitBatch(date(2023, 5, 1), "到市", 6, collective=True, id=visit_id), "")
     ]
     with pytest.raises(UserInputError, match="走访人数应至少为 1"):
         service.save_visit(department_id, VisitBatch(date(2023, 5, 1), "到市", 0))
