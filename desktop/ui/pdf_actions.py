@@ -15,11 +15,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtCore import QObject, QRectF, QSize, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from desktop.errors import UserInputError
 from desktop.services.container import Services

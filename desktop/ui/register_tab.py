@@ -339,10 +339,9 @@ class RegisterTab(QWidget):
         form.open()
 
     def menu_print(self, kind: str) -> PdfJob | None:
-        """文件 → 导出 PDF… / 打印… / 打印预览… (``kind`` export / print / preview) print the list shown."""
+        """文件 → 打印… / 打印预览… (``kind`` print / preview) print the list shown."""
         printing = self.printing
         return {
-            "export": printing.export_list_pdf,
             "print": printing.print_list,
             "preview": printing.preview_list,
         }[kind]()

@@ -135,13 +135,9 @@ class WindowMenus:
         return dialog
 
     def open_export_pdf(self) -> ExportPdfDialog | None:
-        """导出 PDF…: every form of the year in one dialog, the current tab's form checked; on a tab
-        that prints its own document (信访登记's list), that document."""
+        """导出 PDF…: every form of the year in one dialog, the current tab's form checked (信访登记
+        exports its list from its own 导出列表 button)."""
         window = self.window
-        tab = window.current_tab()
-        if hasattr(tab, "menu_print"):
-            tab.menu_print("export")
-            return None
         context = window.context
         if context.department_id is None or context.year is None:
             show_error(window, "请先新建单位或在工具栏选择单位和年度", "没有单位")
