@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
+from desktop.domain.plausible_money import BUDGET_FIELDS, line_budget
 from desktop.errors import UserInputError
 from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
 from desktop.ui.editing import apply_change
@@ -68,6 +69,11 @@ def parse_value(text: str, kind: str):
             raise UserInputError(f"“{text}”不是非负整数")
         return int(text)
     raise UserInputError("此列不可修改")
+
+
+def budget_of(row) -> Decimal | None:
+    """The budget a figure of ``row`` is weighed against when it may have been typed in 元."""
+    return line_budget({name: getattr(row, name, None) for name in BUDGET_FIELDS})
 
 
 class _Saving(QObject):
@@ -152,6 +158,9 @@ class BudgetTableModel(QAbstractTableModel):
         if self._saving and self.columns[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def budget_at(self, index: QModelIndex) -> Decimal | None:
+        return budget_of(self._rows[index.row()])
 
     def parse_cell(self, row: int, column: int, text: str):
         spec = self.columns[column]
@@ -334,6 +343,10 @@ class ExpenditureTreeModel(QAbstractItemModel):
         if node.level == "行" and self.columns[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def budget_at(self, index: QModelIndex) -> Decimal | None:
+        node = self.node(index)
+        return None if node is None else budget_of(node)
 
     def parse_cell(self, row: int, column: int, text: str):
         """A typed or pasted amount of a line's column (the rows, not the column, decide editability)."""
