@@ -35,17 +35,24 @@ BUDGET_FIELDS = ("adjusted_budget", "budget", "budget_base", "initial_budget")
 
 @dataclass(frozen=True)
 class YuanSuspicion:
-    """The two readings of a suspicious entry, both in 元, and why it looks like 元."""
+    """The two readings of a suspicious entry, both in 元, why it looks like 元, and whether
+    ``parse_money`` already took it as 元 (its text said so)."""
 
     as_yuan: Decimal
     as_wan: Decimal
     reason: str
+    said_yuan: bool = False
 
     def question(self) -> str:
         return f"{self.reason}，是否按元填写？"
 
     def warning(self) -> str:
         """The import keeps what the cell says and warns, naming both readings."""
+        if self.said_yuan:
+            return (
+                f"{self.reason}：已按元换算为{format_wan(self.as_yuan)}万元，"
+                f"如按万元应为{format_wan(self.as_wan)}万元，请核对"
+            )
         return (
             f"{self.reason}：已按{format_wan(self.as_wan)}万元读取，"
             f"如按元填写应为{format_wan(self.as_yuan)}万元，请核对"
@@ -83,7 +90,7 @@ def suspected_yuan(entry: str | int | Decimal, budget: Decimal | None = None) ->
         return None
     as_yuan, as_wan, said_yuan = readings
     if said_yuan:
-        return YuanSuspicion(as_yuan, as_wan, f"“{entry}”写明了元，而此处金额单位为万元")
+        return YuanSuspicion(as_yuan, as_wan, f"“{entry}”写明了元，而此处金额单位为万元", True)
     if as_wan > LARGEST_WAN_AMOUNT:
         return YuanSuspicion(as_yuan, as_wan, f"“{entry}”超过 10000 万元")
     if budget is not None and budget > 0 and as_wan > BUDGET_FACTOR * budget:
