@@ -71,6 +71,17 @@ def parse_value(text: str, kind: str):
     raise UserInputError("此列不可修改")
 
 
+def bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _is_total(row) -> bool:
+    """The 合计 row a table may end with (the service gives it no id)."""
+    return getattr(row, "id", 0) is None
+
+
 def budget_of(row) -> Decimal | None:
     """The budget a figure of ``row`` is weighed against when it may have been typed in 元."""
     return line_budget({name: getattr(row, name, None) for name in BUDGET_FIELDS})
@@ -149,13 +160,16 @@ class BudgetTableModel(QAbstractTableModel):
             return str(value) if column.kind == "int" else value
         if role == ALIGN and column.kind in NUMERIC_KINDS:
             return int(RIGHT.value)
+        if role == Qt.ItemDataRole.FontRole and _is_total(self._rows[index.row()]):
+            return bold()
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._saving and self.columns[index.column()].field:
+        editable_row = not _is_total(self._rows[index.row()])
+        if self._saving and editable_row and self.columns[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -330,9 +344,7 @@ class ExpenditureTreeModel(QAbstractItemModel):
         if role == ALIGN and column.kind in NUMERIC_KINDS:
             return int(RIGHT.value)
         if role == Qt.ItemDataRole.FontRole and node.level != "行":
-            font = QFont()
-            font.setBold(True)  # 类/款/项 subtotals stand out from the lines the clerk edits
-            return font
+            return bold()  # 类/款/项 subtotals and 合计 stand out from the lines the clerk edits
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
