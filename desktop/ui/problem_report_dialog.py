@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserInputError
 from desktop.services.problem_report import PROBLEM, ReportEntry
+from desktop.ui.cell_tooltips import show_full_text
 from desktop.ui.editing import copy_block
 from desktop.ui.messages import show_error
 
@@ -62,7 +63,7 @@ class ProblemReportModel(QAbstractTableModel):
         if not index.isValid():
             return None
         entry = self._entries[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             value = entry.values()[index.column()]
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and entry.kind == PROBLEM:
@@ -110,6 +111,7 @@ class ProblemReportDialog(QDialog):
             header.setSectionResizeMode(column, mode)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         QShortcut(QKeySequence.StandardKey.Copy, self.view, lambda: copy_block(self.view))
+        show_full_text(self.view)
         self.status = QLabel()
 
         buttons = QDialogButtonBox()
