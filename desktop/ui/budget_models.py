@@ -82,6 +82,15 @@ def _is_total(row) -> bool:
     return getattr(row, "id", 0) is None
 
 
+def _row_key(row):
+    """What makes a table row the same row after a reload: its id (the 收支总览 lines: their label)."""
+    return getattr(row, "id", None), getattr(row, "label", None)
+
+
+def _node_key(node: ExpenditureNode) -> tuple:
+    return node.code, node.level, node.line_id
+
+
 def budget_of(row) -> Decimal | None:
     """The budget a figure of ``row`` is weighed against when it may have been typed in 元."""
     return line_budget({name: getattr(row, name, None) for name in BUDGET_FIELDS})
@@ -108,7 +117,14 @@ class _Saving(QObject):
 
 
 class BudgetTableModel(QAbstractTableModel):
-    """Rows of one kind (收入, 基本支出, 三公经费, 执行进度) with editable amount columns."""
+    """Rows of one kind (收入, 基本支出, 三公经费, 执行进度) with editable amount columns.
+
+    A reload that brings the same rows changes their figures in place (a layout change) instead
+    of resetting the model: a reset while the next cell's editor is open (Tab after an edit)
+    released that editor from under its column delegate, which then committed it to no view, and
+    Qt warned. Not ``dataChanged`` either: Qt 6 writes the stored value into every open editor of
+    the range, over what the clerk is typing.
+    """
 
     def __init__(
         self, columns: Sequence[Column], setter: Setter | None, undo_stack: QUndoStack | None, parent=None
@@ -121,8 +137,15 @@ class BudgetTableModel(QAbstractTableModel):
         self.saved = self._saving.saved if self._saving else None
 
     def set_rows(self, rows: Sequence) -> None:
+        """Show ``rows``; the same rows with new figures change in place (no reset, see above)."""
+        rows = list(rows)
+        if self._rows and [_row_key(row) for row in rows] == [_row_key(row) for row in self._rows]:
+            self.layoutAboutToBeChanged.emit()
+            self._rows = rows
+            self.layoutChanged.emit()
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row(self, row: int):
@@ -267,20 +290,34 @@ class ExpenditureTreeModel(QAbstractItemModel):
         self.saved = self._saving.saved
 
     def set_tree(self, tree: Sequence[ExpenditureNode]) -> None:
-        self.beginResetModel()
-        self._nodes, self._parents, self._children = [], [], {ROOT: []}
+        """Show ``tree``; the same 类/款/项 and lines with new figures change in place (a layout
+        change, as ``BudgetTableModel.set_rows`` says why)."""
+        nodes: list[ExpenditureNode] = []
+        parents: list[int] = []
+        children: dict[int, list[int]] = {ROOT: []}
 
         def add(node: ExpenditureNode, parent: int) -> None:
-            number = len(self._nodes)
-            self._nodes.append(node)
-            self._parents.append(parent)
-            self._children[parent].append(number)
-            self._children[number] = []
+            number = len(nodes)
+            nodes.append(node)
+            parents.append(parent)
+            children[parent].append(number)
+            children[number] = []
             for child in node.children:
                 add(child, number)
 
         for node in tree:
             add(node, ROOT)
+        if (
+            self._nodes
+            and parents == self._parents
+            and list(map(_node_key, nodes)) == list(map(_node_key, self._nodes))
+        ):
+            self.layoutAboutToBeChanged.emit()
+            self._nodes = nodes
+            self.layoutChanged.emit()
+            return
+        self.beginResetModel()
+        self._nodes, self._parents, self._children = nodes, parents, children
         self.endResetModel()
 
     def node(self, index: QModelIndex) -> ExpenditureNode | None:

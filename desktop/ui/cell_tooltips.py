@@ -44,9 +44,12 @@ class FullTextTips(QObject):
             return False
         view = self._view
         index = view.indexAt(event.pos())
-        if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole):
+        # asked of the model, not through index.data(): PySide6 6.12 loses a reference to None
+        # each time QModelIndex.data() brings back a Python model's None
+        model = index.model()
+        if not index.isValid() or model.data(index, Qt.ItemDataRole.ToolTipRole):
             return False  # nothing here, or the model says what to show
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
         rect = view.visualRect(index)
         if isinstance(text, str) and text and is_cut(view, text, _text_rect(view, index, rect)):
             QToolTip.showText(event.globalPos(), text, view.viewport(), rect)
@@ -61,7 +64,7 @@ def _text_rect(view: QAbstractItemView, index, rect: QRect) -> QRect:
     option.initFrom(view)
     option.rect = rect
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-    if index.data(Qt.ItemDataRole.CheckStateRole) is not None:
+    if index.model().data(index, Qt.ItemDataRole.CheckStateRole) is not None:
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
     style = view.style()
     return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
