@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
-from desktop.domain.plausible_money import BUDGET_FIELDS, line_budget
+from desktop.domain.plausible_money import BUDGET_FIELDS, line_budget, suspected_yuan
 from desktop.errors import UserInputError
 from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
 from desktop.ui.editing import apply_change
@@ -54,14 +54,22 @@ def cell_text(value, kind: str) -> str:
     return str(value)
 
 
-def parse_value(text: str, kind: str):
-    """What a typed or pasted cell means; an empty cell is 0. Errors name no place (the caller does)."""
+def parse_value(text: str, kind: str, budget: Decimal | None = None):
+    """What a pasted cell means; an empty cell is 0. Errors name no place (the caller does).
+
+    A bare amount that reads as 元 (``suspected_yuan`` against the line's ``budget``) is refused:
+    a block cannot stop at each cell to ask as a typed cell does, and guessing would be quiet.
+    """
     text = text.strip()
     if kind == "money":
         try:
-            return parse_money(text or "0", MoneyUnit.WAN)
+            amount = parse_money(text or "0", MoneyUnit.WAN)
         except NumberFormatError as error:
             raise UserInputError(str(error)) from error
+        suspicion = suspected_yuan(text, budget)
+        if suspicion is not None and not suspicion.said_yuan:
+            raise UserInputError(f"{suspicion.reason}，像是按元填写：请在金额后写明“元”或“万元”再粘贴")
+        return amount
     if kind == "int":
         if not text:
             return 0
@@ -203,7 +211,7 @@ class BudgetTableModel(QAbstractTableModel):
         spec = self.columns[column]
         if not spec.field:
             raise UserInputError("此列不可修改")
-        return parse_value(text, spec.kind)
+        return parse_value(text, spec.kind, budget_of(self._rows[row]))
 
     def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid() or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -398,7 +406,8 @@ class ExpenditureTreeModel(QAbstractItemModel):
         return None if node is None else budget_of(node)
 
     def parse_cell(self, row: int, column: int, text: str):
-        """A typed or pasted amount of a line's column (the rows, not the column, decide editability)."""
+        """A pasted amount of a line's column (the rows, not the column, decide editability; a
+        row number alone names no line of the tree, so only the 10,000 万元 bound applies)."""
         spec = self.columns[column]
         if not spec.field:
             raise UserInputError("此列不可修改")

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from sqlmodel import Session
 
@@ -147,3 +147,24 @@ def test_a_zero_budget_line_is_not_compared_and_a_fund_line_asks_for_yuan(qtbot,
     answer(qtbot, tab, "按元换算为 0.80 万元")
     qtbot.waitUntil(lambda: stored(engine, ExpenditureLine, line_id, "adjusted_budget") == Decimal("8000.00"))
     assert model.find_line(line_id).siblingAtColumn(3).data() == "0.80"
+
+
+def test_a_pasted_block_with_an_amount_in_yuan_is_refused_naming_the_cell(qtbot, hubei):
+    tab, engine = hubei
+    tab.pages.setCurrentIndex(3)
+    view, model = tab.three_public_view, tab.three_public_model
+    row = three_public_row(tab, "公务用车运行维护费")  # 预算 3.00 万元
+    view.setCurrentIndex(model.index(row, 1))
+    view.setFocus()
+    QGuiApplication.clipboard().setText("3\t3500\n")  # 3500 万元 > 1000 × 3.00 万元
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [box.text() for box in tab.findChildren(QMessageBox)] == [
+        "第 1 行“决算”：“3500”超过本行预算（3.00万元）的 1000 倍，像是按元填写："
+        "请在金额后写明“元”或“万元”再粘贴，未粘贴任何内容"
+    ]
+    assert model.index(row, 2).data() == "2.80"
+    QGuiApplication.clipboard().setText("3\t35000元\n")  # the unit said: 3.50 万元
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: model.index(row, 2).data() == "3.50")
+    item_id = model.row(row).id
+    assert stored(engine, ThreePublicItem, item_id, "final_amount") == Decimal("35000.00")
