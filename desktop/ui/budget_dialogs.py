@@ -1,16 +1,10 @@
-"""The small questions of the 预算决算 tab: what a new budget line is (a code from the year's
-classification, and its kind), and whether a figure typed in 元 was meant for a 万元 cell."""
+"""Picking what a new budget line is: a code from the year's classification, and its kind."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from decimal import Decimal
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QMessageBox, QWidget
-
-from desktop.domain.money import format_wan
-from desktop.domain.plausible_money import YuanSuspicion
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 
 class ChoiceDialog(QDialog):
@@ -57,32 +51,3 @@ def coded(choices: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def plain(values: Sequence[str]) -> list[tuple[str, str]]:
     return [(value, value) for value in values]
-
-
-def ask_yuan_or_wan(
-    parent: QWidget, suspicion: YuanSuspicion, choose: Callable[[Decimal], None]
-) -> QMessageBox:
-    """按元换算为 X 万元 / 按万元保留 / 取消, for a figure that reads as 元 in a 万元 cell.
-
-    Opened, not exec'd: ``choose`` gets the amount in 元 the clerk picked; 取消 saves nothing.
-    """
-    box = QMessageBox(QMessageBox.Icon.Question, "金额单位", suspicion.question(), parent=parent)
-    as_yuan = box.addButton(
-        f"按元换算为 {format_wan(suspicion.as_yuan)} 万元", QMessageBox.ButtonRole.AcceptRole
-    )
-    as_wan = box.addButton(
-        f"按万元保留 {format_wan(suspicion.as_wan)} 万元", QMessageBox.ButtonRole.AcceptRole
-    )
-    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(as_yuan)
-    amounts = {as_yuan: suspicion.as_yuan, as_wan: suspicion.as_wan}
-
-    def clicked(button) -> None:
-        if button in amounts:
-            choose(amounts[button])
-
-    box.buttonClicked.connect(clicked)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.open()
-    return box

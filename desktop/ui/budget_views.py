@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.plausible_money import suspected_yuan
 from desktop.errors import UserInputError
-from desktop.storage.database import DatabaseError
-from desktop.ui.budget_dialogs import ask_yuan_or_wan
 from desktop.ui.budget_models import BudgetTableModel, Column
-from desktop.ui.editing import MoneyDelegate, TableEditing, index_name
+from desktop.ui.editing import TableEditing, index_name
 from desktop.ui.messages import show_error
+from desktop.ui.money_question import PlausibleMoneyDelegate
 
 FIGURES = (
     Column("年初预算", "initial_budget", "money", "initial_budget"),
@@ -74,28 +72,6 @@ class CountDelegate(QStyledItemDelegate):
             model.setData(index, text, Qt.ItemDataRole.EditRole)
         except UserInputError as error:
             show_error(self.parent().window(), f"{index_name(index)}：{error}")
-
-
-class PlausibleMoneyDelegate(MoneyDelegate):
-    """万元 cells of the budget tables: a figure that reads as 元 (``suspected_yuan``) is saved
-    only once the clerk said how to take it."""
-
-    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        text = editor.text() if isinstance(editor, QLineEdit) else ""
-        suspicion = suspected_yuan(text, model.budget_at(index))
-        if suspicion is None:
-            super().setModelData(editor, model, index)
-            return
-        window, place = self.parent().window(), QPersistentModelIndex(index)
-        name = index_name(index)
-
-        def save(amount) -> None:
-            try:
-                model.setData(model.index(place.row(), place.column(), place.parent()), amount)
-            except (UserInputError, DatabaseError) as error:
-                show_error(window, f"{name}：{error}")
-
-        ask_yuan_or_wan(window, suspicion, save)
 
 
 def make_editable(view: QAbstractItemView) -> None:

@@ -1,4 +1,4 @@
-"""A figure typed in 元 into a 万元 cell of the 预算决算 tab is asked about (issue 11, Build 5 and
+"""A figure typed in 元 into a 万元 cell (预算决算, a project's funding) is asked about (issue 11, Build 5 and
 “What was seen” 5), on the sample and on 湖北's 2024 (no previous year, a 政府性基金 line, a zero budget)."""
 
 from __future__ import annotations
@@ -168,3 +168,24 @@ def test_a_pasted_block_with_an_amount_in_yuan_is_refused_naming_the_cell(qtbot,
     qtbot.waitUntil(lambda: model.index(row, 2).data() == "3.50")
     item_id = model.row(row).id
     assert stored(engine, ThreePublicItem, item_id, "final_amount") == Decimal("35000.00")
+
+
+def test_a_project_funding_cell_asks_too(qtbot, engine):
+    from desktop.ui.projects_tab import ProjectsTab
+    from tests.services.chufei import add_chufei_project
+
+    department_id, project_id = add_chufei_project(engine)
+    tab = ProjectsTab(build_services(engine), WorkContext(department_id, 2023), QUndoStack())
+    qtbot.addWidget(tab)
+    tab.resize(1366, 768)
+    tab.show()
+    view, model = tab.funding_view, tab.funding_model
+    # row 1 is 处非专项经费's own funding: 年初 85.00, 调整后 131.65, 执行数 117.65 万元
+    type_into(qtbot, view, model.index(1, 2), "1176500")
+    assert question(tab).text() == "“1176500”超过 10000 万元，是否按元填写？"
+    answer(qtbot, tab, "按元换算为 117.65 万元")
+    assert model.index(1, 2).data() == "117.65"
+    type_into(qtbot, view, model.index(1, 2), "1,200,000")
+    answer(qtbot, tab, "按元换算为 120.00 万元")
+    qtbot.waitUntil(lambda: model.index(1, 2).data() == "120.00")
+    assert model.index(1, 3).data() == "91.15%"  # 120.00 / 131.65
