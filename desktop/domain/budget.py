@@ -126,6 +126,16 @@ def progress(cumulative: Decimal, budget_base: Decimal) -> Decimal | None:
     return cumulative / budget_base
 
 
+def followed_base(base: Decimal, total_before: Decimal, total_after: Decimal) -> Decimal:
+    """A checkpoint's 全年预算 after Σ 调整后预算 moved from ``total_before`` to ``total_after``.
+
+    A base equal to the total before follows it (it was the total: set when the month was added,
+    or typed as the same figure); any other base is one the clerk typed (含上年结转, a budget of
+    that date) and is kept.
+    """
+    return total_after if base == total_before else base
+
+
 def expense_kind(economic_code: str) -> str:
     """人员经费 for 301/303 codes, 公用经费 for the others (302, 310, 307, 399)."""
     return PERSONNEL if economic_code[:3] in PERSONNEL_CLASSES else PUBLIC

@@ -38,7 +38,7 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     """Full-width digits and punctuation (２５０，０００．００) to ASCII, spaces removed."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
@@ -74,7 +74,7 @@ def parse_money(text: str | int | Decimal, default_unit: MoneyUnit = MoneyUnit.Y
         original = str(text)
     else:
         original = str(text)
-        cleaned = _normalise(original)
+        cleaned = normalise(original)
         if not cleaned:
             raise NumberFormatError("金额为空")
         cleaned = cleaned.lstrip("¥￥")
@@ -98,7 +98,7 @@ def parse_percent(text: str | int | Decimal) -> Decimal:
     if isinstance(text, int | Decimal):
         return Decimal(text) / HUNDRED
     original = str(text)
-    cleaned = _normalise(original)
+    cleaned = normalise(original)
     if not cleaned:
         raise NumberFormatError("百分数为空")
     body = cleaned[:-1] if cleaned.endswith("%") else cleaned
@@ -112,7 +112,7 @@ def parse_quantity(text: str | int | Decimal) -> Decimal:
     if isinstance(text, int | Decimal):
         return Decimal(text)
     original = str(text)
-    cleaned = _normalise(original)
+    cleaned = normalise(original)
     if not cleaned:
         raise NumberFormatError("数值为空")
     if cleaned.endswith("%"):

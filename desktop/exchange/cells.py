@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from desktop.domain.dates import DateFormatError, parse_date
 from desktop.domain.money import TEN_THOUSAND, MoneyUnit, NumberFormatError, parse_money, parse_quantity
+from desktop.domain.plausible_money import YuanSuspicion, suspected_yuan
 from desktop.exchange.sheets import Kind
 
 MAX_COUNT = 1_000_000
@@ -139,6 +140,13 @@ def read_cell(kind: Kind, value, unit: MoneyUnit = MoneyUnit.WAN):
         raise CellError(str(error)) from error
     except ArithmeticError as error:  # NaN, infinity or an exponent beyond any amount
         raise CellError(f"“{value}”不是数字或超出可处理的范围") from error
+
+
+def yuan_suspicion(value, unit: MoneyUnit, budget: Decimal | None) -> YuanSuspicion | None:
+    """Why a non-empty money cell of a 万元 column may hold 元 (``suspected_yuan``), or none."""
+    if unit is not MoneyUnit.WAN or isinstance(value, bool | datetime | date | time | timedelta):
+        return None
+    return suspected_yuan(_number(value) if isinstance(value, int | float) else str(value), budget)
 
 
 def is_empty(value) -> bool:

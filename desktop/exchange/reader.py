@@ -23,8 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.money import MoneyUnit
-from desktop.exchange.cells import CellError, is_empty, read_cell
-from desktop.exchange.sheets import ALL_SHEETS, PASSED_OVER, Column, SheetSpec, match_column, split_header
+from desktop.domain.plausible_money import line_budget
+from desktop.exchange.cells import CellError, is_empty, read_cell, yuan_suspicion
+from desktop.exchange.sheets import (
+    ALL_SHEETS,
+    PASSED_OVER,
+    Column,
+    Kind,
+    SheetSpec,
+    match_column,
+    split_header,
+)
 from desktop.exchange.survey import MAX_GAP, SheetSurvey, SurveyError, survey
 
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -215,7 +224,31 @@ def _read_row(
         except CellError as error:
             problems.append(Problem(str(error), spec.name, number, column.header, letter))
             ok = False
+    if ok:
+        _warn_of_yuan(spec, number, cells, columns, values, problems)
     return values if ok else None
+
+
+def _warn_of_yuan(
+    spec: SheetSpec,
+    number: int,
+    cells: tuple,
+    columns: dict[int, tuple[Column, MoneyUnit]],
+    values: dict[str, object],
+    problems: list[Problem],
+) -> None:
+    """A 万元 cell that reads as 元 is imported as written, with a warning naming its place."""
+    budget = line_budget(values)
+    for index, (column, unit) in columns.items():
+        raw = cells[index] if index < len(cells) else None
+        if column.kind is not Kind.WAN or is_empty(raw):
+            continue
+        suspicion = yuan_suspicion(raw, unit, budget)
+        if suspicion is not None:
+            letter = column_letter(index + 1)
+            problems.append(
+                Problem(suspicion.warning(), spec.name, number, column.header, letter, warning=True)
+            )
 
 
 def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:

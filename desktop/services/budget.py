@@ -30,11 +30,13 @@ from desktop.domain.budget import (
     progress_points,
     progress_targets,
     share,
+    total,
 )
 from desktop.domain.budget import change as change_of
 from desktop.domain.budget import change_rate as change_rate_of
 from desktop.services.budget_edits import BudgetEdits
 from desktop.services.budget_rows import (
+    TOTAL,
     BasicRow,
     BudgetSummary,
     CheckpointRow,
@@ -154,6 +156,13 @@ class BudgetService(BudgetEdits):
         tree = function_tree(CodedFigures(line.function_code, _figures(line)) for line in lines)
         return [build(node) for node in tree]
 
+    def expenditure_total(self, department_id: int, year: int) -> ExpenditureNode:
+        """The 合计 row below the 类: every line's figures added up (本年支出合计)."""
+        with Session(self._engine) as session:
+            lines = self._rows(session, ExpenditureLine, department_id, year)
+        figures = total(_figures(line) for line in lines)
+        return _node("", TOTAL, TOTAL, figures, figures.final_amount)
+
     def basic_lines(self, department_id: int, year: int) -> list[BasicRow]:
         with Session(self._engine) as session:
             lines = self._rows(
@@ -195,6 +204,26 @@ class BudgetService(BudgetEdits):
             )
             for item in items
         ]
+
+    def three_public_total(self, department_id: int, year: int) -> ThreePublicRow:
+        """The 合计 row of the 三公经费 (its 预算 is each item's one budget, added up)."""
+        with Session(self._engine) as session:
+            items = self._rows(session, ThreePublicItem, department_id, year)
+        figures = total(
+            Figures(item.budget, item.budget, item.final_amount, item.previous_final) for item in items
+        )
+        return ThreePublicRow(
+            id=None,
+            item=TOTAL,
+            budget=figures.adjusted_budget,
+            final_amount=figures.final_amount,
+            previous_final=figures.previous_final,
+            change=change_of(figures.final_amount, figures.previous_final),
+            change_rate=change_rate_of(figures.final_amount, figures.previous_final),
+            batches=sum(item.batches for item in items),
+            persons=sum(item.persons for item in items),
+            vehicles=sum(item.vehicles for item in items),
+        )
 
     def checkpoints(self, department_id: int, year: int) -> list[CheckpointRow]:
         """执行进度 by month, with the target and points the department's scorecard template sets."""

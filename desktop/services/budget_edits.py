@@ -1,7 +1,9 @@
 """Editing the budget lines: validated setters, new lines from the year's classification, deletes.
 
 Each method is one action in its own session; a bad value raises ``UserInputError`` naming the
-field. Amounts are ``Decimal`` 元 and never negative (DOMAIN.md §5.3 V7).
+field. Amounts are ``Decimal`` 元 and never negative (DOMAIN.md §5.3 V7). A change to Σ 调整后预算
+(an edited, added or deleted expenditure line) moves, in the same transaction, the 全年预算 of
+every checkpoint that equalled the old total (``domain.budget.followed_base``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from desktop.domain.budget import (
     INCOME_SOURCES,
     THREE_PUBLIC_ITEMS,
     Figures,
+    followed_base,
 )
 from desktop.domain.classification import ClassificationError
 from desktop.errors import UserInputError
@@ -71,23 +74,53 @@ class BudgetEdits:
         query = select(model).where(model.department_id == department_id, model.year == year)
         return list(session.exec(query.order_by(*order, model.id)))
 
-    def _update(self, model: type[SQLModel], row_id: int, fields: dict[str, str], field: str, value) -> None:
+    def _update(
+        self,
+        model: type[SQLModel],
+        row_id: int,
+        fields: dict[str, str],
+        field: str,
+        value,
+        *,
+        bases_follow: bool = False,
+    ) -> None:
         if field not in fields:
             raise UserInputError(f"“{field}”不能修改")
         value = _checked_value(fields[field], value)
         with track(Session(self._engine)) as session:
-            row = session.get(model, row_id)
+            row: Any = session.get(model, row_id)
             if row is None:
                 raise UserInputError("要修改的行已不存在，请刷新")
+            before = self._adjusted_total(session, row.department_id, row.year) if bases_follow else None
             setattr(row, field, value)
             session.add(row)
+            if before is not None:
+                self._follow_adjusted_total(session, row.department_id, row.year, before)
             session.commit()
+
+    def _adjusted_total(self, session: Session, department_id: int, year: int) -> Decimal:
+        """Σ 调整后预算 of the year's expenditure lines, the base a new checkpoint starts from."""
+        lines = self._rows(session, ExpenditureLine, department_id, year)
+        return sum((line.adjusted_budget for line in lines), Decimal("0.00"))
+
+    def _follow_adjusted_total(
+        self, session: Session, department_id: int, year: int, before: Decimal
+    ) -> None:
+        session.flush()
+        after = self._adjusted_total(session, department_id, year)
+        for checkpoint in self._rows(session, ExecutionCheckpoint, department_id, year):
+            base = followed_base(checkpoint.budget_base, before, after)
+            if base != checkpoint.budget_base:
+                checkpoint.budget_base = base
+                session.add(checkpoint)
 
     def update_income(self, line_id: int, field: str, value: Decimal) -> None:
         self._update(IncomeLine, line_id, FIGURE_FIELDS, field, value)
 
     def update_expenditure(self, line_id: int, field: str, value: Decimal) -> None:
-        self._update(ExpenditureLine, line_id, FIGURE_FIELDS, field, value)
+        self._update(
+            ExpenditureLine, line_id, FIGURE_FIELDS, field, value, bases_follow=field == "adjusted_budget"
+        )
 
     def update_basic(self, line_id: int, field: str, value: Decimal) -> None:
         self._update(BasicExpenditureLine, line_id, BASIC_FIELDS, field, value)
@@ -131,6 +164,7 @@ class BudgetEdits:
             ).first()
             if existing is not None:
                 raise UserInputError(f"功能分类：{function_code} {name}已有“{category} · {funding}”一行")
+            before = self._adjusted_total(session, department_id, year)
             line = ExpenditureLine(
                 department_id=department_id,
                 year=year,
@@ -144,11 +178,18 @@ class BudgetEdits:
                 previous_final=figures.previous_final,
             )
             session.add(line)
+            self._follow_adjusted_total(session, department_id, year, before)
             session.commit()
             return saved_id(line)
 
     def delete_expenditure_line(self, line_id: int) -> None:
-        self._delete(ExpenditureLine, line_id)
+        with track(Session(self._engine)) as session:
+            line = session.get(ExpenditureLine, line_id)
+            if line is not None:
+                before = self._adjusted_total(session, line.department_id, line.year)
+                session.delete(line)
+                self._follow_adjusted_total(session, line.department_id, line.year, before)
+                session.commit()
 
     def add_basic_line(
         self,
@@ -216,12 +257,12 @@ class BudgetEdits:
 
     def add_checkpoint(self, department_id: int, year: int, month: int) -> int:
         """A 执行进度 checkpoint at the end of ``month``; its budget base starts as the year's
-        adjusted expenditure budget (Σ 调整后预算 of the lines)."""
+        adjusted expenditure budget (Σ 调整后预算 of the lines) and follows it until the clerk
+        types another."""
         if not 1 <= month <= 12:
             raise UserInputError(f"月份：{month} 不在 1–12 之间")
         with Session(self._engine) as session:
-            lines = self._rows(session, ExpenditureLine, department_id, year)
-        base = sum((line.adjusted_budget for line in lines), Decimal("0.00"))
+            base = self._adjusted_total(session, department_id, year)
         return self._add_unique(
             ExecutionCheckpoint,
             department_id,

@@ -72,13 +72,17 @@ class IncomeRow:
     share: Decimal | None  # of 本年收入合计; none for 年初结转和结余
 
 
+TOTAL = "合计"  # the level of the 合计 node, the name of the 合计 rows
+
+
 @dataclass(frozen=True)
 class ExpenditureNode:
-    """A 类, 款 or 项 subtotal, or (level “行”) one editable line of a 项 by kind and funding."""
+    """A 类, 款 or 项 subtotal, (level “行”) one editable line of a 项 by kind and funding, or
+    (level “合计”) the total of every line."""
 
     code: str
     name: str
-    level: str  # 类 / 款 / 项 / 行
+    level: str  # 类 / 款 / 项 / 行 / 合计
     initial_budget: Decimal
     adjusted_budget: Decimal
     final_amount: Decimal
@@ -109,7 +113,9 @@ class BasicRow:
 
 @dataclass(frozen=True)
 class ThreePublicRow:
-    id: int
+    """One 三公 item, or (``id`` None, ``item`` “合计”) the total of all of them."""
+
+    id: int | None
     item: str
     budget: Decimal
     final_amount: Decimal

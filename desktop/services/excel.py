@@ -28,6 +28,7 @@ from desktop.services.excel_entries_export import entry_tables
 from desktop.services.excel_import import ImportCancelled, Progress, apply_workbook
 from desktop.services.excel_scores import score_rows
 from desktop.services.import_rows import changed_columns
+from desktop.services.problem_report import ReportEntry, entry_of, note, save_report
 from desktop.services.projects import ProjectService
 from desktop.storage import audit
 from desktop.storage import models as M
@@ -63,6 +64,7 @@ class ImportReport:
     problems: tuple[str, ...]
     warnings: tuple[str, ...]
     dry_run: bool
+    entries: tuple[ReportEntry, ...] = ()  # the problems, then the warnings, each with its place
 
     @property
     def ok(self) -> bool:
@@ -197,6 +199,10 @@ class ExcelService:
         masked = "" if unmasked else "（身份证号、电话已打码）"
         return f"已导出 {year} 年度数据到 {path}{masked}"
 
+    def save_report(self, report: ImportReport, path: Path) -> str:
+        """保存为 Excel: the report's rows in a workbook at ``path``."""
+        return save_report(path, report.entries, f"{report.file} ", database=engine_path(self._engine))
+
     def import_workbook(
         self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
     ) -> ImportReport:
@@ -224,16 +230,19 @@ class ExcelService:
             else:
                 problems = workbook.errors + problems
             problems = sorted(problems, key=_place)
+            warnings = [problem for problem in workbook.problems if problem.warning]
+            masked = masked_warnings(workbook)
             report = ImportReport(
                 file=path.name,
                 department=name,
                 counts=tuple(SheetCount(sheet, *counts[sheet]) for sheet in counts),
                 problems=tuple(str(problem) for problem in problems),
-                warnings=(
-                    *(str(problem) for problem in workbook.problems if problem.warning),
-                    *masked_warnings(workbook),
-                ),
+                warnings=(*(str(problem) for problem in warnings), *masked),
                 dry_run=dry_run,
+                entries=(
+                    *(entry_of(problem) for problem in (*problems, *warnings)),
+                    *(note(text, S.PETITIONS.name) for text in masked),
+                ),
             )
             if problems or dry_run:
                 connection.rollback()

@@ -4,6 +4,8 @@ the project's funding, or a statistic of the petition register.
 A source is written ``kind:detail`` in the template (or in the item's own ``_sources``):
 
 - ``checkpoint:6``: 执行进度 at the end of June, cumulative spending ÷ the budget of that date;
+  without a 12月 checkpoint, ``checkpoint:12`` (年末执行进度) is Σ 决算 ÷ Σ 调整后预算 of the
+  支出 lines, as the year's 决算 states it;
 - ``budget:initial_expenditure`` / ``budget:adjusted_expenditure``: 本年支出合计, 年初 / 调整后;
 - ``budget:basic_budget:30201+30202`` / ``budget:basic_final:…``: 基本支出 of those economic codes;
 - ``project:execution_rate``: the scorecard project's 预算执行数 ÷ 调整后预算数;
@@ -19,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from desktop.domain.budget import Figures, progress, total
 from desktop.domain.money import format_percent, format_wan, round_half_up
 from desktop.errors import UserInputError
 from desktop.services.project_read import ProjectDetail
@@ -62,10 +65,25 @@ class SourceReader:
                 ExecutionCheckpoint.month == month,
             )
         ).first()
-        if row is None or row.budget_base <= 0:
+        if row is None:
+            return self._year_end_progress() if month == 12 else None
+        ratio = progress(row.cumulative_spending, row.budget_base)
+        if ratio is None:
             return None
-        progress = round_half_up(row.cumulative_spending / row.budget_base, 4)  # as printed: 43.58%
-        return format_percent(progress), f"执行进度表{month}月"
+        return format_percent(round_half_up(ratio, 4)), f"执行进度表{month}月"  # as printed: 43.58%
+
+    def _year_end_progress(self) -> tuple[str, str] | None:
+        lines = self._session.exec(
+            select(ExpenditureLine).where(
+                ExpenditureLine.department_id == self._department_id, ExpenditureLine.year == self._year
+            )
+        ).all()
+        figures = total(
+            Figures(line.initial_budget, line.adjusted_budget, line.final_amount, line.previous_final)
+            for line in lines
+        )
+        ratio = progress(figures.final_amount, figures.adjusted_budget)
+        return None if ratio is None else (format_percent(round_half_up(ratio, 4)), "支出表决算÷调整后预算")
 
     def _budget(self, detail: str) -> tuple[str, str] | None:
         what, _, codes = detail.partition(":")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QFont, QUndoStack
 
 from desktop.domain.money import MoneyUnit, NumberFormatError, format_percent, format_wan, parse_money
+from desktop.domain.plausible_money import BUDGET_FIELDS, line_budget, suspected_yuan
 from desktop.errors import UserInputError
 from desktop.services.budget_rows import BudgetSummary, Comparison, ExpenditureNode
 from desktop.ui.editing import apply_change
@@ -53,14 +54,22 @@ def cell_text(value, kind: str) -> str:
     return str(value)
 
 
-def parse_value(text: str, kind: str):
-    """What a typed or pasted cell means; an empty cell is 0. Errors name no place (the caller does)."""
+def parse_value(text: str, kind: str, budget: Decimal | None = None):
+    """What a pasted cell means; an empty cell is 0. Errors name no place (the caller does).
+
+    A bare amount that reads as 元 (``suspected_yuan`` against the line's ``budget``) is refused:
+    a block cannot stop at each cell to ask as a typed cell does, and guessing would be quiet.
+    """
     text = text.strip()
     if kind == "money":
         try:
-            return parse_money(text or "0", MoneyUnit.WAN)
+            amount = parse_money(text or "0", MoneyUnit.WAN)
         except NumberFormatError as error:
             raise UserInputError(str(error)) from error
+        suspicion = suspected_yuan(text, budget)
+        if suspicion is not None and not suspicion.said_yuan:
+            raise UserInputError(f"{suspicion.reason}，像是按元填写：请在金额后写明“元”或“万元”再粘贴")
+        return amount
     if kind == "int":
         if not text:
             return 0
@@ -68,6 +77,31 @@ def parse_value(text: str, kind: str):
             raise UserInputError(f"“{text}”不是非负整数")
         return int(text)
     raise UserInputError("此列不可修改")
+
+
+def bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def _is_total(row) -> bool:
+    """The 合计 row a table may end with (the service gives it no id)."""
+    return getattr(row, "id", 0) is None
+
+
+def _row_key(row):
+    """What makes a table row the same row after a reload: its id (the 收支总览 lines: their label)."""
+    return getattr(row, "id", None), getattr(row, "label", None)
+
+
+def _node_key(node: ExpenditureNode) -> tuple:
+    return node.code, node.level, node.line_id
+
+
+def budget_of(row) -> Decimal | None:
+    """The budget a figure of ``row`` is weighed against when it may have been typed in 元."""
+    return line_budget({name: getattr(row, name, None) for name in BUDGET_FIELDS})
 
 
 class _Saving(QObject):
@@ -91,7 +125,14 @@ class _Saving(QObject):
 
 
 class BudgetTableModel(QAbstractTableModel):
-    """Rows of one kind (收入, 基本支出, 三公经费, 执行进度) with editable amount columns."""
+    """Rows of one kind (收入, 基本支出, 三公经费, 执行进度) with editable amount columns.
+
+    A reload that brings the same rows changes their figures in place (a layout change) instead
+    of resetting the model: a reset while the next cell's editor is open (Tab after an edit)
+    released that editor from under its column delegate, which then committed it to no view, and
+    Qt warned. Not ``dataChanged`` either: Qt 6 writes the stored value into every open editor of
+    the range, over what the clerk is typing.
+    """
 
     def __init__(
         self, columns: Sequence[Column], setter: Setter | None, undo_stack: QUndoStack | None, parent=None
@@ -104,8 +145,15 @@ class BudgetTableModel(QAbstractTableModel):
         self.saved = self._saving.saved if self._saving else None
 
     def set_rows(self, rows: Sequence) -> None:
+        """Show ``rows``; the same rows with new figures change in place (no reset, see above)."""
+        rows = list(rows)
+        if self._rows and [_row_key(row) for row in rows] == [_row_key(row) for row in self._rows]:
+            self.layoutAboutToBeChanged.emit()
+            self._rows = rows
+            self.layoutChanged.emit()
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def row(self, row: int):
@@ -143,21 +191,27 @@ class BudgetTableModel(QAbstractTableModel):
             return str(value) if column.kind == "int" else value
         if role == ALIGN and column.kind in NUMERIC_KINDS:
             return int(RIGHT.value)
+        if role == Qt.ItemDataRole.FontRole and _is_total(self._rows[index.row()]):
+            return bold()
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._saving and self.columns[index.column()].field:
+        editable_row = not _is_total(self._rows[index.row()])
+        if self._saving and editable_row and self.columns[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def budget_at(self, index: QModelIndex) -> Decimal | None:
+        return budget_of(self._rows[index.row()])
 
     def parse_cell(self, row: int, column: int, text: str):
         spec = self.columns[column]
         if not spec.field:
             raise UserInputError("此列不可修改")
-        return parse_value(text, spec.kind)
+        return parse_value(text, spec.kind, budget_of(self._rows[row]))
 
     def setData(self, index: QModelIndex, value, role: int = EDIT) -> bool:
         if role != EDIT or not index.isValid() or not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
@@ -244,20 +298,34 @@ class ExpenditureTreeModel(QAbstractItemModel):
         self.saved = self._saving.saved
 
     def set_tree(self, tree: Sequence[ExpenditureNode]) -> None:
-        self.beginResetModel()
-        self._nodes, self._parents, self._children = [], [], {ROOT: []}
+        """Show ``tree``; the same 类/款/项 and lines with new figures change in place (a layout
+        change, as ``BudgetTableModel.set_rows`` says why)."""
+        nodes: list[ExpenditureNode] = []
+        parents: list[int] = []
+        children: dict[int, list[int]] = {ROOT: []}
 
         def add(node: ExpenditureNode, parent: int) -> None:
-            number = len(self._nodes)
-            self._nodes.append(node)
-            self._parents.append(parent)
-            self._children[parent].append(number)
-            self._children[number] = []
+            number = len(nodes)
+            nodes.append(node)
+            parents.append(parent)
+            children[parent].append(number)
+            children[number] = []
             for child in node.children:
                 add(child, number)
 
         for node in tree:
             add(node, ROOT)
+        if (
+            self._nodes
+            and parents == self._parents
+            and list(map(_node_key, nodes)) == list(map(_node_key, self._nodes))
+        ):
+            self.layoutAboutToBeChanged.emit()
+            self._nodes = nodes
+            self.layoutChanged.emit()
+            return
+        self.beginResetModel()
+        self._nodes, self._parents, self._children = nodes, parents, children
         self.endResetModel()
 
     def node(self, index: QModelIndex) -> ExpenditureNode | None:
@@ -321,9 +389,7 @@ class ExpenditureTreeModel(QAbstractItemModel):
         if role == ALIGN and column.kind in NUMERIC_KINDS:
             return int(RIGHT.value)
         if role == Qt.ItemDataRole.FontRole and node.level != "行":
-            font = QFont()
-            font.setBold(True)  # 类/款/项 subtotals stand out from the lines the clerk edits
-            return font
+            return bold()  # 类/款/项 subtotals and 合计 stand out from the lines the clerk edits
         return None
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -335,8 +401,13 @@ class ExpenditureTreeModel(QAbstractItemModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
+    def budget_at(self, index: QModelIndex) -> Decimal | None:
+        node = self.node(index)
+        return None if node is None else budget_of(node)
+
     def parse_cell(self, row: int, column: int, text: str):
-        """A typed or pasted amount of a line's column (the rows, not the column, decide editability)."""
+        """A pasted amount of a line's column (the rows, not the column, decide editability; a
+        row number alone names no line of the tree, so only the 10,000 万元 bound applies)."""
         spec = self.columns[column]
         if not spec.field:
             raise UserInputError("此列不可修改")

@@ -221,10 +221,10 @@ class BudgetTab(QWidget):
         summary = service.summary(*scope)
         self.summary_model.set_rows(summary_lines(summary))
         self.income_model.set_rows(service.income_lines(*scope))
-        self.tree_model.set_tree(service.expenditure_tree(*scope))
+        self.tree_model.set_tree([*service.expenditure_tree(*scope), service.expenditure_total(*scope)])
         self.tree_view.expandAll()
         self.basic_model.set_rows(service.basic_lines(*scope))
-        self.three_public_model.set_rows(service.three_public(*scope))
+        self.three_public_model.set_rows([*service.three_public(*scope), service.three_public_total(*scope)])
         self.checkpoint_model.set_rows(service.checkpoints(*scope))
         basic = summary.personnel.current + summary.public.current
         self.basic_totals.setText(

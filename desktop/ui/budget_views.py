@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import UserInputError
 from desktop.ui.budget_models import BudgetTableModel, Column
-from desktop.ui.editing import MoneyDelegate, TableEditing, index_name
+from desktop.ui.editing import TableEditing, index_name
 from desktop.ui.messages import show_error
+from desktop.ui.money_question import PlausibleMoneyDelegate
 
 FIGURES = (
     Column("年初预算", "initial_budget", "money", "initial_budget"),
@@ -117,7 +118,7 @@ def budget_table(model: BudgetTableModel, undo_stack: QUndoStack | None) -> QTab
 
 
 def set_delegates(view: QAbstractItemView, columns) -> None:
-    money, count = MoneyDelegate(view), CountDelegate(view)
+    money, count = PlausibleMoneyDelegate(view), CountDelegate(view)
     for number, column in enumerate(columns):
         if column.field and column.kind == "money":
             view.setItemDelegateForColumn(number, money)

@@ -1,7 +1,8 @@
 """导入 Excel / 导出 Excel in the window: the file dialog, the dry-run report first, the work off the UI thread.
 
 ``import_excel`` checks the chosen workbook (a dry run) and shows what it would add and update,
-or every problem found; only when the clerk confirms does it import, with a progress dialog
+or every problem found (a ``ProblemReportDialog``: a table with each place, 保存为 Excel, also
+for the warnings of a workbook that can be imported); only when the clerk confirms does it import, with a progress dialog
 whose 取消 rolls everything back. ``export_excel`` writes the current year, ID and phone numbers
 masked unless the clerk ticks “导出完整身份证号和电话（仅限内部使用）” (as ``--unmasked`` in the CLI).
 Both return the flow object so tests can wait on its ``done`` signal; dialogs are opened, never
@@ -24,6 +25,7 @@ from desktop.storage.database import DatabaseError
 from desktop.ui.background import Job, post, submit
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
+from desktop.ui.problem_report_dialog import ProblemReportDialog
 
 FILTER = "Excel 工作簿 (*.xlsx)"
 UNMASKED = "导出完整身份证号和电话（仅限内部使用）"
@@ -35,12 +37,13 @@ class _Flow(QObject):
 
     done = Signal(str)
 
-    def __init__(self, parent: QWidget, title: str) -> None:
+    def __init__(self, parent: QWidget, title: str, service: ExcelService) -> None:
         super().__init__(parent)
         self._parent = parent
         self._title = title
+        self._service = service
         self._job: Job | None = None
-        self.message: QMessageBox | None = None
+        self.message: QMessageBox | ProblemReportDialog | None = None
 
     def start(self, label: str, work: Callable[[Progress], object], on_success, cancellable: bool) -> None:
         dialog = QProgressDialog(label, "取消", 0, 0, self._parent)
@@ -70,7 +73,7 @@ class _Flow(QObject):
             except ImportCancelled:
                 post(job, ended, lambda: self.finish("已取消导入，数据库未改动"))
             except ImportRejected as error:
-                post(job, ended, partial(self._fail, "\n".join(error.report.lines())))
+                post(job, ended, partial(self._rejected, error.report))
             except (UserInputError, DatabaseError) as error:
                 post(job, ended, partial(self._fail, str(error)))
             except Exception as error:  # noqa: BLE001 — a bug: raised again in the window's thread
@@ -82,6 +85,28 @@ class _Flow(QObject):
         dialog.canceled.connect(job.cancelled.set)
         self._job = job
         submit(job)
+
+    def report_dialog(self, report: ImportReport, summary: str, *, confirm: bool) -> ProblemReportDialog:
+        """The report as a table (opened, window-modal); it saves through the Excel service."""
+        dialog = ProblemReportDialog(
+            self._title,
+            summary,
+            report.entries,
+            partial(self._service.save_report, report),
+            self._parent,
+            confirm=confirm,
+            suggested_name=f"{Path(report.file).stem}问题报告.xlsx",
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        self.message = dialog
+        return dialog
+
+    def _rejected(self, report: ImportReport) -> None:
+        head = report.lines()[0]
+        self.report_dialog(report, f"{head}。请按下表逐条改正工作簿后再导入。", confirm=False)
+        self.done.emit(head)
 
     def _fail(self, text: str) -> None:
         self.message = show_error(self._parent, text, self._title)
@@ -111,8 +136,8 @@ def _raise(error: Exception) -> None:
 
 class _ImportFlow(_Flow):
     def __init__(self, parent: QWidget, service: ExcelService, context: WorkContext, path: Path) -> None:
-        super().__init__(parent, "导入 Excel")
-        self._service, self._context, self._path = service, context, path
+        super().__init__(parent, "导入 Excel", service)
+        self._context, self._path = context, path
 
     def check(self) -> None:
         self.start(
@@ -124,6 +149,15 @@ class _ImportFlow(_Flow):
 
     def _confirm(self, report: ImportReport) -> None:
         lines = report.lines()
+        if report.entries:
+            counts = "；".join(line.strip() for line in lines[1:] if not line.strip().startswith("提示："))
+            summary = (
+                f"{lines[0]}\n{counts}\n有 {len(report.entries)} 条提示（不妨碍导入），请核对后决定是否导入。"
+            )
+            dialog = self.report_dialog(report, summary, confirm=True)
+            dialog.accepted.connect(self._run)
+            dialog.rejected.connect(lambda: self.done.emit("未导入"))
+            return
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self._title,
@@ -148,9 +182,12 @@ class _ImportFlow(_Flow):
         )
 
     def _imported(self, report: ImportReport) -> None:
-        lines = report.lines()
+        lines = [line.strip() for line in report.lines()]
         self._context.changed.emit()  # every tab reloads what it shows
-        self.finish(lines[0], "\n".join(line.strip() for line in lines[1:]))
+        counts = [line for line in lines[1:] if not line.startswith("提示：")]
+        if report.entries:  # listed, with their places, before the clerk said 导入
+            counts.append(f"导入前列出的 {len(report.entries)} 条提示见问题报告")
+        self.finish(lines[0], "\n".join(counts))
 
 
 def import_excel(parent: QWidget, services, context: WorkContext, path: Path | None = None) -> _Flow | None:
@@ -167,8 +204,8 @@ def import_excel(parent: QWidget, services, context: WorkContext, path: Path | N
 
 class _ExportFlow(_Flow):
     def __init__(self, parent: QWidget, service: ExcelService, department_id: int, year: int) -> None:
-        super().__init__(parent, "导出 Excel")
-        self._service, self._department_id, self._year = service, department_id, year
+        super().__init__(parent, "导出 Excel", service)
+        self._department_id, self._year = department_id, year
 
     def ask(self, path: Path | None) -> None:
         """Masked or not (masked unless the clerk ticks the box), then the file, then the export."""

@@ -37,6 +37,7 @@ from desktop.storage.sqlite_errors import DatabaseDamaged, DatabaseError
 from desktop.ui.about import AboutDialog
 from desktop.ui.background import settle
 from desktop.ui.budget_tab import BudgetTab
+from desktop.ui.cell_tooltips import show_full_text
 from desktop.ui.change_relay import ChangeRelay
 from desktop.ui.context import WorkContext
 from desktop.ui.database_dialogs import DATABASE_FILTER, RestoreDialog, ask_read_only, offer_recovery
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
                 if self.workspace.read_only:
                     make_read_only(tab)
                 self.tabs.addTab(tab, title)
+                show_full_text(tab)  # a cut cell shows its whole text on hover
         titles = [self.tabs.tabText(index) for index in range(self.tabs.count())]
         remembered = self.settings.value("window/tab")
         self.tabs.setCurrentIndex(titles.index(remembered) if remembered in titles else 0)

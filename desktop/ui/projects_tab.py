@@ -37,9 +37,10 @@ from desktop.services.project_input import PROJECT_TEXT_FIELDS
 from desktop.services.projects import ProjectDetail, project_row
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
-from desktop.ui.editing import MoneyDelegate, TableEditing, apply_change, cell_name
+from desktop.ui.editing import TableEditing, apply_change, cell_name
 from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.messages import show_error
+from desktop.ui.money_question import PlausibleMoneyDelegate
 from desktop.ui.project_actions import ProjectActions
 from desktop.ui.project_dialog import NewProjectDialog
 from desktop.ui.project_models import (
@@ -153,7 +154,7 @@ class ProjectsTab(QWidget):
 
         self.funding_model = FundingModel(self._service, undo_stack, self)
         self.funding_view = _table(self.funding_model)
-        money = MoneyDelegate(self.funding_view)
+        money = PlausibleMoneyDelegate(self.funding_view)  # asks about a figure that reads as 元
         for column in range(3):
             self.funding_view.setItemDelegateForColumn(column, money)
         manual = ReportingDelegate(self.funding_view)

@@ -26,6 +26,8 @@ class WorkToolbar(QToolBar):
         self.department = QComboBox()
         self.department.setObjectName("department")
         self.department.setMinimumContentsLength(14)
+        # as wide as the longest name (a 文化广播电视和旅游局 was cut at 14 characters)
+        self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.department.setToolTip("当前单位")
         self.year = QSpinBox()
         self.year.setObjectName("year")
