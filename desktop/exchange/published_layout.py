@@ -133,11 +133,11 @@ def code_level(parts: tuple[str, ...]) -> str:
 
 
 def side_of(parts: tuple[str, ...]) -> str:
-    """收入 or 支出 when a two-sided table's header names the side above the column."""
-    return next((side for side in SIDES if parts and parts[0].startswith(side) and len(parts) > 1), "")
+    """The side a two-sided table's header names above a name column (收入, 支出, 人员经费 …)."""
+    return parts[0] if len(parts) > 1 else ""
 
 
 def value_label(parts: tuple[str, ...], side: str) -> str:
     """The label of a value column: its header words joined by “·”, without the side's word."""
-    words = parts[1:] if side and parts and parts[0].startswith(side) and len(parts) > 1 else parts
+    words = parts[1:] if side and len(parts) > 1 and parts[0] == side else parts
     return "·".join(words)

@@ -296,8 +296,7 @@ class _SheetBody:
         ]
         cleaned = [tuple(split_header(part)[0] for part in column) for column in parts]
         roles = [layout.column_role(column) for column in cleaned]
-        name_columns = [index for index, role in enumerate(roles) if role == "名称"]
-        sides = self._sides(cleaned, name_columns)
+        sides = self._sides(cleaned, roles)
         header_row = grid[0][0]
         for index, (words, role) in enumerate(zip(cleaned, roles, strict=True)):
             side = sides[index]
@@ -329,16 +328,22 @@ class _SheetBody:
         return True
 
     @staticmethod
-    def _sides(parts: list[tuple[str, ...]], name_columns: list[int]) -> list[str]:
-        """Each column's side: a two-sided table has a name column per side, 收入 first."""
-        if len(name_columns) < 2:
+    def _sides(parts: list[tuple[str, ...]], roles: list[str]) -> list[str]:
+        """Each column's side: a two-sided table has a name column per side, 收入 first; a side
+        starts at the code columns before its name column."""
+        names = [index for index, role in enumerate(roles) if role == "名称"]
+        if len(names) < 2:
             return [""] * len(parts)
-        names = [
-            layout.side_of(parts[index]) or layout.SIDES[min(order, 1)]
-            for order, index in enumerate(name_columns)
+        starts = []
+        for index in names:
+            while index > 0 and roles[index - 1] == "编码":
+                index -= 1
+            starts.append(index)
+        sides = [
+            layout.side_of(parts[index]) or layout.SIDES[min(order, 1)] for order, index in enumerate(names)
         ]
         return [
-            names[max((order for order, start in enumerate(name_columns) if start <= index), default=0)]
+            sides[max((order for order, start in enumerate(starts) if start <= index), default=0)]
             for index in range(len(parts))
         ]
 
