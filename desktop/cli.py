@@ -188,6 +188,24 @@ def _run_import_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_import_tables(args) -> int:
+    from desktop.services.catalogue import FormCatalogue
+    from desktop.services.excel import ImportRejected, into_path
+    from desktop.services.table_import import TableImportService
+
+    def run(engine):
+        service = TableImportService(engine, FormCatalogue())
+        return service.import_tables(args.file, args.year, province=args.province or "", dry_run=args.dry_run)
+
+    try:
+        report = into_path(args.db, run, args.dry_run)
+    except ImportRejected as error:
+        print("\n".join(error.report.lines()))
+        raise
+    print("\n".join(report.lines()))
+    return EXIT_OK
+
+
 def _run_selftest(args) -> int:
     from desktop.selftest import run_selftest
 
@@ -256,6 +274,17 @@ def build_parser() -> argparse.ArgumentParser:
     import_xlsx.add_argument("file", type=Path)
     import_xlsx.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
 
+    import_tables = command(
+        "import-tables",
+        "导入决算报表（财政决算系统导出的公开表；全部成功或全部不导入；数据库不存在时新建）",
+        _run_import_tables,
+    )
+    with_db(import_tables)
+    import_tables.add_argument("--year", required=True, type=_year, help="年度，如 2023（2000–2100）")
+    import_tables.add_argument("--province", help="省份（新建数据库时必填，决定报表格式），如 四川")
+    import_tables.add_argument("file", type=Path)
+    import_tables.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+
     template = command("template", "生成空白 Excel 模板", _run_template)
     template.add_argument("--out", required=True, type=Path)
 
@@ -267,7 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
 
-    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
+    command(
+        "selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest
+    )
     return parser
 
 

@@ -10,8 +10,7 @@ ordinals and spaces aside) or, in a 科目 group, by code and level. Every cell 
 - *a fact*: the cells of all tables are taken most specific first (more selector fields fixed,
   fewer values per field, longer code); what a cell holds beyond the facts already made of finer
   cells becomes one new fact with the cell's selector values. A field the cell leaves open takes
-  its default (``DEFAULTS``: the money not of a 财政拨款 fund is 其他资金, 三公经费 are
-  一般公共预算财政拨款); a field listing several values (公务接待费 = 国内 + 外事) takes the first.
+  its default (``DEFAULTS``: money no 财政拨款 table names is 其他资金); a field listing several values (公务接待费 = 国内 + 外事) takes the first.
   So 表03's 基本支出 of a 项, less the same 项 in the 财政拨款 tables, is its 其他资金 line, and the
   总表's 类 row, made of those lines, adds nothing. A cell whose remainder cannot be one fact (its
   measure or a required field is open) is stated instead.
@@ -45,16 +44,15 @@ from desktop.exchange.reader import Problem
 OTHER = "其他资金"
 REQUIRED = {
     "收入": ("source",),
-    "使用非财政拨款结余": (),
+    "使用非财政拨款结余": ("funding",),
     "年初结转和结余": ("funding",),
     "支出": ("function_code", "category", "funding"),
     "结余分配": ("funding",),
     "年末结转和结余": ("funding",),
     "经济分类支出": ("economic_code", "category", "funding"),
-    "三公经费": ("item", "funding"),
+    "三公经费": ("item",),
 }
 DEFAULTS = {"funding": OTHER}
-MEASURE_DEFAULTS = {"三公经费": {"funding": "一般公共预算财政拨款"}}
 CODE_LENGTHS = {"function_code": 7, "economic_code": 5}
 Constraint = dict[str, tuple[str, ...]]
 
@@ -108,9 +106,7 @@ def _merge(*selectors: Iterable[tuple[str, tuple[str, ...]]]) -> Constraint | No
 
 def _codes_common(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """Codes (prefixes) both lists take: the longer of two that nest."""
-    return tuple(
-        max(a, b, key=len) for a in first for b in second if a.startswith(b) or b.startswith(a)
-    )
+    return tuple(max(a, b, key=len) for a in first for b in second if a.startswith(b) or b.startswith(a))
 
 
 def _heading(column: ColumnDefinition, side: SideDefinition) -> str:
@@ -130,7 +126,9 @@ def _is_total_column(column: ColumnDefinition) -> bool:
 class _TableReader:
     """One published table against its definition: its cells as ``_Cell`` or stated."""
 
-    def __init__(self, table: PublishedTable, definition: TableDefinition, file_name: str, result: TableFacts):
+    def __init__(
+        self, table: PublishedTable, definition: TableDefinition, file_name: str, result: TableFacts
+    ):
         self.table, self.definition, self.file, self.result = table, definition, file_name, result
 
     def problem(self, reason: str, row: int | None = None, column: str = "") -> None:
@@ -138,7 +136,9 @@ class _TableReader:
 
     def cells(self) -> list[_Cell]:
         if len(self.table.columns) != len(self.definition.sides):
-            self.problem(f"应有 {len(self.definition.sides)} 栏（{self._side_names()}），表头中有 {len(self.table.columns)} 栏")
+            self.problem(
+                f"应有 {len(self.definition.sides)} 栏（{self._side_names()}），表头中有 {len(self.table.columns)} 栏"
+            )
             return []
         found: list[_Cell] = []
         for side_name, side in zip(self.table.columns, self.definition.sides, strict=True):
@@ -185,7 +185,9 @@ class _TableReader:
                 if amount is None:
                     continue
                 key = cell_key(self.definition.number, code or definition.key, column.key)
-                place = f"{self.file} 工作表“{self.table.sheet}”第 {row.row} 行（{row.letters[label]}{row.row}）"
+                place = (
+                    f"{self.file} 工作表“{self.table.sheet}”第 {row.row} 行（{row.letters[label]}{row.row}）"
+                )
                 stated = not deepest or row.total or _is_total_column(column)
                 constraint = _merge(self.definition.select, side.select, definition.select, column.select)
                 if constraint is not None and code:
@@ -196,7 +198,9 @@ class _TableReader:
                     found.append(_Cell(key, amount, constraint, place, self.table.unit))
         return found
 
-    def _group_row(self, row: TableRow, groups: list[RowDefinition]) -> tuple[RowDefinition, str, bool] | None:
+    def _group_row(
+        self, row: TableRow, groups: list[RowDefinition]
+    ) -> tuple[RowDefinition, str, bool] | None:
         for group in groups:
             lengths = GROUPS[group.group][1]
             wanted = {lengths[level]: level for level in group.levels}
@@ -224,11 +228,10 @@ def _fact(cell: _Cell, amount: Decimal) -> Fact | None:
         return None
     measure = measures[0]
     values = {name: values[0] for name, values in cell.constraint.items() if name != "measure"}
-    defaults = DEFAULTS | MEASURE_DEFAULTS.get(measure, {})
     for name in REQUIRED.get(measure, ()):
-        if name not in values and name not in defaults:
+        if name not in values and name not in DEFAULTS:
             return None
-        values.setdefault(name, defaults.get(name, ""))
+        values.setdefault(name, DEFAULTS.get(name, ""))
     for name, length in CODE_LENGTHS.items():
         if values.get(name) and len(values[name]) != length and name in REQUIRED.get(measure, ()):
             return None

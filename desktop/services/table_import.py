@@ -43,7 +43,7 @@ BALANCE_KINDS = ("结余分配", "年末结转和结余")
 _FIGURE_COLUMNS = {FINAL: "final_amount", "年初预算": "initial_budget", "调整后预算": "adjusted_budget"}
 _THREE_PUBLIC_COLUMNS = {FINAL: "final_amount", "预算": "budget"}
 # line table → (what the report calls it, its key fields)
-_LINES = {
+_LINES: dict[type[M.TableModel], tuple[str, tuple[str, ...]]] = {
     M.IncomeLine: ("收入", ("source", "function_code", "funding")),
     M.ExpenditureLine: ("支出", ("function_code", "category", "funding")),
     M.BalanceLine: ("结转结余", ("kind", "funding", "function_code")),
@@ -52,7 +52,7 @@ _LINES = {
 }
 
 
-def _line(fact: Fact, names: dict[str, str]) -> tuple[type, tuple, str, dict] | None:
+def _line(fact: Fact, names: dict[str, str]) -> tuple[type[M.TableModel], tuple[str, ...], str, dict] | None:
     """(line table, key, money column, other fields) of the line a fact adds to; None for none."""
     if fact.measure in NOT_CURRENT_INCOME:
         funding = fact.funding if fact.measure == CARRIED_IN else ""
@@ -63,13 +63,17 @@ def _line(fact: Fact, names: dict[str, str]) -> tuple[type, tuple, str, dict] | 
     if fact.measure == "支出":
         column = _FIGURE_COLUMNS.get(fact.figure)
         key = (fact.function_code, fact.category, fact.funding)
-        return None if column is None else (M.ExpenditureLine, key, column, {"name": names.get(fact.function_code, "")})
+        return (
+            None
+            if column is None
+            else (M.ExpenditureLine, key, column, {"name": names.get(fact.function_code, "")})
+        )
     if fact.measure in BALANCE_KINDS:
         return M.BalanceLine, (fact.measure, fact.funding, fact.function_code), "final_amount", {}
     if fact.measure == ECONOMIC and fact.category == BASIC:
         column = "final_amount" if fact.figure == FINAL else "budget"
-        key = (fact.economic_code, fact.funding)
-        return M.BasicExpenditureLine, key, column, {"name": names.get(fact.economic_code, "")}
+        pair: tuple[str, ...] = (fact.economic_code, fact.funding)
+        return M.BasicExpenditureLine, pair, column, {"name": names.get(fact.economic_code, "")}
     if fact.measure == THREE_PUBLIC and fact.figure in _THREE_PUBLIC_COLUMNS:
         return M.ThreePublicItem, (fact.item,), _THREE_PUBLIC_COLUMNS[fact.figure], {}
     return None
@@ -116,13 +120,15 @@ class TableImportService:
             counts: dict[str, tuple[int, int, int]] = {}
             if department_id is not None and not problems:
                 table_set = self._catalogue.table_set(self._province(connection, department_id), year)
-                counts = _apply(connection, department_id, year, path.name, workbook, table_set, names, problems)
+                counts = _apply(
+                    connection, department_id, year, path.name, workbook, table_set, names, problems
+                )
             if not problems:
                 audit.record(connection, "导入", "决算报表", after={"file": path.name, "year": year})
             report = ImportReport(
                 file=path.name,
                 department=department,
-                counts=tuple(SheetCount(name, *numbers) for name, numbers in counts.items()),
+                counts=tuple(SheetCount(name, *numbers) for name, numbers in counts.items() if any(numbers)),
                 problems=tuple(str(problem) for problem in problems),
                 warnings=tuple(str(problem) for problem in workbook.problems if problem.warning),
                 dry_run=dry_run,
@@ -149,7 +155,9 @@ def _printed_names(workbook: PublishedWorkbook) -> dict[str, str]:
     }
 
 
-def _department(connection: Connection, workbook: PublishedWorkbook, province: str) -> tuple[int | None, str, list[Problem]]:
+def _department(
+    connection: Connection, workbook: PublishedWorkbook, province: str
+) -> tuple[int | None, str, list[Problem]]:
     """The department of the 编制单位 lines: found by name, or created in a database that has none."""
     named = {table.department for table in workbook.tables if table.department}
     table = M.Department.__table__
@@ -169,9 +177,11 @@ def _department(connection: Connection, workbook: PublishedWorkbook, province: s
         return None, name, [Problem(f"编制单位“{name}”不是本数据库中的单位（{have}）")]
     try:
         full = province_value(province)
-    except UserInputError as error:
-        return None, name, [Problem(f"新单位“{name}”须写明省份（它决定报表格式）：{error}")]
-    department_id = M.inserted_id(connection.execute(insert(table).values(name=name, province=full)).inserted_primary_key)
+    except UserInputError:
+        return None, name, [Problem(f"新单位“{name}”须写明所在省份（它决定报表格式），如“四川”")]
+    department_id = M.inserted_id(
+        connection.execute(insert(table).values(name=name, province=full)).inserted_primary_key
+    )
     audit.record(connection, "新增", table.name, department_id, after={"name": name, "province": full})
     return department_id, name, []
 
@@ -200,11 +210,13 @@ def _apply(
 ) -> dict[str, tuple[int, int, int]]:
     read = table_facts(_matched(workbook, table_set, problems), file_name)
     problems += read.problems
-    lines: dict[type, dict[tuple, dict]] = {model: {} for model in _LINES}
+    lines: dict[type[M.TableModel], dict[tuple, dict]] = {model: {} for model in _LINES}
     for fact in read.facts:
         target = _line(fact, names)
         if target is None:
-            problems.append(Problem(f"{fact.measure}“{fact.item or fact.project or fact.category}”无法存为明细行"))
+            problems.append(
+                Problem(f"{fact.measure}“{fact.item or fact.project or fact.category}”无法存为明细行")
+            )
             continue
         model, key, column, fields = target
         record = lines[model].setdefault(key, dict(zip(_LINES[model][1], key, strict=True)) | fields)
@@ -216,7 +228,8 @@ def _apply(
         label, key_fields = _LINES[model]
         counts[label] = _upsert(connection, model, department_id, year, key_fields, list(records.values()))
     stated = [
-        {"key": cell.key, "amount": cell.amount, "source": source_text(cell.place, cell.unit)} for cell in read.stated
+        {"key": cell.key, "amount": cell.amount, "source": source_text(cell.place, cell.unit)}
+        for cell in read.stated
     ]
     counts["公开数字"] = _upsert(connection, M.StatedFigure, department_id, year, ("key",), stated)
     return counts
