@@ -16,6 +16,7 @@ from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.scoring import ScoringService
+from desktop.services.table_import import TableImportService
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Services:
     projects: ProjectService
     register: RegisterService
     scoring: ScoringService
+    table_import: TableImportService
     catalogue: FormCatalogue
 
 
@@ -48,5 +50,6 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         projects=ProjectService(engine, catalogue),
         register=RegisterService(engine),
         scoring=scoring,
+        table_import=TableImportService(engine, catalogue),
         catalogue=catalogue,
     )

@@ -110,14 +110,23 @@ def _raise(error: Exception) -> None:
 
 
 class _ImportFlow(_Flow):
-    def __init__(self, parent: QWidget, service: ExcelService, context: WorkContext, path: Path) -> None:
-        super().__init__(parent, "导入 Excel")
-        self._service, self._context, self._path = service, context, path
+    """Dry run, report, confirm, import: ``importer(path, dry_run=…, progress=…)`` does the work."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        importer: Callable[..., ImportReport],
+        context: WorkContext,
+        path: Path,
+        title: str = "导入 Excel",
+    ) -> None:
+        super().__init__(parent, title)
+        self._importer, self._context, self._path = importer, context, path
 
     def check(self) -> None:
         self.start(
             f"正在检查 {self._path.name}…",
-            lambda progress: self._service.import_workbook(self._path, dry_run=True, progress=progress),
+            lambda progress: self._importer(self._path, dry_run=True, progress=progress),
             self._confirm,
             cancellable=True,
         )
@@ -142,7 +151,7 @@ class _ImportFlow(_Flow):
     def _run(self) -> None:
         self.start(
             f"正在导入 {self._path.name}…",
-            lambda progress: self._service.import_workbook(self._path, progress=progress),
+            lambda progress: self._importer(self._path, progress=progress),
             self._imported,
             cancellable=True,
         )
@@ -160,7 +169,24 @@ def import_excel(parent: QWidget, services, context: WorkContext, path: Path | N
         if not chosen:
             return None
         path = Path(chosen)
-    flow = _ImportFlow(parent, services.excel, context, Path(path))
+    flow = _ImportFlow(parent, services.excel.import_workbook, context, Path(path))
+    flow.check()
+    return flow
+
+
+def import_tables(parent: QWidget, services, context: WorkContext, path: Path | None = None) -> _Flow | None:
+    """导入决算报表: the 决算 system's workbook of published tables into the year in the toolbar."""
+    year = context.year
+    if year is None:
+        show_error(parent, "请先在工具栏选择年度：决算报表导入到所选年度", "导入决算报表")
+        return None
+    if path is None:
+        chosen, _filter = QFileDialog.getOpenFileName(parent, f"导入 {year} 年度决算报表", "", FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    importer = partial(services.table_import.import_tables, year=year)
+    flow = _ImportFlow(parent, importer, context, Path(path), "导入决算报表")
     flow.check()
     return flow
 

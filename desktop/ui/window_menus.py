@@ -9,7 +9,7 @@ from desktop.services.departments import department_info
 from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
-from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.excel_actions import export_excel, import_excel, import_tables
 from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 from desktop.ui.settings_dialog import SettingsDialog, print_font
@@ -40,6 +40,7 @@ class WindowMenus:
         file_menu.addSeparator()
         self._add(file_menu, "导入 Excel…", self.import_excel)
         self._add(file_menu, "导出 Excel…", self.export_excel)
+        self._add(file_menu, "导入决算报表…", self.import_tables)
         file_menu.addSeparator()
         self.print_actions = [
             self._add(file_menu, "导出 PDF…", lambda: self._print(export_pdf)),
@@ -89,6 +90,14 @@ class WindowMenus:
         """导入 Excel; afterwards the window shows again what the database holds (maybe a new 单位)."""
         window = self.window
         flow = import_excel(window, window.workspace.services, window.context)
+        if flow is not None:
+            flow.done.connect(lambda _summary: window.reload())
+        return flow
+
+    def import_tables(self):
+        """导入决算报表 into the year in the toolbar; afterwards the window shows what the database holds."""
+        window = self.window
+        flow = import_tables(window, window.workspace.services, window.context)
         if flow is not None:
             flow.done.connect(lambda _summary: window.reload())
         return flow
