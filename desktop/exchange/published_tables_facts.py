@@ -221,23 +221,35 @@ class _TableReader:
         return None
 
 
-def _fact(cell: _Cell, amount: Decimal) -> Fact | None:
-    """The one fact a cell's remainder is, or ``None`` when the cell leaves a required field open."""
+def _fact(cell: _Cell, amount: Decimal, facts: list[Fact]) -> Fact | None:
+    """The one fact a cell's remainder is, or ``None`` when the cell leaves a required field open.
+
+    A budget figure (年初预算, 调整后预算, 预算) belongs to the line of 决算 its fields select when
+    there is one (a 项's 全年预算数 without 基本 / 项目 is that of the 项's one line); a field a
+    决算 cell leaves open is one the table adds over, and takes its default."""
     measures = cell.constraint.get("measure", ())
     if not measures:
         return None
     measure = measures[0]
     values = {name: values[0] for name, values in cell.constraint.items() if name != "measure"}
+    final = {name: values for name, values in cell.constraint.items() if name != "figure"}
+    budget = values.get("figure", FINAL) != FINAL
+    alike = [fact for fact in facts if budget and fact.figure == FINAL and _takes(final, fact)]
     for name in REQUIRED.get(measure, ()):
-        if name not in values and name not in DEFAULTS:
+        if name in values:
+            continue
+        seen = {getattr(fact, name) for fact in alike}
+        if len(seen) == 1:
+            values[name] = seen.pop()
+        elif name in DEFAULTS and not budget:
+            values[name] = DEFAULTS[name]
+        else:
             return None
-        values.setdefault(name, DEFAULTS.get(name, ""))
     for name, length in CODE_LENGTHS.items():
-        if values.get(name) and len(values[name]) != length and name in REQUIRED.get(measure, ()):
+        if name in REQUIRED.get(measure, ()) and len(values.get(name, "")) != length:
             return None
     if measure == "收入":
         values["funding"] = SOURCE_FUNDING.get(values["source"], OTHER)
-    values.setdefault("figure", FINAL)
     return Fact(measure, amount, **values)
 
 
@@ -252,7 +264,7 @@ def table_facts(tables: Iterable[tuple[PublishedTable, TableDefinition]], file_n
         remainder = cell.amount - made
         if remainder == 0:
             continue
-        fact = _fact(cell, remainder)
+        fact = _fact(cell, remainder, result.facts)
         if fact is None:
             result.stated.append(StatedCell(cell.key, cell.amount, cell.place, cell.unit))
         else:

@@ -93,9 +93,48 @@ def expenditure_sheet(workbook: Workbook, name: str = "表3", unit: str = "元")
     sheet.cell(row=len(EXPENDITURE_ROWS) + 9, column=1, value="注：本表反映部门本年度各项支出情况。")
 
 
-def published_workbook(path, **summary) -> None:
+# 一般公共预算财政拨款支出决算表 (四川 公开06表): (类, 款, 项, 科目名称, 年初预算数, 全年预算数, 合计,
+# 基本支出, 项目支出), in 元. 2070101 has 100 000 of its 1 000 000 基本支出 from other money.
+PUBLIC_BUDGET_ROWS = (
+    ("合计", None, None, None, 3400000, 3600000, 3574345.67, 1320000, 2254345.67),
+    ("207", "01", "01", "行政运行", 850000, 900000, 900000, 900000, None),
+    ("207", "01", "99", "其他文化和旅游支出", 2000000, 2280000, 2254345.67, None, 2254345.67),
+    ("208", "05", "05", "机关事业单位基本养老保险缴费支出", 300000, 300000, 300000, 300000, None),
+    ("221", "02", "01", "住房公积金", 250000, 120000, 120000, 120000, None),
+)
+
+
+def public_budget_sheet(workbook: Workbook, name: str = "公开06表", unit: str = "元") -> None:
+    """一般公共预算财政拨款支出决算表: 年初预算数 | 全年预算数 | 决算数 (合计 | 基本支出 | 项目支出)."""
+    sheet = workbook.create_sheet(name)
+    title_rows(sheet, "一般公共预算财政拨款支出决算表", "公开06表", unit, 9)
+    sheet["A4"], sheet["E4"], sheet["F4"], sheet["G4"] = "项目", "年初预算数", "全年预算数", "决算数"
+    sheet.merge_cells("A4:D4")
+    sheet.merge_cells("E4:E6")
+    sheet.merge_cells("F4:F6")
+    sheet.merge_cells("G4:I4")
+    sheet["A5"], sheet["D5"], sheet["G5"], sheet["H5"], sheet["I5"] = (
+        "科目编码",
+        "科目名称",
+        "合计",
+        "基本支出",
+        "项目支出",
+    )
+    sheet.merge_cells("A5:C5")
+    sheet.merge_cells("D5:D6")
+    for column in ("G", "H", "I"):
+        sheet.merge_cells(f"{column}5:{column}6")
+    sheet["A6"], sheet["B6"], sheet["C6"] = "类", "款", "项"
+    for number, values in enumerate(PUBLIC_BUDGET_ROWS, start=7):
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row=number, column=column, value=value)
+
+
+def published_workbook(path, fiscal: bool = False, **summary) -> None:
     workbook = Workbook()
     workbook.remove(workbook.active)
     summary_sheet(workbook, **summary)
     expenditure_sheet(workbook)
+    if fiscal:
+        public_budget_sheet(workbook)
     workbook.save(path)
