@@ -54,6 +54,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "打开数据库…",
         "导入 Excel…",
         "导出 Excel…",
+        "导入决算报表…",
         "导出 PDF…",
         "打印…",
         "打印预览…",
