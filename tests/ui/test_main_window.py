@@ -69,6 +69,7 @@ def test_the_menus_offer_what_the_clerk_needs_and_say_what_comes_later(make_wind
         "打开数据库…": True,
         "导入 Excel…": True,
         "导出 Excel…": True,
+        "导入决算报表…": True,
         "导出 PDF…": False,
         "打印…": False,
         "打印预览…": False,
