@@ -123,6 +123,11 @@ def _stated(key: str, column: str | None) -> Place:
 
 def _budget(place: dict) -> Place:
     column = place.get("column")
+    if "table" in place:  # a cell of a published table (公开03表, its row key or code, its column key)
+        where = (
+            f"“{place['table']}”中公开的数字由各明细行算出，明细行在“预算决算”页录入或由“导入决算报表”读入"
+        )
+        return Place(BUDGET_TAB, str(place["table"]), place.get("row"), column, entered=where)
     if "stated" in place:
         return _stated(str(place["stated"]), column)
     if "function_code" in place:

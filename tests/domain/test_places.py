@@ -58,3 +58,10 @@ def test_places_in_the_project_and_scorecard_tabs():
     )
     assert locate({"number": "船信〔2023〕0100号"}) == Place("信访登记", "信访事项", "船信〔2023〕0100号")
     assert locate({"tab": "没有的页"}) is None
+
+
+def test_a_cell_of_a_published_table_is_placed_in_its_table_row_and_column():
+    place = locate({"tab": "预算决算", "table": "公开03表", "row": "2070101", "column": "basic"})
+    assert (place.tab, place.table, place.row, place.column) == ("预算决算", "公开03表", "2070101", "basic")
+    assert place.describe() == "预算决算 · 公开03表 · 2070101 · basic"
+    assert "导入决算报表" in place.entered
