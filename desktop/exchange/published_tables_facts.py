@@ -212,6 +212,8 @@ class _TableReader:
         return None
 
     def _fixed_row(self, row: TableRow, fixed: list[RowDefinition], start: int) -> int | None:
+        if not row.label and start < len(fixed):
+            return start  # a table without a 项目 column (三公经费): its rows in the definition's order
         wanted = _plain(layout.strip_ordinal(row.label))
         for index in [*range(start, len(fixed)), *range(0, start)]:
             if _plain(layout.strip_ordinal(fixed[index].label)) == wanted:

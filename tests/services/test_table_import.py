@@ -17,7 +17,14 @@ from desktop.services.catalogue import FormCatalogue
 from desktop.services.excel import ImportRejected
 from desktop.services.table_import import TableImportService
 from desktop.storage.database import open_database
-from desktop.storage.models import AuditEntry, Department, ExpenditureLine, IncomeLine, StatedFigure
+from desktop.storage.models import (
+    AuditEntry,
+    Department,
+    ExpenditureLine,
+    IncomeLine,
+    StatedFigure,
+    ThreePublicItem,
+)
 from tests.exchange.published_workbooks import DEPARTMENT, published_workbook
 
 
@@ -127,3 +134,57 @@ def test_a_new_department_must_name_its_province(tmp_path, capsys):
     assert main(["import-tables", "--db", str(db), "--year", "2023", str(book)]) == 2
     assert f"新单位“{DEPARTMENT}”须写明所在省份（它决定报表格式），如“四川”" in capsys.readouterr().out
     assert not db.exists()
+
+
+def three_public_workbook(path, vehicles_header: str) -> None:
+    """财政拨款“三公”经费支出决算表 (四川 公开13表), 预算数 | 决算数 over three header rows, in 元."""
+    from openpyxl import Workbook
+
+    from tests.exchange.published_workbooks import title_rows
+
+    workbook = Workbook()
+    sheet = workbook.active
+    title_rows(sheet, "财政拨款“三公”经费支出决算表", "公开13表", "元", 12)
+    for start, word in ((1, "预算数"), (7, "决算数")):
+        sheet.cell(row=4, column=start, value=word)
+        sheet.merge_cells(start_row=4, start_column=start, end_row=4, end_column=start + 5)
+        for offset, heading in (
+            (0, "合计"),
+            (1, "因公出国（境）费"),
+            (2, vehicles_header),
+            (5, "公务接待费"),
+        ):
+            sheet.cell(row=5, column=start + offset, value=heading)
+        sheet.merge_cells(start_row=5, start_column=start + 2, end_row=5, end_column=start + 4)
+        for offset, heading in ((2, "小计"), (3, "公务用车购置费"), (4, "公务用车运行费")):
+            sheet.cell(row=6, column=start + offset, value=heading)
+    # 预算: 22 000 = 0 + 16 000 (0 + 16 000) + 6 000; 决算: 20 000 = 0 + 15 000 (0 + 15 000) + 5 000
+    for column, value in enumerate(
+        (22000, 0, 16000, 0, 16000, 6000, 20000, 0, 15000, 0, 15000, 5000), start=1
+    ):
+        sheet.cell(row=7, column=column, value=value)
+    workbook.save(path)
+
+
+@pytest.mark.parametrize("vehicles_header", ["公务用车购置及运行费", "公务用车购置及运行维护费"])
+def test_three_public_items_from_their_columns_the_totals_stated(tmp_path, vehicles_header):
+    book, db = tmp_path / "sangong.xlsx", tmp_path / "sangong.db"
+    three_public_workbook(book, vehicles_header)
+    engine = open_database(db, create=True)
+    with Session(engine) as session:
+        session.add(Department(name=DEPARTMENT, province="四川省"))
+        session.commit()
+    TableImportService(engine, FormCatalogue()).import_tables(book, 2023)
+    engine.dispose()
+    items = {r.item: (r.budget, r.final_amount) for r in rows(db, ThreePublicItem)}
+    assert items == {  # a 0 is no line
+        "公务用车运行维护费": (D("16000.00"), D("15000.00")),
+        "国内公务接待费": (D("6000.00"), D("5000.00")),  # the table does not split 国内 / 外事
+    }
+    stated = {r.key: r.amount for r in rows(db, StatedFigure)}
+    assert stated == {
+        "公开13表·amount·budget_total": D("22000.00"),
+        "公开13表·amount·budget_vehicles": D("16000.00"),
+        "公开13表·amount·final_total": D("20000.00"),
+        "公开13表·amount·final_vehicles": D("15000.00"),
+    }
