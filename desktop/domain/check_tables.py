@@ -88,7 +88,10 @@ def _cells(table: ComputedTable) -> dict[str, tuple[str, ComputedRow, str, Decim
     for side in table.sides:
         for row in side.rows:
             for column, amount in zip(side.definition.columns, row.cells, strict=True):
-                heading = "·".join(column.heading)
+                words = column.heading
+                if side.definition.heading and words[0] == side.definition.heading and len(words) > 1:
+                    words = words[1:]  # 收入·决算数 on the 收入 side is its 决算数
+                heading = "·".join(words)
                 found[cell_key(number, row.key, column.key)] = (side.definition.heading, row, heading, amount)
     return found
 

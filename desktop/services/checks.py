@@ -24,11 +24,16 @@ from desktop.domain.check_records import (
     IncomeRecord,
     ThreePublicRecord,
 )
+from desktop.domain.check_tables import TableFigures
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
 from desktop.domain.funding import sichuan_rows
 from desktop.domain.self_evaluation import SelfEvaluationRules
 from desktop.errors import UserInputError
+from desktop.services.catalogue import FormCatalogue
+from desktop.services.classification import classification_for_year
+from desktop.services.departments import department_info
+from desktop.services.final_tables import year_facts
 from desktop.services.project_read import ProjectDetail
 from desktop.services.scoring import ScoringService
 from desktop.storage.audit import track
@@ -173,9 +178,30 @@ def _scorecard_manual_scores(scoring: ScoringService, department_id: int, year: 
 class CheckService:
     """Runs the cross-table checks of a department-year and keeps the clerk's 说明 on findings."""
 
-    def __init__(self, engine: Engine, scoring: ScoringService | None = None) -> None:
+    def __init__(
+        self, engine: Engine, scoring: ScoringService | None = None, catalogue: FormCatalogue | None = None
+    ) -> None:
         self._engine = engine
         self._scoring = scoring or ScoringService(engine)
+        self._catalogue = catalogue or FormCatalogue()
+
+    def _tables(
+        self, session: Session, department_id: int, year: int, statements: list[Statement]
+    ) -> list[TableFigures]:
+        """The published tables some of whose cells are stated (an imported workbook's 合计 …),
+        computed from the year's lines; the others are not computed (nothing of them to check)."""
+        numbers = {
+            key.split("·")[0]
+            for key in (s.key for s in statements)
+            if key.startswith("公开") and key.count("·") == 2
+        }
+        if not numbers:
+            return []
+        table_set = self._catalogue.table_set(department_info(self._engine, department_id).province, year)
+        facts, line_names = year_facts(session, department_id, year)
+        edition = classification_for_year(year)
+        names = {**edition.function, **edition.economic, **line_names}
+        return [TableFigures.of(table, facts, names) for table in table_set.tables if table.number in numbers]
 
     def run(self, department_id: int, year: int) -> list[Finding]:
         with Session(self._engine) as session:
@@ -187,11 +213,12 @@ class CheckService:
             notes = {
                 (row.rule, row.place): row.note for row in _scoped(session, FindingNote, department_id, year)
             }
+            tables = self._tables(session, department_id, year, statements)
         details = self._scoring.project_evaluations(department_id, year)
         projects = _project_records(details, self._scoring.self_evaluation_rules(department_id, year))
         manual = _project_manual_scores(details)
         manual += _scorecard_manual_scores(self._scoring, department_id, year)
-        findings = run_checks(accounts, projects, statements, manual)
+        findings = run_checks(accounts, projects, statements, manual, tables)
         return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]
 
     def set_note(self, department_id: int, year: int, rule: str, place_key: str, note: str) -> None:

@@ -44,7 +44,7 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         changes=ChangeFeed(engine),
         budget=BudgetService(engine, catalogue),
         audit=AuditLogService(engine),
-        checks=CheckService(engine, scoring),
+        checks=CheckService(engine, scoring, catalogue),
         excel=ExcelService(engine),
         pdf=PdfExportService(engine, catalogue=catalogue),
         projects=ProjectService(engine, catalogue),

@@ -64,7 +64,11 @@ def summary_sheet(workbook: Workbook, name: str = "Sheet1", unit: str = "元", s
             sheet.cell(row=5, column=start + offset, value=word)
     for number, pair in enumerate(SUMMARY_ROWS, start=6):
         for start, (label, line, amount) in zip((1, 4), pair, strict=True):
-            shown = scale(amount) if scale and isinstance(amount, int | float) else amount
+            shown = amount
+            if scale and isinstance(amount, int | float):
+                shown = scale(amount)
+            elif scale and isinstance(amount, str) and amount != "-":
+                shown = f"{scale(float(amount.replace(',', ''))):,.2f}"  # typed as text, in the unit
             for offset, value in enumerate((label, line, shown)):
                 sheet.cell(row=number, column=start + offset, value=value)
 
