@@ -382,7 +382,7 @@ class _SheetBody:
             label = label or layout.compact(code_parts[0][1])  # 合计 written in the code column
         if not code and (split := layout.split_code_and_name(label)) is not None:
             code, label = split
-        if not code and layout.has_ordinal(label):
+        if not code:  # a 类 named without its code (“七、文化旅游体育与传媒支出”)
             code = self.names.get(layout.plain(layout.strip_ordinal(label)), "")
         if (named or codes) and not label and not code:
             self.problem("有金额但没有项目名称或科目编码", number)
@@ -400,8 +400,8 @@ class _SheetBody:
             return ""
         code = ""
         for column, text in texts:
-            if code and text.startswith(code) and len(text) > len(code):
-                code = text  # a whole code in each column: “201” “20103” “2010301”
+            if code and text.startswith(code):
+                code = text  # a whole code in each column: “201” “20103” “2010301” (or one repeated)
             elif column.label in ("款", "项") and text.isdigit() and len(text) <= 2:
                 code += text.zfill(2)
             else:

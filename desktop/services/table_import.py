@@ -48,6 +48,7 @@ _LINES: dict[type[M.TableModel], tuple[str, tuple[str, ...]]] = {
     M.ExpenditureLine: ("支出", ("function_code", "category", "funding")),
     M.BalanceLine: ("结转结余", ("kind", "funding", "function_code")),
     M.BasicExpenditureLine: ("基本支出（经济分类）", ("economic_code", "funding")),
+    M.ProjectEconomicLine: ("项目支出（经济分类）", ("project_code", "economic_code", "funding")),
     M.ThreePublicItem: ("三公经费", ("item",)),
 }
 
@@ -74,6 +75,10 @@ def _line(fact: Fact, names: dict[str, str]) -> tuple[type[M.TableModel], tuple[
         column = "final_amount" if fact.figure == FINAL else "budget"
         pair: tuple[str, ...] = (fact.economic_code, fact.funding)
         return M.BasicExpenditureLine, pair, column, {"name": names.get(fact.economic_code, "")}
+    if fact.measure == ECONOMIC and fact.figure == FINAL:
+        # 项目支出 by 经济分类: a published table does not say which project, so none is named
+        key = (fact.project, fact.economic_code, fact.funding)
+        return M.ProjectEconomicLine, key, "final_amount", {"name": names.get(fact.economic_code, "")}
     if fact.measure == THREE_PUBLIC and fact.figure in _THREE_PUBLIC_COLUMNS:
         return M.ThreePublicItem, (fact.item,), _THREE_PUBLIC_COLUMNS[fact.figure], {}
     return None
