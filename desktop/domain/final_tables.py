@@ -18,8 +18,10 @@ The TOML file (one per province, the national set with ``province = ""``):
     the top, e.g. ``["本年支出", "基本支出"]``; equal neighbours are merged), ``select``, ``width`` (mm).
   - ``[[tables.sides.rows]]``, each one of: a fixed row ``{ key, label, line, select }``; a sum row
     ``{ key, label, line, sum = ["row key", …] }``; or a group ``{ key, rows = "function" |
-    "economic", levels = ["类", "款", "项"], line, select }`` expanded to one row per code of the
-    facts, in code order, numbered from ``line``. A sum naming a group adds its top-level rows.
+    "economic", levels = ["类", "款", "项"], line, select, label }`` expanded to one row per code of
+    the facts, in code order, numbered from ``line``, labelled ``label`` with ``{name}`` (科目名称)
+    and ``{ordinal}`` (the 类's place in the edition: 七 for 207), or by the name alone. A sum naming
+    a group adds its top-level rows.
 - A selector is a table of fact fields (``measure``, ``funding``, ``source``, ``category``,
   ``function_code``, ``economic_code``, ``project``, ``item``, ``figure``) to a value or a list of
   values; codes match by prefix (``economic_code = ["301", "303"]`` is 人员经费). A cell adds the
@@ -435,17 +437,33 @@ def _group_rows(
     wanted = sorted(lengths[level] for level in row.levels)
     codes = sorted({getattr(fact, code_field)[:length] for fact in facts for length in wanted})
     level_of = {length: level for level, length in lengths.items()}
+    classes = sorted(code for code in context.names if len(code) == 3 and code.isdigit())
     rows = []
     for code in codes:
         taken = [fact for fact in facts if getattr(fact, code_field).startswith(code)]
-        rows.append(
-            ComputedRow(
-                code, context.names.get(code, ""), None, _cells(taken, side), code, level_of[len(code)]
-            )
-        )
+        name = context.names.get(code, "")
+        label = row.label.format(name=name, ordinal=_ordinal(code, classes)) if row.label else name
+        rows.append(ComputedRow(code, label, None, _cells(taken, side), code, level_of[len(code)]))
     top = [r.cells for r in rows if len(r.code) == wanted[0]]
     context.sums[row.key] = tuple(_add(cells[i] for cells in top) for i in range(len(side.columns)))
     return rows
+
+
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(number: int) -> str:
+    """1 → 一, 10 → 十, 17 → 十七, 23 → 二十三 (the 类 ordinals of the 总表, below 100)."""
+    tens, units = divmod(number, 10)
+    if not tens:
+        return CHINESE_DIGITS[units]
+    return f"{CHINESE_DIGITS[tens] if tens > 1 else ''}十{CHINESE_DIGITS[units] if units else ''}"
+
+
+def _ordinal(code: str, classes: list[str]) -> str:
+    """The 类's place among the edition's 类 of its kind (201 一, 207 七 …); empty for an unknown one."""
+    same_kind = [other for other in classes if other[0] == code[0]]
+    return chinese_number(same_kind.index(code) + 1) if code in same_kind else ""
 
 
 def _sum_rows(rows: list[RowDefinition], width: int, context: _Context) -> None:

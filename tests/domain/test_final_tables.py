@@ -14,6 +14,7 @@ from desktop.domain.final_tables import (
     Fact,
     FinalTablesError,
     cell_key,
+    chinese_number,
     compute_table,
     compute_tables,
     expenditure_facts,
@@ -26,6 +27,12 @@ from desktop.services.catalogue import FormCatalogue
 
 PUBLIC, FUND, OTHER = "一般公共预算财政拨款", "政府性基金预算财政拨款", "其他资金"
 NAMES = {
+    "201": "一般公共服务支出",
+    "202": "外交支出",
+    "203": "国防支出",
+    "204": "公共安全支出",
+    "205": "教育支出",
+    "206": "科学技术支出",
     "207": "文化旅游体育与传媒支出",
     "20701": "文化和旅游",
     "2070101": "行政运行",
@@ -147,7 +154,11 @@ def test_the_summary_has_both_sides_with_line_numbers_and_equal_totals(national)
         ("carried_out", 17, (D("8000.00"),)),
         ("expenditure_total", 18, (D("608000.00"),)),
     ]
-    assert summary.sides[1].rows[0].label == "文化旅游体育与传媒支出"
+    # the 支出 side names a 类 by its place in the edition, without its code
+    assert [row.label for row in summary.sides[1].rows[:2]] == [
+        "七、文化旅游体育与传媒支出",
+        "八、社会保障和就业支出",
+    ]
     assert not summary.empty
 
 
@@ -250,6 +261,13 @@ def test_the_sichuan_set_prints_budget_columns_beside_the_final_ones():
     assert detail.cell("total", "total") == D("560000.00")
     assert detail.cell("302", "project") == D("20000.00")
     assert cell_key("公开03表", "2010301", "basic") == "公开03表·2010301·basic"
+
+
+@pytest.mark.parametrize(
+    ("number", "text"), [(1, "一"), (7, "七"), (10, "十"), (17, "十七"), (20, "二十"), (32, "三十二")]
+)
+def test_chinese_ordinals(number, text):
+    assert chinese_number(number) == text
 
 
 def test_income_without_a_function_code_cannot_be_listed_by_code():
