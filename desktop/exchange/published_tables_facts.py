@@ -39,7 +39,7 @@ from desktop.domain.final_tables import (
 )
 from desktop.exchange import published_layout as layout
 from desktop.exchange.published_tables import PublishedTable, TableRow
-from desktop.exchange.reader import Problem
+from desktop.exchange.reader import MAX_PROBLEMS, Problem, ProblemList, TooManyProblems
 
 OTHER = "其他资金"
 REQUIRED = {
@@ -83,7 +83,7 @@ class _Cell:
 class TableFacts:
     facts: list[Fact] = field(default_factory=list)
     stated: list[StatedCell] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=ProblemList)
 
 
 def _merge(*selectors: Iterable[tuple[str, tuple[str, ...]]]) -> Constraint | None:
@@ -259,8 +259,12 @@ def table_facts(tables: Iterable[tuple[PublishedTable, TableDefinition]], file_n
     """The facts and stated figures of the matched tables of one workbook."""
     result = TableFacts()
     cells: list[_Cell] = []
-    for table, definition in tables:
-        cells += _TableReader(table, definition, file_name, result).cells()
+    try:
+        for table, definition in tables:
+            cells += _TableReader(table, definition, file_name, result).cells()
+    except TooManyProblems:
+        list.append(result.problems, Problem(f"已发现 {MAX_PROBLEMS} 处问题，其余未再检查"))
+        return result
     for cell in sorted(cells, key=_Cell.specificity, reverse=True):
         made = sum((fact.amount for fact in result.facts if _takes(cell.constraint, fact)), Decimal(0))
         remainder = cell.amount - made

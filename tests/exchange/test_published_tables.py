@@ -9,6 +9,7 @@ from desktop.exchange.published_tables import read_published_tables
 from desktop.services.classification import classification_for_year
 from tests.exchange.published_workbooks import (
     DEPARTMENT,
+    expenditure_sheet,
     published_workbook,
     summary_sheet,
     title_rows,
@@ -210,3 +211,18 @@ def test_a_table_without_its_unit_line_and_a_sheet_without_title(tmp_path):
         "工作表“说明”：前 12 行没有已知的决算报表表名，已跳过",
     ]
     assert [problem.warning for problem in result.problems] == [False, True]
+
+
+def test_a_thousand_bad_cells_stop_the_reading_with_one_line_saying_so(tmp_path):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    expenditure_sheet(workbook)
+    sheet = workbook["表3"]
+    for row in range(20, 1220):
+        sheet.cell(row=row, column=4, value="行政运行")
+        sheet.cell(row=row, column=5, value="一百")
+    path = tmp_path / "many.xlsx"
+    workbook.save(path)
+    problems = read(path).problems
+    assert len(problems) == 1001
+    assert str(problems[-1]) == "工作簿：已发现 1000 处问题，其余未再检查"
