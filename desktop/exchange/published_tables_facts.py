@@ -38,7 +38,7 @@ from desktop.domain.final_tables import (
     cell_key,
 )
 from desktop.exchange import published_layout as layout
-from desktop.exchange.published_tables import PublishedTable, TableRow
+from desktop.exchange.published_tables_body import PublishedTable, TableRow
 from desktop.exchange.reader import MAX_PROBLEMS, Problem, ProblemList, TooManyProblems
 
 OTHER = "其他资金"
