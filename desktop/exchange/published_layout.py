@@ -1,6 +1,6 @@
 """The words of a published 决算 table: its title, 编制单位 and 金额单位 lines, headers and row labels.
 
-Pure text functions used by ``published_tables`` while it reads a sheet. Text is compared after
+Pure text functions used by ``published_tables_read`` while it reads a sheet. Text is compared after
 NFKC (full-width letters, digits and brackets to ASCII) with spaces, quote marks and brackets
 removed, so “财政拨款“三公”经费支出决算表”, “财政拨款"三公"经费支出决算表” and
 “财政拨款 三公 经费支出决算表” are one title, and “基本支出决算（明细）表” is “基本支出决算明细表”.

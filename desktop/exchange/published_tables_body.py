@@ -1,4 +1,4 @@
-"""The columns and rows of one published table below its header (``published_tables`` finds the
+"""The columns and rows of one published table below its header (``published_tables_read`` finds the
 header): each column's role and label, each row's label, 科目编码 and amounts in 元.
 
 A column is 行次, 编码 (with its level 类 / 款 / 项), 名称, 数量 or 金额 by its header words; a

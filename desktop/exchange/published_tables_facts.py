@@ -1,4 +1,4 @@
-"""The tables read from a workbook (``published_tables``) as the year's facts and stated figures.
+"""The tables read from a workbook (``published_tables_read``) as the year's facts and stated figures.
 
 Each ``PublishedTable`` is matched to the definition of the same title in the department's table
 set (``final_tables``): its columns by their header words, its rows by label in order (“一、”

@@ -1,6 +1,6 @@
 """导入决算报表: a workbook of published 决算 tables into the year's lines, all or nothing.
 
-The workbook is read first (``exchange.published_tables``), without any lock; then, in ONE
+The workbook is read first (``exchange.published_tables_read``), without any lock; then, in ONE
 ``writing`` transaction, the department is found (or, in a new database, created from the
 编制单位 line with the province the clerk names), each table is matched to the definition of the
 department's table set, the cells become facts and stated figures
@@ -23,8 +23,8 @@ from desktop.domain.check_tables import source_text
 from desktop.domain.final_tables import FINAL, Fact, TableDefinition, TableSet, load_table_set
 from desktop.errors import UserInputError
 from desktop.exchange import published_layout as layout
-from desktop.exchange.published_tables import PublishedWorkbook, read_published_tables
 from desktop.exchange.published_tables_facts import table_facts
+from desktop.exchange.published_tables_read import PublishedWorkbook, read_published_tables
 from desktop.exchange.reader import Problem, ReadCancelled, UnreadableWorkbook
 from desktop.services.catalogue import TABLE_SETS, FormCatalogue
 from desktop.services.classification import classification_for_year

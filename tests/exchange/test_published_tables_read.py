@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
-from desktop.exchange.published_tables import read_published_tables
+from desktop.exchange.published_tables_read import read_published_tables
 from desktop.services.classification import classification_for_year
 from tests.exchange.published_workbooks import (
     DEPARTMENT,
