@@ -22,6 +22,7 @@ _IGNORED = re.compile(r"[\s\"'“”‘’「」『』〝〞()\[\]【】〔〕]"
 _NUMBER_LABEL = re.compile(r"公开\s*(\d+)\s*表")
 _DEPARTMENT = re.compile(r"^(?:编制|填报|预算)单位[:：]?(.*)$")
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(千元|万元|元)$")
+_YEAR = re.compile(r"^(\d{4})年度?$")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\(?[一二三四五六七八九十]+\)|\d+[、.．](?!\d))")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _CODE_AND_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(\D.*)$")
@@ -60,6 +61,12 @@ def department_line(text: str) -> str | None:
     ``None`` for a text that is no 编制单位 line."""
     match = _DEPARTMENT.match(compact(text))
     return None if match is None else match.group(1)
+
+
+def year_line(text: str) -> int | None:
+    """“2023年度” / “2023年” → 2023; ``None`` otherwise."""
+    match = _YEAR.match(compact(text))
+    return None if match is None else int(match.group(1))
 
 
 def unit_line(text: str) -> str | None:

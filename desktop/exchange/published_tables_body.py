@@ -55,6 +55,7 @@ class PublishedTable:
     number: str = ""  # 公开01表
     department: str = ""  # 编制单位
     unit: str = ""  # 元, 千元 or 万元 as printed
+    year: int | None = None  # “2023年度” when the sheet says it
     columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # side → value labels
     rows: list[TableRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # 注：…, 本表无数据

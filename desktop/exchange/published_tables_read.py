@@ -138,33 +138,35 @@ def _chain(first: Iterator, then: Iterator) -> Iterator:
 
 
 def _head(name: str, head: list[tuple[int, tuple]], titles, problems) -> tuple[PublishedTable | None, int]:
-    """The table with its title, number, department and unit, and the row its header starts on."""
-    table: PublishedTable | None = None
-    last_meta = 0
+    """The table with its title, number, department, year and unit (each line above or below the
+    title), and the row its header starts on."""
+    title, last_meta = None, 0
+    found: dict[str, str] = {}
+    year: int | None = None
     for number, cells in head:
         texts = [str(value) for value in cells if not is_empty(value)]
         meta = False
         for index, text in enumerate(texts):
-            title = layout.match_title(text, titles)
-            if title is not None and table is None:
-                table, meta = PublishedTable(sheet=name, title=title), True
-            if table is None:
-                continue
-            if (found := layout.table_number(text)) is not None:
-                table.number, meta = found, True
+            if title is None and (title := layout.match_title(text, titles)) is not None:
+                meta = True
+            if (stated := layout.year_line(text)) is not None:
+                year, meta = stated, True
+            for key, value in (("number", layout.table_number(text)), ("unit", layout.unit_line(text))):
+                if value is not None:
+                    found[key], meta = value, True
             if (department := layout.department_line(text)) is not None:
                 following = texts[index + 1] if index + 1 < len(texts) else ""
-                table.department = department or layout.compact(following)
-                meta = True
-            if (unit := layout.unit_line(text)) is not None:
-                table.unit, meta = unit, True
-        if meta or (table is not None and not texts):
+                found["department"], meta = department or layout.compact(following), True
+        if meta or (title is not None and not texts):
             last_meta = number
-        elif table is not None:
+        elif title is not None:
             break
-    if table is None:
+    if title is None:
         problems.append(Problem(f"前 {HEAD_ROWS} 行没有已知的决算报表表名，已跳过", name, warning=True))
         return None, 0
+    table = PublishedTable(sheet=name, title=title, year=year)
+    table.number, table.unit = found.get("number", ""), found.get("unit", "")
+    table.department = found.get("department", "")
     return table, last_meta + 1
 
 

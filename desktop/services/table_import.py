@@ -119,6 +119,11 @@ class TableImportService:
             raise ImportCancelled from error
         names = {**edition.function, **edition.economic, **_printed_names(workbook)}
         problems = list(workbook.errors)
+        problems += [
+            Problem(f"这是 {table.year} 年度的报表，不能导入为 {year} 年度", table.sheet)
+            for table in workbook.tables
+            if table.year is not None and table.year != year
+        ]
         with writing(self._engine) as connection:
             department_id, department, found = _department(connection, workbook, province)
             problems += found

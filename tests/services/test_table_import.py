@@ -188,3 +188,16 @@ def test_three_public_items_from_their_columns_the_totals_stated(tmp_path, vehic
         "公开13表·amount·final_total": D("20000.00"),
         "公开13表·amount·final_vehicles": D("15000.00"),
     }
+
+
+def test_a_workbook_of_another_year_is_refused(tmp_path):
+    book, db = tmp_path / "2022.xlsx", tmp_path / "year.db"
+    published_workbook(book)
+    workbook = load_workbook(book)
+    workbook["表3"]["E3"] = "2022年度"
+    workbook.save(book)
+    engine = open_database(db, create=True)
+    with pytest.raises(ImportRejected) as rejected:
+        TableImportService(engine, FormCatalogue()).import_tables(book, 2023, province="湖南")
+    engine.dispose()
+    assert rejected.value.report.problems == ("工作表“表3”：这是 2022 年度的报表，不能导入为 2023 年度",)
