@@ -235,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard 或 pack",
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、tables（决算公开表）或 pack",
     )
     export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)

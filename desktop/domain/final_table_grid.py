@@ -41,6 +41,7 @@ class Grid:
     rows: tuple[tuple[Value, ...], ...]
     merges: tuple[Merge, ...]
     totals: frozenset[int]
+    centred: frozenset[int]  # columns of codes and 行次, printed centred
 
 
 def _stub_columns(side: ComputedSide) -> list[str]:
@@ -163,7 +164,11 @@ def table_grid(table: ComputedTable) -> Grid:
     height = max(len(side.rows) for side in table.sides)
     body: list[list[Value]] = [[] for _ in range(height)]
     totals: set[int] = set()
+    centred: set[int] = set()
     for side in table.sides:
+        stubs = _stub_columns(side)
+        start = len(body[0]) if body else 0
+        centred.update(start + index for index, title in enumerate(stubs) if title != side.definition.stub)
         blank = [""] * (len(_stub_columns(side)) + len(side.definition.columns))
         for index in range(height):
             if index >= len(side.rows):
@@ -174,4 +179,4 @@ def table_grid(table: ComputedTable) -> Grid:
             if row.total:
                 totals.add(len(header) + index)
     rows = tuple(tuple(row) for row in [*header, *body])
-    return Grid(_widths(table), len(header), rows, tuple(merges), frozenset(totals))
+    return Grid(_widths(table), len(header), rows, tuple(merges), frozenset(totals), frozenset(centred))

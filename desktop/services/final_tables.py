@@ -50,6 +50,7 @@ class YearTables:
     table_set: TableSet
     tables: tuple[ComputedTable, ...]
     stated: dict[str, Decimal]  # StatedFigure.key (domain.final_tables.cell_key) → amount
+    has_lines: bool  # any 收入, 支出, 结转 … line: a year without one has no tables to print
 
     def table(self, key_or_number: str) -> ComputedTable:
         definition = self.table_set.table(key_or_number)
@@ -139,4 +140,4 @@ class FinalTablesService:
         edition = classification_for_year(year)
         names = {**edition.function, **edition.economic, **line_names}
         tables = tuple(compute_table(table, facts, names) for table in table_set.tables)
-        return YearTables(department, year, table_set, tables, stated)
+        return YearTables(department, year, table_set, tables, stated, bool(facts))
