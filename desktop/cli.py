@@ -176,6 +176,17 @@ def _run_export_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_export_tables(args) -> int:
+    from desktop.services.catalogue import FormCatalogue
+    from desktop.services.departments import resolve_department
+    from desktop.services.final_tables import FinalTablesService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    print(FinalTablesService(engine, FormCatalogue()).export_workbook(department.id, args.year, args.out))
+    return EXIT_OK
+
+
 def _run_import_xlsx(args) -> int:
     from desktop.services.excel import ImportRejected, import_into_path
 
@@ -249,6 +260,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_xlsx.add_argument("--out", required=True, type=Path)
     export_xlsx.add_argument("--unmasked", action="store_true", help="身份证号、电话不打码")
 
+    export_tables = command(
+        "export-tables", "导出部门决算公开表（Excel，一张表一个工作表，按公开格式）", _run_export_tables
+    )
+    with_year(export_tables)
+    export_tables.add_argument("--out", required=True, type=Path)
+
     import_xlsx = command(
         "import-xlsx", "导入 Excel（全部成功或全部不导入；数据库不存在时新建）", _run_import_xlsx
     )
@@ -267,7 +284,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
 
-    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
+    command(
+        "selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest
+    )
     return parser
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -23,9 +24,12 @@ from desktop.domain.final_tables import (
     expenditure_facts,
     income_fact,
 )
+from desktop.errors import UserInputError
+from desktop.services.atomic_file import write_atomically
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.classification import classification_for_year
 from desktop.services.departments import DepartmentInfo, department_info
+from desktop.storage.database import engine_path
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
@@ -141,3 +145,23 @@ class FinalTablesService:
         names = {**edition.function, **edition.economic, **line_names}
         tables = tuple(compute_table(table, facts, names) for table in table_set.tables)
         return YearTables(department, year, table_set, tables, stated, bool(facts))
+
+    def export_workbook(self, department_id: int, year: int, out: Path) -> str:
+        """Write the year's tables to ``out`` as published (a sheet per table); the report line."""
+        from desktop.exchange.published_tables import write_published_tables  # openpyxl on first use
+
+        tables = self.year_tables(department_id, year)
+        if not tables.has_lines:
+            raise UserInputError(f"{year} 年没有收入、支出等决算数据，没有决算公开表可导出")
+        write_atomically(
+            out,
+            lambda path: write_published_tables(
+                path,
+                tables.tables,
+                department=tables.department.name,
+                year=year,
+                unit=tables.table_set.unit,
+            ),
+            database=engine_path(self.engine),
+        )
+        return f"已导出 {out}（{tables.table_set.title}，共 {len(tables.tables)} 张表）"
