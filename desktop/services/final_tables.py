@@ -19,6 +19,7 @@ from desktop.domain.budget import BASIC, CARRIED_IN, NOT_CURRENT_INCOME, PROJECT
 from desktop.domain.final_tables import (
     ComputedTable,
     Fact,
+    FinalTablesError,
     TableSet,
     compute_table,
     expenditure_facts,
@@ -52,13 +53,23 @@ class YearTables:
     department: DepartmentInfo
     year: int
     table_set: TableSet
-    tables: tuple[ComputedTable, ...]
+    tables: tuple[ComputedTable, ...]  # the ones that could be computed, in the set's order
     stated: dict[str, Decimal]  # StatedFigure.key (domain.final_tables.cell_key) → amount
     has_lines: bool  # any 收入, 支出, 结转 … line: a year without one has no tables to print
+    problems: dict[str, str]  # table number → why its lines cannot fill it (a 收入 without its 科目)
 
     def table(self, key_or_number: str) -> ComputedTable:
+        """The computed table; a ``FinalTablesError`` saying why when the lines cannot fill it."""
         definition = self.table_set.table(key_or_number)
+        if definition.number in self.problems:
+            raise FinalTablesError(self.problems[definition.number])
         return next(table for table in self.tables if table.definition is definition)
+
+    def complete(self) -> tuple[ComputedTable, ...]:
+        """Every table, for printing or export; a ``FinalTablesError`` listing the ones that cannot be."""
+        if self.problems:
+            raise FinalTablesError("；".join(self.problems.values()))
+        return self.tables
 
 
 def year_facts(session: Session, department_id: int, year: int) -> tuple[list[Fact], dict[str, str]]:
@@ -143,8 +154,13 @@ class FinalTablesService:
             }
         edition = classification_for_year(year)
         names = {**edition.function, **edition.economic, **line_names}
-        tables = tuple(compute_table(table, facts, names) for table in table_set.tables)
-        return YearTables(department, year, table_set, tables, stated, bool(facts))
+        tables, problems = [], {}
+        for definition in table_set.tables:
+            try:
+                tables.append(compute_table(definition, facts, names))
+            except FinalTablesError as error:
+                problems[definition.number] = str(error)
+        return YearTables(department, year, table_set, tuple(tables), stated, bool(facts), problems)
 
     def export_workbook(self, department_id: int, year: int, out: Path) -> str:
         """Write the year's tables to ``out`` as published (a sheet per table); the report line."""
@@ -157,7 +173,7 @@ class FinalTablesService:
             out,
             lambda path: write_published_tables(
                 path,
-                tables.tables,
+                tables.complete(),
                 department=tables.department.name,
                 year=year,
                 unit=tables.table_set.unit,

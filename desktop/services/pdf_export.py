@@ -226,7 +226,8 @@ class PdfExportService:
         if not tables.has_lines:
             return []
         return [
-            FinalTableSheet(department.name, year, tables.table_set.unit, table) for table in tables.tables
+            FinalTableSheet(department.name, year, tables.table_set.unit, table)
+            for table in tables.complete()
         ]
 
     def _pack(self, department: DepartmentInfo, year: int) -> YearPack:
