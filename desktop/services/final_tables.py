@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -18,14 +19,18 @@ from desktop.domain.budget import BASIC, CARRIED_IN, NOT_CURRENT_INCOME, PROJECT
 from desktop.domain.final_tables import (
     ComputedTable,
     Fact,
+    FinalTablesError,
     TableSet,
     compute_table,
     expenditure_facts,
     income_fact,
 )
+from desktop.errors import UserInputError
+from desktop.services.atomic_file import write_atomically
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.classification import classification_for_year
 from desktop.services.departments import DepartmentInfo, department_info
+from desktop.storage.database import engine_path
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
@@ -48,12 +53,23 @@ class YearTables:
     department: DepartmentInfo
     year: int
     table_set: TableSet
-    tables: tuple[ComputedTable, ...]
+    tables: tuple[ComputedTable, ...]  # the ones that could be computed, in the set's order
     stated: dict[str, Decimal]  # StatedFigure.key (domain.final_tables.cell_key) → amount
+    has_lines: bool  # any 收入, 支出, 结转 … line: a year without one has no tables to print
+    problems: dict[str, str]  # table number → why its lines cannot fill it (a 收入 without its 科目)
 
     def table(self, key_or_number: str) -> ComputedTable:
+        """The computed table; a ``FinalTablesError`` saying why when the lines cannot fill it."""
         definition = self.table_set.table(key_or_number)
+        if definition.number in self.problems:
+            raise FinalTablesError(self.problems[definition.number])
         return next(table for table in self.tables if table.definition is definition)
+
+    def complete(self) -> tuple[ComputedTable, ...]:
+        """Every table, for printing or export; a ``FinalTablesError`` listing the ones that cannot be."""
+        if self.problems:
+            raise FinalTablesError("；".join(self.problems.values()))
+        return self.tables
 
 
 def year_facts(session: Session, department_id: int, year: int) -> tuple[list[Fact], dict[str, str]]:
@@ -138,5 +154,30 @@ class FinalTablesService:
             }
         edition = classification_for_year(year)
         names = {**edition.function, **edition.economic, **line_names}
-        tables = tuple(compute_table(table, facts, names) for table in table_set.tables)
-        return YearTables(department, year, table_set, tables, stated)
+        tables, problems = [], {}
+        for definition in table_set.tables:
+            try:
+                tables.append(compute_table(definition, facts, names))
+            except FinalTablesError as error:
+                problems[definition.number] = str(error)
+        return YearTables(department, year, table_set, tuple(tables), stated, bool(facts), problems)
+
+    def export_workbook(self, department_id: int, year: int, out: Path) -> str:
+        """Write the year's tables to ``out`` as published (a sheet per table); the report line."""
+        from desktop.exchange.published_tables import write_published_tables  # openpyxl on first use
+
+        tables = self.year_tables(department_id, year)
+        if not tables.has_lines:
+            raise UserInputError(f"{year} 年没有收入、支出等决算数据，没有决算公开表可导出")
+        write_atomically(
+            out,
+            lambda path: write_published_tables(
+                path,
+                tables.complete(),
+                department=tables.department.name,
+                year=year,
+                unit=tables.table_set.unit,
+            ),
+            database=engine_path(self.engine),
+        )
+        return f"已导出 {out}（{tables.table_set.title}，共 {len(tables.tables)} 张表）"

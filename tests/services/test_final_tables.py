@@ -106,3 +106,28 @@ def test_a_hubei_department_gets_the_national_nine_from_its_lines(wenlv):
     assert basic.cell("public_total", "public") == D("160000.00")
     assert wenlv.table("公开09表").cell("amount", "final_total") == D("20000.00")
     assert wenlv.stated == {"公开01表·income_total·income": D("608100.00")}
+
+
+def test_a_table_the_lines_cannot_fill_says_why_and_the_others_are_computed(engine_module):
+    from sqlmodel import Session
+
+    from desktop.domain.final_tables import FinalTablesError
+    from desktop.storage.models import Department, IncomeLine, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县档案馆", province="湖北省")
+        session.add(department)
+        session.flush()
+        department_id = saved_id(department)
+        session.add(
+            IncomeLine(department_id=department_id, year=2024, source="其他收入", final_amount=D("4600.00"))
+        )
+        session.commit()
+    tables = FinalTablesService(engine_module, FormCatalogue()).year_tables(department_id, 2024)
+    assert tables.table("公开01表").cell("other_income", "income") == D("4600.00")
+    message = "公开02表收入决算表：收入“其他收入”没有功能分类科目，无法按科目列示"
+    assert tables.problems == {"公开02表": message}
+    with pytest.raises(FinalTablesError, match=f"^{message}$"):
+        tables.table("收入决算表")
+    with pytest.raises(FinalTablesError, match=f"^{message}$"):
+        tables.complete()
