@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from desktop.domain.budget import VEHICLE_TYPES
 from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.check_records import (
     Accounts,
@@ -23,6 +24,7 @@ from desktop.domain.check_records import (
     ExpenditureRecord,
     IncomeRecord,
     ThreePublicRecord,
+    VehicleCounts,
 )
 from desktop.domain.check_tables import TableFigures
 from desktop.domain.checks import SEVERITIES, Finding, Statement
@@ -44,6 +46,7 @@ from desktop.storage.models import (
     ExpenditureLine,
     FindingNote,
     IncomeLine,
+    ReportedCount,
     StatedFigure,
     ThreePublicItem,
 )
@@ -72,6 +75,16 @@ def _balances_by_kind(lines) -> tuple[BalanceRecord, ...]:
     return tuple(BalanceRecord(kind, final) for kind, final in totals.items())
 
 
+def _vehicles(kept_rows, reported_rows) -> VehicleCounts | None:
+    """The 公务用车保有量 of the 三公经费 and the vehicles by type, when any type is reported."""
+    counts = {r.item: r.count for r in reported_rows if r.item in VEHICLE_TYPES}
+    by_type = tuple((item, counts[item]) for item in VEHICLE_TYPES if item in counts)
+    if not by_type:
+        return None
+    kept = sum(r.vehicles for r in kept_rows if r.item == "公务用车运行维护费")
+    return VehicleCounts(kept, by_type)
+
+
 def _accounts(session: Session, department_id: int, year: int) -> Accounts:
     def rows(table):
         return _scoped(session, table, department_id, year)
@@ -96,6 +109,7 @@ def _accounts(session: Session, department_id: int, year: int) -> Accounts:
             CheckpointRecord(r.month, r.cumulative_spending, r.budget_base)
             for r in sorted(rows(ExecutionCheckpoint), key=lambda r: r.month)
         ),
+        vehicles=_vehicles(rows(ThreePublicItem), rows(ReportedCount)),
     )
 
 
