@@ -125,7 +125,10 @@ class TableImportService:
             if table.year is not None and table.year != year
         ]
         with writing(self._engine) as connection:
-            department_id, department, found = _department(connection, workbook, province)
+            department_id: int | None = None
+            department, found = "", list[Problem]()
+            if workbook.tables:
+                department_id, department, found = _department(connection, workbook, province)
             problems += found
             counts: dict[str, tuple[int, int, int]] = {}
             if department_id is not None and not problems:

@@ -201,3 +201,43 @@ def test_a_workbook_of_another_year_is_refused(tmp_path):
         TableImportService(engine, FormCatalogue()).import_tables(book, 2023, province="湖南")
     engine.dispose()
     assert rejected.value.report.problems == ("工作表“表3”：这是 2022 年度的报表，不能导入为 2023 年度",)
+
+
+def test_a_file_that_is_no_workbook_is_one_line_and_exit_2(tmp_path, capsys):
+    book = tmp_path / "表.xlsx"
+    book.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200))
+    assert (
+        main(
+            [
+                "import-tables",
+                "--db",
+                str(tmp_path / "x.db"),
+                "--year",
+                "2023",
+                "--province",
+                "湖南",
+                str(book),
+            ]
+        )
+        == 2
+    )
+    error = capsys.readouterr().err
+    assert "表.xlsx 是加密（设有打开密码）的工作簿或旧版 .xls 文件，无法读取" in error
+    assert "Traceback" not in error
+
+
+def test_a_workbook_without_any_known_table_says_which_titles_it_looks_for(tmp_path):
+    book, db = tmp_path / "other.xlsx", tmp_path / "other.db"
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active["A1"] = "部门整体支出绩效自评表"
+    workbook.save(book)
+    engine = open_database(db, create=True)
+    with pytest.raises(ImportRejected) as rejected:
+        TableImportService(engine, FormCatalogue()).import_tables(book, 2023, province="湖南")
+    engine.dispose()
+    assert rejected.value.report.problems == (
+        "工作簿：没有找到决算报表：各工作表前几行都没有已知的表名（如“收入支出决算总表”）",
+    )
+    assert rejected.value.report.warnings == ("工作表“Sheet”：前 12 行没有已知的决算报表表名，已跳过",)
