@@ -60,8 +60,13 @@ def test_places_in_the_project_and_scorecard_tabs():
     assert locate({"tab": "没有的页"}) is None
 
 
-def test_a_cell_of_a_published_table_is_placed_in_its_table_row_and_column():
-    place = locate({"tab": "预算决算", "table": "公开03表", "row": "2070101", "column": "basic"})
-    assert (place.tab, place.table, place.row, place.column) == ("预算决算", "公开03表", "2070101", "basic")
-    assert place.describe() == "预算决算 · 公开03表 · 2070101 · basic"
-    assert "导入决算报表" in place.entered
+def test_a_stated_cell_of_a_published_table_goes_to_the_lines_that_make_it_up():
+    def at(row: str) -> tuple:
+        place = locate({"tab": "预算决算", "table": "公开03表", "row": row, "column": "basic"})
+        return place.table, place.row
+
+    assert at("2070101") == ("支出", "2070101")  # a 项, a 款 or a 类: the 支出 by 功能分类
+    assert at("207") == ("支出", "207")
+    assert at("30101") == ("基本支出", "30101")  # an 经济分类 款
+    assert at("total") == ("收支总览", None)
+    assert "导入决算报表" in locate({"tab": "预算决算", "table": "公开01表", "row": "income_total"}).entered

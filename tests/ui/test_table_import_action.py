@@ -73,3 +73,24 @@ def test_a_workbook_with_a_problem_shows_it_and_imports_nothing(qtbot, tmp_path,
         in flow.message.text()
     )
     assert _lines(window) == []
+
+
+def test_a_finding_on_an_imported_table_goes_to_the_lines_of_its_code(qtbot, tmp_path, monkeypatch):
+    book = tmp_path / "wenlv.xlsx"
+    published_workbook(book)
+    workbook = load_workbook(book)
+    workbook["表3"]["E14"] = 130000  # 2210201's 本年支出合计; its one line (基本支出) is 120 000
+    workbook.save(book)
+    window = _window(qtbot, tmp_path)
+    window.toolbar.year.setValue(2023)
+    window.workspace.services.table_import.import_tables(book, 2023)
+    window.reload()  # as after 导入决算报表… from the menu
+    (finding,) = [f for f in window.workspace.services.checks.run(1, 2023) if f.rule == "V9"]
+    assert finding.place == {"tab": "预算决算", "table": "公开03表", "row": "2210201", "column": "total"}
+    assert window.show_finding(finding)
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "预算决算"
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("公开03表支出决算表 · 住房公积金 · 本年支出合计：“公开03表”中公开的数字")
+    )
