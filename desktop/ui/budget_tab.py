@@ -254,6 +254,10 @@ class BudgetTab(QWidget):
             note += f"；有 {self.summary_table_model.differences} 个公开数与计算数不同（红底）"
         self.summary_table_note.setText(note)
 
+    def print_target(self) -> tuple[str, None] | None:
+        """导出 PDF / 打印 on this tab give the year's 决算公开表."""
+        return None if self._scope() is None else ("tables", None)
+
     def open_final_table(self) -> None:
         """打开报表: the year's table set in a window of its own, the 总表 first."""
         scope = self._scope()

@@ -13,6 +13,9 @@ from sqlmodel import Session
 from desktop.domain.final_tables import cell_key
 from desktop.storage.models import StatedFigure
 from tests.ui.test_budget_tab import make_tab, rows
+from tests.ui.test_main_window import make_window, menu_actions, messages, settings, tab_titles
+
+__all__ = ["make_window", "settings"]  # the main window's fixtures, used here too
 
 
 @pytest.fixture
@@ -41,6 +44,7 @@ def test_the_summary_table_shows_both_sides_with_the_seeds_totals(tab, qtmodelte
     assert table[8][:3] == ["本年收入合计", "9", "416.54"]
     assert table[11][:3] == ["总计", "12", "421.67"]
     assert tab.summary_table_note.text() == "公开01表 收入支出决算总表（万元），按本年度数据计算"
+    assert tab.print_target() == ("tables", None)  # 导出 PDF / 打印 on this tab print the tables
 
 
 def test_a_stated_figure_that_differs_is_shown_beside_the_computed_one(tab, qtbot, qtmodeltester):
@@ -83,3 +87,21 @@ def test_an_empty_fund_table_shows_the_provinces_wording(tab, qtbot):
     dialog.choice.setCurrentIndex(dialog.choice.findData("公开10表"))
     assert dialog.notes.text().startswith("说明：本单位2023年度没有政府性基金预算财政拨款收入")
     assert rows(dialog.model) == [["", "", "", "合计", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]]
+
+
+def test_export_pdf_on_the_budget_tab_writes_the_13_tables(
+    make_window, sample_path, tmp_path, monkeypatch, qtbot
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.printing.pdf_reading import page_texts
+
+    window = make_window(sample_path)
+    window.tabs.setCurrentIndex(tab_titles(window).index("预算决算"))
+    file_menu = menu_actions(window, "文件(&F)")
+    out = tmp_path / "决算公开表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
+    file_menu["导出 PDF…"].trigger()  # written in the background
+    qtbot.waitUntil(lambda: bool(messages(window)), timeout=60_000)
+    assert messages(window)[0] == f"已导出 {out}（共 13 页）"
+    assert page_texts(out)[0].startswith("公开01表收入支出决算总表")
