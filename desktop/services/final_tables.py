@@ -2,7 +2,8 @@
 computed from the year's lines, with the figures stated for their cells.
 
 The lines become ``Fact`` rows here and nowhere else; every cell is added up by
-``desktop.domain.final_tables``. Names of 类 / 款 / 项 come from the year's 科目 edition, the lines'
+``desktop.domain.final_tables``. ``reported_figures`` gives the 说明's 第十部分 amounts and counts
+with last year's from last year's data where Ziping holds it. Names of 类 / 款 / 项 come from the year's 科目 edition, the lines'
 own names before them (a 项 the clerk named).
 """
 
@@ -15,7 +16,14 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from desktop.domain.budget import BASIC, CARRIED_IN, NOT_CURRENT_INCOME, PROJECT
+from desktop.domain.budget import (
+    BASIC,
+    CARRIED_IN,
+    NOT_CURRENT_INCOME,
+    PROJECT,
+    REPORTED_AMOUNTS,
+    REPORTED_COUNTS,
+)
 from desktop.domain.final_tables import (
     ComputedTable,
     Fact,
@@ -37,6 +45,8 @@ from desktop.storage.models import (
     ExpenditureLine,
     IncomeLine,
     ProjectEconomicLine,
+    ReportedAmount,
+    ReportedCount,
     StatedFigure,
     ThreePublicItem,
 )
@@ -86,7 +96,8 @@ def year_facts(session: Session, department_id: int, year: int) -> tuple[list[Fa
     names: dict[str, str] = {}
     for income in rows(IncomeLine):
         if income.source in NOT_CURRENT_INCOME:
-            funding = income.funding if income.source == CARRIED_IN else OTHER_FUNDING
+            # a 年初结转和结余 without its fund (typed so, or from before 0004) is 非财政拨款
+            funding = (income.funding or OTHER_FUNDING) if income.source == CARRIED_IN else OTHER_FUNDING
             facts.append(
                 Fact(income.source, income.final_amount, funding, function_code=income.function_code)
             )
@@ -181,3 +192,45 @@ class FinalTablesService:
             database=engine_path(self.engine),
         )
         return f"已导出 {out}（{tables.table_set.title}，共 {len(tables.tables)} 张表）"
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    """An item of the 说明's 第十部分 with last year's figure: from last year's data when Ziping holds
+    that year, else as typed (``previous_typed``)."""
+
+    topic: str  # 机关运行经费, 政府采购, 国有资产, 人员, 机构
+    item: str
+    current: Decimal | int
+    previous: Decimal | int
+    previous_typed: bool
+
+
+def reported_figures(engine: Engine, department_id: int, year: int) -> list[ReportedFigure]:
+    """The year's reported amounts and counts, in the order of ``REPORTED_AMOUNTS`` / ``REPORTED_COUNTS``."""
+    with Session(engine) as session:
+
+        def rows(model, of_year):
+            return {
+                row.item: row
+                for row in session.exec(
+                    select(model).where(model.department_id == department_id, model.year == of_year)
+                )
+            }
+
+        amounts, counts = rows(ReportedAmount, year), rows(ReportedCount, year)
+        last_amounts, last_counts = rows(ReportedAmount, year - 1), rows(ReportedCount, year - 1)
+    figures = []
+    for reported, current, last, value, typed in (
+        (REPORTED_AMOUNTS, amounts, last_amounts, "final_amount", "previous_final"),
+        (REPORTED_COUNTS, counts, last_counts, "count", "previous_count"),
+    ):
+        for topic, items in reported.items():
+            for item in items:
+                if item not in current:
+                    continue
+                row = current[item]
+                held = last.get(item) if last else None
+                previous = getattr(held, value) if held is not None else getattr(row, typed)
+                figures.append(ReportedFigure(topic, item, getattr(row, value), previous, held is None))
+    return figures

@@ -131,3 +131,75 @@ def test_a_table_the_lines_cannot_fill_says_why_and_the_others_are_computed(engi
         tables.table("收入决算表")
     with pytest.raises(FinalTablesError, match=f"^{message}$"):
         tables.complete()
+
+
+def test_last_years_reported_figures_come_from_last_years_data_when_it_is_held(engine_module):
+    from sqlmodel import Session
+
+    from desktop.services.final_tables import reported_figures
+    from desktop.storage.models import Department, ReportedAmount, ReportedCount, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县图书馆", province="湖北省")
+        session.add(department)
+        session.flush()
+        d = saved_id(department)
+        # 2024 typed a previous 机关运行经费 of 30 000 and 9 在职; 2023 is held with 31 000 and 10
+        session.add(ReportedAmount(department_id=d, year=2024, item="机关运行经费", final_amount=D("32000.00"),
+                                   previous_final=D("30000.00")))  # fmt: skip
+        session.add(ReportedCount(department_id=d, year=2024, item="在职人数", count=11, previous_count=9))
+        session.add(ReportedCount(department_id=d, year=2024, item="其他用车", count=1, previous_count=2))
+        session.add(
+            ReportedAmount(department_id=d, year=2023, item="机关运行经费", final_amount=D("31000.00"))
+        )
+        session.add(ReportedCount(department_id=d, year=2023, item="在职人数", count=10))
+        session.commit()
+    figures = {
+        f.item: (f.topic, f.current, f.previous, f.previous_typed)
+        for f in reported_figures(engine_module, d, 2024)
+    }
+    assert figures == {
+        "机关运行经费": ("机关运行经费", D("32000.00"), D("31000.00"), False),
+        "其他用车": ("国有资产", 1, 2, True),  # 2023 holds no 其他用车: the typed one
+        "在职人数": ("人员", 11, 10, False),
+    }
+    first = reported_figures(engine_module, d, 2023)
+    assert [(f.item, f.previous, f.previous_typed) for f in first] == [
+        ("机关运行经费", D("0.00"), True),
+        ("在职人数", 0, True),
+    ]  # no 2022 in the file: the typed previous (none typed)
+
+
+def test_income_lines_are_added_by_code_and_a_carry_over_by_fund(engine_module):
+    from sqlmodel import Session
+
+    from desktop.errors import UserInputError
+    from desktop.services.budget import BudgetService
+    from desktop.storage.models import Department, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县博物馆", province="湖北省")
+        session.add(department)
+        session.commit()
+        d = saved_id(department)
+    budget = BudgetService(engine_module)
+    line = budget.add_income_line(d, 2024, "事业收入", "2010350")
+    budget.update_income(line, "final_amount", D("12000.00"))
+    budget.add_income_line(d, 2024, "事业收入", "2010301")
+    carried = budget.add_income_line(d, 2024, "年初结转和结余", "2010301", "一般公共预算财政拨款")
+    budget.update_income(carried, "final_amount", D("1000.00"))
+    with pytest.raises(UserInputError, match="^收入项目：已有“事业收入”（2010350）一行$"):
+        budget.add_income_line(d, 2024, "事业收入", "2010350")
+    with pytest.raises(UserInputError, match="^资金性质：只有年初结转和结余写资金性质"):
+        budget.add_income_line(d, 2024, "事业收入", "2010302", "其他资金")
+    with pytest.raises(UserInputError, match="^功能分类：“20103”不是项级科目（7 位）$"):
+        budget.add_income_line(d, 2024, "事业收入", "20103")
+    rows = [(row.source, row.function_code, row.funding) for row in budget.income_lines(d, 2024)]
+    assert rows == [
+        ("事业收入", "2010350", ""),
+        ("事业收入", "2010301", ""),
+        ("年初结转和结余", "2010301", "一般公共预算财政拨款"),
+    ]
+    tables = FinalTablesService(engine_module, FormCatalogue()).year_tables(d, 2024)
+    assert tables.table("收入决算表").cell("2010350", "business_income") == D("12000.00")
+    assert tables.table("公开04表").cell("carried_in_public", "income") == D("1000.00")
