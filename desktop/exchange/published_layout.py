@@ -19,6 +19,7 @@ SIDES = ("收入", "支出")
 COUNT_WORDS = ("批次", "人次", "辆", "保有量", "购置数", "人数", "编制数", "(人)", "(个)")
 
 _IGNORED = re.compile(r"[\s\"'“”‘’「」『』〝〞()\[\]【】〔〕]")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _NUMBER_LABEL = re.compile(r"公开\s*(\d+)\s*表")
 _DEPARTMENT = re.compile(r"^(?:编制|填报|预算)单位[:：]?(.*)$")
 _UNIT = re.compile(r"(?:金额)?单位[:：]?(千元|万元|元)$")
@@ -42,12 +43,21 @@ def compact(text: object) -> str:
 
 def match_title(text: str, titles: Iterable[str]) -> str | None:
     """The longest known title inside ``text`` (“2023年收入支出决算总表” → 收入支出决算总表; the
-    longest wins, so 财政拨款收入支出决算总表 is not read as 收入支出决算总表)."""
+    longest wins, so 财政拨款收入支出决算总表 is not read as 收入支出决算总表). A bracketed word is
+    optional on either side: “基本支出决算（明细）表” is the 基本支出决算表 of a set that has no 明细表."""
     found = plain(text)
-    inside = [title for title in titles if plain(title) and plain(title) in found]
-    # a heading that merely mentions a title (a note below a table) is far longer than the title
-    inside = [title for title in inside if len(found) <= len(plain(title)) + 24]
-    return max(inside, key=lambda title: len(plain(title)), default=None)
+    known = [(title, plain(title)) for title in titles if plain(title)]
+    inside = [(title, words) for title, words in known if words in found and len(found) <= len(words) + 24]
+    if not inside:
+        bare = plain(_BRACKETED.sub("", unicodedata.normalize("NFKC", text)))
+        inside = [
+            (title, words)
+            for title, words in known
+            if plain(_BRACKETED.sub("", unicodedata.normalize("NFKC", title))) in bare
+            and len(bare) <= len(words) + 24
+        ]
+    # (a heading that merely mentions a title, a note below a table, is far longer than the title)
+    return max(inside, key=lambda pair: len(pair[1]), default=(None, ""))[0]
 
 
 def table_number(text: str) -> str | None:

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import Workbook
 
+from desktop.exchange.published_layout import match_title
 from desktop.exchange.published_tables_read import read_published_tables
 from desktop.services.classification import classification_for_year
 from tests.exchange.published_workbooks import (
@@ -226,3 +227,21 @@ def test_a_thousand_bad_cells_stop_the_reading_with_one_line_saying_so(tmp_path)
     problems = read(path).problems
     assert len(problems) == 1001
     assert str(problems[-1]) == "工作簿：已发现 1000 处问题，其余未再检查"
+
+
+def test_a_bracketed_word_in_a_title_is_optional():
+    national = ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款支出决算表")
+    assert (
+        match_title("一般公共预算财政拨款基本支出决算（明细）表", national)
+        == "一般公共预算财政拨款基本支出决算表"
+    )
+    assert match_title(
+        "一般公共预算财政拨款基本支出决算(明细)表", ("一般公共预算财政拨款基本支出决算(明细)表",)
+    ) == ("一般公共预算财政拨款基本支出决算(明细)表")
+    assert (
+        match_title(
+            "注：本表反映一般公共预算财政拨款基本支出决算表中人员经费和公用经费的明细情况以及其他说明文字",
+            national,
+        )
+        is None
+    )
