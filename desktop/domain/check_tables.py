@@ -22,11 +22,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from desktop.domain.check_records import BUDGET_TAB
-from desktop.domain.checks import CERTAIN, Finding, Statement
+from desktop.domain.checks import CERTAIN, SUSPECTED, Finding, Statement
 from desktop.domain.final_tables import (
     ComputedRow,
     ComputedTable,
     Fact,
+    FinalTablesError,
     TableDefinition,
     cell_key,
     compute_table,
@@ -72,13 +73,18 @@ def source_unit(source: str) -> str:
 class TableFigures:
     """One table computed from the lines, and how many lines each of its cells adds."""
 
-    computed: ComputedTable
-    addends: ComputedTable
+    definition: TableDefinition
+    computed: ComputedTable | None
+    addends: ComputedTable | None
+    unfilled: str = ""  # why the lines cannot fill the table (收入 without its 科目)
 
     @classmethod
     def of(cls, table: TableDefinition, facts: Sequence[Fact], names) -> TableFigures:
         counted = [replace(fact, amount=Decimal(1)) for fact in facts if fact.amount]
-        return cls(compute_table(table, facts, names), compute_table(table, counted, names))
+        try:
+            return cls(table, compute_table(table, facts, names), compute_table(table, counted, names))
+        except FinalTablesError as error:
+            return cls(table, None, None, str(error))
 
 
 def _cells(table: ComputedTable) -> dict[str, tuple[str, ComputedRow, str, Decimal]]:
@@ -109,7 +115,10 @@ def check_tables(tables: Iterable[TableFigures], statements: Iterable[Statement]
     stated = {statement.key: statement for statement in statements if statement.amount is not None}
     findings: list[Finding] = []
     for figures in tables:
-        definition = figures.computed.definition
+        definition = figures.definition
+        if figures.computed is None or figures.addends is None:
+            findings.append(_unfilled(figures))
+            continue
         cells, addends = _cells(figures.computed), _cells(figures.addends)
         default_rule = TABLE_RULES.get(definition.key, OTHER_TABLE_RULE)
         for key, (side, row, heading, computed) in cells.items():
@@ -150,6 +159,15 @@ def check_tables(tables: Iterable[TableFigures], statements: Iterable[Statement]
         if definition.key in BALANCE_RULES:
             findings += _balance(figures.computed, stated, BALANCE_RULES[definition.key])
     return findings
+
+
+def _unfilled(figures: TableFigures) -> Finding:
+    """A table whose stated figures cannot be checked: the lines cannot fill it."""
+    definition = figures.definition
+    where = f"{definition.number}{definition.title}"
+    message = f"{figures.unfilled}：本表公开的数字无法按明细核对"
+    place = table_place(definition.number, "", "")
+    return Finding(TABLE_RULES.get(definition.key, OTHER_TABLE_RULE), SUSPECTED, message, where, place)
 
 
 def _balance(table: ComputedTable, stated: dict[str, Statement], rule: str) -> list[Finding]:

@@ -53,6 +53,7 @@ REQUIRED = {
     "三公经费": ("item",),
 }
 DEFAULTS = {"funding": OTHER}
+_FUND_SOURCES = {funding: source for source, funding in SOURCE_FUNDING.items()}
 CODE_LENGTHS = {"function_code": 7, "economic_code": 5}
 Constraint = dict[str, tuple[str, ...]]
 
@@ -234,6 +235,8 @@ def _fact(cell: _Cell, amount: Decimal, facts: list[Fact]) -> Fact | None:
         return None
     measure = measures[0]
     values = {name: values[0] for name, values in cell.constraint.items() if name != "measure"}
+    if measure == "收入" and "source" not in values and values.get("funding") in _FUND_SOURCES:
+        values["source"] = _FUND_SOURCES[values["funding"]]  # a fund's own table names the fund
     final = {name: values for name, values in cell.constraint.items() if name != "figure"}
     budget = values.get("figure", FINAL) != FINAL
     alike = [fact for fact in facts if budget and fact.figure == FINAL and _takes(final, fact)]

@@ -126,3 +126,11 @@ def test_v6_whenever_the_stated_totals_of_the_two_sides_differ_even_within_round
 def test_source_unit_reads_the_end_of_the_source():
     assert source_unit(source_text("工作表“公开01表”第 9 行", "千元")) == "千元"
     assert source_unit("决算说明 一、收入支出决算总体情况") == "元"
+
+
+def test_a_table_the_lines_cannot_fill_is_one_finding_saying_why(sichuan):
+    income = [income_fact("一般公共预算财政拨款收入", "", D("4347100.00"))]  # no 科目: 表02 lists income by 科目
+    table = TableFigures.of(sichuan.table("income"), income, NAMES)
+    (finding,) = check_tables([table], [stated("total", "total", "434.71")])
+    assert (finding.rule, finding.severity, finding.where) == ("V8", "疑似", "公开02表收入决算表")
+    assert finding.message.endswith("没有功能分类科目，无法按科目列示：本表公开的数字无法按明细核对")

@@ -11,13 +11,14 @@ from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import resolve_department
 from desktop.services.final_tables import FinalTablesService
 from desktop.storage.database import open_database
+from tests.services.wenlv import YEAR, add_wenlv_department
 
 
-def cells(db) -> dict[tuple[str, str, str], object]:
+def cells(db, year: int = 2023) -> dict[tuple[str, str, str], object]:
     engine = open_database(db)
     try:
         department = resolve_department(engine, None)
-        year = FinalTablesService(engine, FormCatalogue()).year_tables(department.id, 2023)
+        year = FinalTablesService(engine, FormCatalogue()).year_tables(department.id, year)
     finally:
         engine.dispose()
     return {
@@ -62,3 +63,21 @@ def test_the_exported_tables_of_the_sample_import_into_a_new_database_as_the_sam
     assert main(["import-tables", "--db", str(new), "--year", "2023", str(book)]) == 0
     assert "新增 0 条，更新 0 条" in capsys.readouterr().out
     assert check_json(new, capsys)["findings"] == findings
+
+
+def test_a_hubei_department_of_the_national_nine_tables_reads_back_the_same_with_no_finding(tmp_path, capsys):
+    source, book, new = tmp_path / "hubei.sqlite3", tmp_path / "hubei.xlsx", tmp_path / "new.sqlite3"
+    engine = open_database(source, create=True)
+    add_wenlv_department(engine)  # 政府性基金 income and spending by 科目, 事业收入, no previous year
+    engine.dispose()
+    assert main(["export-tables", "--db", str(source), "--year", str(YEAR), "--out", str(book)]) == 0
+    assert (
+        main(["import-tables", "--db", str(new), "--year", str(YEAR), "--province", "湖北", str(book)]) == 0
+    )
+    original, imported = cells(source, YEAR), cells(new, YEAR)
+    assert len(original) == 259 and imported == original
+    # the 政府性基金 income of 2076001 comes from the fund's own table, not from 财政拨款收入 of 表02
+    assert imported[("公开02表", "2076001", "fiscal")] == D("30000.00")
+    capsys.readouterr()
+    assert main(["check", "--db", str(new), "--year", str(YEAR), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"] == []
