@@ -129,7 +129,9 @@ def test_source_unit_reads_the_end_of_the_source():
 
 
 def test_a_table_the_lines_cannot_fill_is_one_finding_saying_why(sichuan):
-    income = [income_fact("一般公共预算财政拨款收入", "", D("4347100.00"))]  # no 科目: 表02 lists income by 科目
+    income = [
+        income_fact("一般公共预算财政拨款收入", "", D("4347100.00"))
+    ]  # no 科目: 表02 lists income by 科目
     table = TableFigures.of(sichuan.table("income"), income, NAMES)
     (finding,) = check_tables([table], [stated("total", "total", "434.71")])
     assert (finding.rule, finding.severity, finding.where) == ("V8", "疑似", "公开02表收入决算表")
