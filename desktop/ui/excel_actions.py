@@ -12,18 +12,21 @@ closing the window cancels an import and waits for any job before the database i
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
+from desktop.domain.provinces import PROVINCES
 from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService, ImportCancelled, ImportRejected, ImportReport, Progress
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import Job, post, submit
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
+from desktop.ui.work_toolbar import FIRST_YEAR, LAST_YEAR
 
 FILTER = "Excel 工作簿 (*.xlsx)"
 UNMASKED = "导出完整身份证号和电话（仅限内部使用）"
@@ -174,9 +177,28 @@ def import_excel(parent: QWidget, services, context: WorkContext, path: Path | N
     return flow
 
 
+def _new_department_scope(parent: QWidget) -> tuple[str, int] | None:
+    """The province (it decides the table set) and the year of the 单位 the import will create."""
+    title = "导入决算报表"
+    province, chosen = QInputDialog.getItem(
+        parent, title, "新单位所在的省份（决定报表格式）：", list(PROVINCES), 0, False
+    )
+    if not chosen:
+        return None
+    year, chosen = QInputDialog.getInt(
+        parent, title, "决算年度：", date.today().year - 1, FIRST_YEAR, LAST_YEAR
+    )
+    return (province, year) if chosen else None
+
+
 def import_tables(parent: QWidget, services, context: WorkContext, path: Path | None = None) -> _Flow | None:
     """导入决算报表: the 决算 system's workbook of published tables into the year in the toolbar."""
-    year = context.year
+    year, province = context.year, ""
+    if context.department_id is None:  # an empty database: the 编制单位 line gives the new 单位
+        chosen = _new_department_scope(parent)
+        if chosen is None:
+            return None
+        province, year = chosen
     if year is None:
         show_error(parent, "请先在工具栏选择年度：决算报表导入到所选年度", "导入决算报表")
         return None
@@ -185,7 +207,7 @@ def import_tables(parent: QWidget, services, context: WorkContext, path: Path | 
         if not chosen:
             return None
         path = Path(chosen)
-    importer = partial(services.table_import.import_tables, year=year)
+    importer = partial(services.table_import.import_tables, year=year, province=province)
     flow = _ImportFlow(parent, importer, context, Path(path), "导入决算报表")
     flow.check()
     return flow

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 from openpyxl import load_workbook
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from sqlalchemy import insert, select
 
 from desktop.services.workspace import open_workspace
@@ -94,3 +94,26 @@ def test_a_finding_on_an_imported_table_goes_to_the_lines_of_its_code(qtbot, tmp
         .currentMessage()
         .startswith("公开03表支出决算表 · 住房公积金 · 本年支出合计：“公开03表”中公开的数字")
     )
+
+
+def test_into_an_empty_database_the_clerk_names_province_and_year_and_gets_the_new_department(
+    qtbot, tmp_path, monkeypatch
+):
+    book = tmp_path / "wenlv.xlsx"
+    published_workbook(book)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(book), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: asked.append(args[2]) or ("湖南省", True))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args: asked.append(args[2]) or (2023, True))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(open_workspace(tmp_path / "empty.sqlite3", True), open_workspace, settings)
+    qtbot.addWidget(window)
+    assert window.pages.currentWidget() is window.welcome
+    flow = window.menus.import_tables()
+    assert asked == ["新单位所在的省份（决定报表格式）：", "决算年度："]
+    qtbot.waitUntil(lambda: isinstance(flow.message, QMessageBox) and flow.message.isVisible(), timeout=20000)
+    with qtbot.waitSignal(flow.done, timeout=20000):
+        flow.message.button(QMessageBox.StandardButton.Yes).click()
+    flow.wait()
+    assert (window.toolbar.department.currentText(), window.toolbar.year.value()) == (DEPARTMENT, 2023)
+    assert window.pages.currentWidget() is window.tabs
