@@ -9,9 +9,11 @@ ordinals and spaces aside) or, in a 科目 group, by code and level. Every cell 
   and checked against the computed table (``domain/check_tables``), never trusted;
 - *a fact*: the cells of all tables are taken most specific first (more selector fields fixed,
   fewer values per field, longer code); what a cell holds beyond the facts already made of finer
-  cells becomes one new fact with the cell's selector values. A field the cell leaves open takes
-  its default (``DEFAULTS``: money no 财政拨款 table names is 其他资金); a field listing several values (公务接待费 = 国内 + 外事) takes the first.
-  So 表03's 基本支出 of a 项, less the same 项 in the 财政拨款 tables, is its 其他资金 line, and the
+  cells becomes one new fact with the cell's selector values. A field a 决算 cell leaves open takes
+  its default (``DEFAULTS``: money no 财政拨款 table names is 其他资金); a budget figure's open
+  field is that of the one 决算 line it belongs to; a fund's table names its income source; a field
+  listing several values (公务接待费 = 国内 + 外事) takes the first, what is left once the finer
+  tables (the fund's own) have taken theirs. A 0 is no fact. So 表03's 基本支出 of a 项, less the same 项 in the 财政拨款 tables, is its 其他资金 line, and the
   总表's 类 row, made of those lines, adds nothing. A cell whose remainder cannot be one fact (its
   measure or a required field is open) is stated instead.
 
