@@ -30,7 +30,9 @@ The TOML file (one per province, the national set with ``province = ""``):
 
 Cell amounts are ``Decimal`` 元. A stated figure of a cell (``StatedFigure.key``) is
 ``cell_key(number, row, column)``: ``公开01表·current_income·income`` for a fixed row, the code for
-a group row (``公开03表·2010301·basic``).
+a group row (``公开03表·2010301·basic``). The facts of a year are made from its lines in
+``services/final_tables.year_facts``; the published layout of a computed table (what
+``export-tables`` writes) is ``final_table_grid.table_grid``.
 """
 
 from __future__ import annotations
