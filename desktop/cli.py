@@ -202,11 +202,40 @@ def _run_export_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_export_tables(args) -> int:
+    from desktop.services.catalogue import FormCatalogue
+    from desktop.services.departments import resolve_department
+    from desktop.services.final_tables import FinalTablesService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    print(FinalTablesService(engine, FormCatalogue()).export_workbook(department.id, args.year, args.out))
+    return EXIT_OK
+
+
 def _run_import_xlsx(args) -> int:
     from desktop.services.excel import ImportRejected, import_into_path
 
     try:
         report = import_into_path(args.db, args.file, dry_run=args.dry_run)
+    except ImportRejected as error:
+        print("\n".join(error.report.lines()))
+        raise
+    print("\n".join(report.lines()))
+    return EXIT_OK
+
+
+def _run_import_tables(args) -> int:
+    from desktop.services.catalogue import FormCatalogue
+    from desktop.services.excel import ImportRejected, into_path
+    from desktop.services.table_import import TableImportService
+
+    def run(engine):
+        service = TableImportService(engine, FormCatalogue())
+        return service.import_tables(args.file, args.year, province=args.province or "", dry_run=args.dry_run)
+
+    try:
+        report = into_path(args.db, run, args.dry_run)
     except ImportRejected as error:
         print("\n".join(error.report.lines()))
         raise
@@ -280,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、pack，"
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、tables（决算公开表）、pack，"
         "或信访登记的 register-list（信访事项清单）、register-stats（统计）",
     )
     export_pdf.add_argument("--from", type=_date, help="信访登记：起始登记日期（含），默认为当年 1 月 1 日")
@@ -298,12 +327,29 @@ def build_parser() -> argparse.ArgumentParser:
     export_xlsx.add_argument("--out", required=True, type=Path)
     export_xlsx.add_argument("--unmasked", action="store_true", help="身份证号、电话不打码")
 
+    export_tables = command(
+        "export-tables", "导出部门决算公开表（Excel，一张表一个工作表，按公开格式）", _run_export_tables
+    )
+    with_year(export_tables)
+    export_tables.add_argument("--out", required=True, type=Path)
+
     import_xlsx = command(
         "import-xlsx", "导入 Excel（全部成功或全部不导入；数据库不存在时新建）", _run_import_xlsx
     )
     with_db(import_xlsx)
     import_xlsx.add_argument("file", type=Path)
     import_xlsx.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
+
+    import_tables = command(
+        "import-tables",
+        "导入决算报表（财政决算系统导出的公开表；全部成功或全部不导入；数据库不存在时新建）",
+        _run_import_tables,
+    )
+    with_db(import_tables)
+    import_tables.add_argument("--year", required=True, type=_year, help="年度，如 2023（2000–2100）")
+    import_tables.add_argument("--province", help="省份（新建数据库时必填，决定报表格式），如 四川")
+    import_tables.add_argument("file", type=Path)
+    import_tables.add_argument("--dry-run", action="store_true", help="只检查并报告，不写入")
 
     template = command("template", "生成空白 Excel 模板", _run_template)
     template.add_argument("--out", required=True, type=Path)

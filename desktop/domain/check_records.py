@@ -68,6 +68,14 @@ class CheckpointRecord:
 
 
 @dataclass(frozen=True)
+class VehicleCounts:
+    """公务用车: the 保有量 the 三公经费 give (公务用车运行维护费's 辆) and the 国有资产 vehicles by type."""
+
+    kept: int
+    by_type: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
 class Accounts:
     """One department-year of 决算 records."""
 
@@ -77,6 +85,7 @@ class Accounts:
     basic: tuple[BasicRecord, ...] = ()
     three_public: tuple[ThreePublicRecord, ...] = ()
     checkpoints: tuple[CheckpointRecord, ...] = ()
+    vehicles: VehicleCounts | None = None  # None: no vehicle type is reported
 
 
 def budget_place(**keys) -> dict:

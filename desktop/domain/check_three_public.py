@@ -79,7 +79,30 @@ def check_three_public(accounts: Accounts, ledger: Ledger) -> tuple[Decimal, Dec
         stated_place("公务接待费增减额"),
     )
     check_economic_lines(accounts, ledger)
+    check_vehicles(accounts, ledger)
     return total, sum_of(line.previous for line in records.values())
+
+
+def check_vehicles(accounts: Accounts, ledger: Ledger) -> None:
+    """V15: the vehicles by type (国有资产) add up to the 公务用车保有量 the 三公经费 state.
+
+    疑似, not 确定: the 三公 count is of the vehicles run on 财政拨款, the types count every vehicle."""
+    vehicles = accounts.vehicles
+    if vehicles is None:
+        return
+    total = sum(count for _type, count in vehicles.by_type)
+    if total == vehicles.kept:
+        return
+    types = "、".join(f"{name} {count} 辆" for name, count in vehicles.by_type if count)
+    ledger.report(
+        "V15",
+        SUSPECTED,
+        f"国有资产车辆按类型合计 {total} 辆（{types or '各类均为 0'}），三公经费的公务用车保有量为 {vehicles.kept} 辆",
+        "三公经费 · 公务用车保有量",
+        budget_place(section="三公经费", item="公务用车运行维护费", column="车辆数"),
+        str(total),
+        str(vehicles.kept),
+    )
 
 
 def check_economic_lines(accounts: Accounts, ledger: Ledger) -> None:

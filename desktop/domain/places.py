@@ -121,8 +121,21 @@ def _stated(key: str, column: str | None) -> Place:
     return Place(BUDGET_TAB, SUMMARY, row, summary_column, entered=_published(key, where))
 
 
+def _published_cell(table: str, row: str) -> Place:
+    """A stated cell of a published table has no cell of its own: the lines of its 科目 (支出 by
+    功能分类, 基本支出 by 经济分类), or the 收支总览, are where what makes it up is entered."""
+    where = f"“{table}”中公开的数字与按明细行算出的不符；明细行在此录入，或由“导入决算报表”读入"
+    if row.isdigit() and row.startswith("3"):
+        return Place(BUDGET_TAB, BASIC, row, None, entered=where)
+    if row.isdigit():
+        return Place(BUDGET_TAB, EXPENDITURE, row, None, entered=where)
+    return Place(BUDGET_TAB, SUMMARY, None, None, entered=where)
+
+
 def _budget(place: dict) -> Place:
     column = place.get("column")
+    if "table" in place:  # a cell of a published table: 公开03表, its row (key or 科目编码), its column key
+        return _published_cell(str(place["table"]), str(place.get("row", "")))
     if "stated" in place:
         return _stated(str(place["stated"]), column)
     if "function_code" in place:

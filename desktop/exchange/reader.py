@@ -146,12 +146,26 @@ def _load(path: Path):
         ) from error
 
 
+def open_workbook(path: Path):
+    """``path`` opened read-only (values, not formulas) after the checks that refuse a file that is
+    no workbook or too big; raises ``UnreadableWorkbook``. The caller closes it."""
+    path = Path(path)
+    _check_signature(path)
+    _check_archive(path)
+    return _load(path)
+
+
+def survey_sheet(workbook, sheet) -> SheetSurvey:
+    """One streaming pass over ``sheet``'s XML (``survey``); raises ``SurveyError``."""
+    # openpyxl's read-only sheet knows where its XML is in the archive it holds open
+    with workbook._archive.open(sheet._worksheet_path) as source:
+        return survey(source)
+
+
 def _survey(workbook, sheet, name: str, problems: list[Problem]) -> SheetSurvey | None:
     """The sheet's merged cells, formulas and extent; ``None`` (with the problem) when it is refused."""
     try:
-        # openpyxl's read-only sheet knows where its XML is in the archive it holds open
-        with workbook._archive.open(sheet._worksheet_path) as source:
-            found = survey(source)
+        found = survey_sheet(workbook, sheet)
     except SurveyError as error:
         problems.append(Problem(str(error), name))
         return None
@@ -161,13 +175,18 @@ def _survey(workbook, sheet, name: str, problems: list[Problem]) -> SheetSurvey 
             Problem(f"{where}有合并单元格 {ref}，请取消合并（每列一个表头、每格一个值）", name, row)
         )
     if found.stray_row is not None:
-        reason = (
-            f"第 {found.stray_row} 行有内容，但数据在第 {found.last_row} 行已结束（中间空了 "
-            f"{found.stray_row - found.last_row - 1} 行，超过 {MAX_GAP} 行）：请删除第 {found.stray_row} 行的内容后再导入"
-        )
-        problems.append(Problem(reason, name, found.stray_row))
+        problems.append(stray_row_problem(name, found.last_row, found.stray_row))
         return None
     return found
+
+
+def stray_row_problem(name: str, last_row: int, stray_row: int) -> Problem:
+    """The problem of a value more than ``MAX_GAP`` empty rows below the data (the sheet is refused)."""
+    reason = (
+        f"第 {stray_row} 行有内容，但数据在第 {last_row} 行已结束（中间空了 "
+        f"{stray_row - last_row - 1} 行，超过 {MAX_GAP} 行）：请删除第 {stray_row} 行的内容后再导入"
+    )
+    return Problem(reason, name, stray_row)
 
 
 def _header(spec: SheetSpec, cells: tuple, problems: list[Problem]) -> dict[int, tuple[Column, MoneyUnit]]:
@@ -253,11 +272,8 @@ def _warn_of_yuan(
 
 def read_workbook(path: Path, progress: Progress | None = None) -> WorkbookRows:
     """Read every known sheet of ``path``; raises ``UnreadableWorkbook`` only for a file that is no workbook."""
-    path = Path(path)
-    _check_signature(path)
-    _check_archive(path)
     result = WorkbookRows()
-    workbook = _load(path)
+    workbook = open_workbook(path)
     try:
         _read_sheets(workbook, result, progress)
     except TooManyProblems:

@@ -32,7 +32,8 @@ class SheetSurvey:
     formulas: frozenset[tuple[int, int]] = frozenset()  # (row, column) of formulas without a value
 
 
-def _column(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """A → 1, AB → 28."""
     number = 0
     for letter in letters:
         number = number * 26 + ord(letter) - ord("A") + 1
@@ -66,7 +67,7 @@ def survey(source: IO[bytes]) -> SheetSurvey:
                 column, data = 0, False
                 for cell in element.iter(f"{_MAIN}c"):
                     match = _REF.match(cell.get("r") or "")
-                    column = _column(match.group(1)) if match else column + 1
+                    column = column_number(match.group(1)) if match else column + 1
                     has_value, formula = _cell(cell, row, column)
                     data = data or has_value
                     if formula is not None and len(formulas) < MAX_FINDINGS:

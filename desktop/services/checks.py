@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from desktop.domain.budget import VEHICLE_TYPES
 from desktop.domain.check_projects import FundingRecord, IndicatorRecord, ManualScore, ProjectRecord
 from desktop.domain.check_records import (
     Accounts,
@@ -22,13 +24,18 @@ from desktop.domain.check_records import (
     ExpenditureRecord,
     IncomeRecord,
     ThreePublicRecord,
+    VehicleCounts,
 )
+from desktop.domain.check_tables import TableFigures
 from desktop.domain.checks import SEVERITIES, Finding, Statement
 from desktop.domain.cross_checks import run_checks
 from desktop.domain.funding import sichuan_rows
 from desktop.domain.self_evaluation import SelfEvaluationRules
 from desktop.errors import UserInputError
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.classification import CodeBook
+from desktop.services.departments import department_info
+from desktop.services.final_tables import year_facts
 from desktop.services.project_read import ProjectDetail
 from desktop.services.scoring import ScoringService
 from desktop.storage.audit import track
@@ -39,6 +46,7 @@ from desktop.storage.models import (
     ExpenditureLine,
     FindingNote,
     IncomeLine,
+    ReportedCount,
     StatedFigure,
     ThreePublicItem,
 )
@@ -50,19 +58,46 @@ def _scoped(session: Session, table, department_id: int, year: int):
     return session.exec(select(table).where(table.department_id == department_id, table.year == year)).all()
 
 
+def _income_by_source(lines) -> tuple[IncomeRecord, ...]:
+    """One record per source: a source's lines by 功能分类 科目 (公开02表) add up to its 总表 row."""
+    totals: dict[str, tuple[Decimal, Decimal]] = {}
+    for line in lines:
+        final, previous = totals.get(line.source, (Decimal("0.00"), Decimal("0.00")))
+        totals[line.source] = (final + line.final_amount, previous + line.previous_final)
+    return tuple(IncomeRecord(source, final, previous) for source, (final, previous) in totals.items())
+
+
+def _balances_by_kind(lines) -> tuple[BalanceRecord, ...]:
+    """One record per kind: the 总表 row adds a kind's lines of every fund."""
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        totals[line.kind] = totals.get(line.kind, Decimal("0.00")) + line.final_amount
+    return tuple(BalanceRecord(kind, final) for kind, final in totals.items())
+
+
+def _vehicles(kept_rows, reported_rows) -> VehicleCounts | None:
+    """The 公务用车保有量 of the 三公经费 and the vehicles by type, when any type is reported."""
+    counts = {r.item: r.count for r in reported_rows if r.item in VEHICLE_TYPES}
+    by_type = tuple((item, counts[item]) for item in VEHICLE_TYPES if item in counts)
+    if not by_type:
+        return None
+    kept = sum(r.vehicles for r in kept_rows if r.item == "公务用车运行维护费")
+    return VehicleCounts(kept, by_type)
+
+
 def _accounts(session: Session, department_id: int, year: int) -> Accounts:
     def rows(table):
         return _scoped(session, table, department_id, year)
 
     return Accounts(
-        income=tuple(IncomeRecord(r.source, r.final_amount, r.previous_final) for r in rows(IncomeLine)),
+        income=_income_by_source(rows(IncomeLine)),
         expenditure=tuple(
             ExpenditureRecord(
                 r.function_code, r.name, r.category, r.funding, r.final_amount, r.previous_final
             )
             for r in sorted(rows(ExpenditureLine), key=lambda r: (r.function_code, r.category, r.funding))
         ),
-        balances=tuple(BalanceRecord(r.kind, r.final_amount) for r in rows(BalanceLine)),
+        balances=_balances_by_kind(rows(BalanceLine)),
         basic=tuple(
             BasicRecord(r.economic_code, r.funding, r.final_amount, r.previous_final, r.name)
             for r in rows(BasicExpenditureLine)
@@ -74,6 +109,7 @@ def _accounts(session: Session, department_id: int, year: int) -> Accounts:
             CheckpointRecord(r.month, r.cumulative_spending, r.budget_base)
             for r in sorted(rows(ExecutionCheckpoint), key=lambda r: r.month)
         ),
+        vehicles=_vehicles(rows(ThreePublicItem), rows(ReportedCount)),
     )
 
 
@@ -156,10 +192,31 @@ def _scorecard_manual_scores(scoring: ScoringService, department_id: int, year: 
 class CheckService:
     """Runs the cross-table checks of a department-year and keeps the clerk's 说明 on findings."""
 
-    def __init__(self, engine: Engine, scoring: ScoringService | None = None) -> None:
+    def __init__(
+        self, engine: Engine, scoring: ScoringService | None = None, catalogue: FormCatalogue | None = None
+    ) -> None:
         self._engine = engine
         self._scoring = scoring or ScoringService(engine)
         self._codes = CodeBook(engine)
+        self._catalogue = catalogue or FormCatalogue()
+
+    def _tables(
+        self, session: Session, department_id: int, year: int, statements: list[Statement]
+    ) -> list[TableFigures]:
+        """The published tables some of whose cells are stated (an imported workbook's 合计 …),
+        computed from the year's lines; the others are not computed (nothing of them to check)."""
+        numbers = {
+            key.split("·")[0]
+            for key in (s.key for s in statements)
+            if key.startswith("公开") and key.count("·") == 2
+        }
+        if not numbers:
+            return []
+        table_set = self._catalogue.table_set(department_info(self._engine, department_id).province, year)
+        facts, line_names = year_facts(session, department_id, year)
+        edition = self._codes.edition(department_id, year)
+        names = {**edition.function, **edition.economic, **line_names}
+        return [TableFigures.of(table, facts, names) for table in table_set.tables if table.number in numbers]
 
     def run(self, department_id: int, year: int) -> list[Finding]:
         with Session(self._engine) as session:
@@ -171,12 +228,13 @@ class CheckService:
             notes = {
                 (row.rule, row.place): row.note for row in _scoped(session, FindingNote, department_id, year)
             }
+            tables = self._tables(session, department_id, year, statements)
         details = self._scoring.project_evaluations(department_id, year)
         projects = _project_records(details, self._scoring.self_evaluation_rules(department_id, year))
         manual = _project_manual_scores(details)
         manual += _scorecard_manual_scores(self._scoring, department_id, year)
         edition = self._codes.edition(department_id, year)
-        findings = run_checks(accounts, projects, statements, manual, edition)
+        findings = run_checks(accounts, projects, statements, manual, edition, tables)
         return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]
 
     def set_note(self, department_id: int, year: int, rule: str, place_key: str, note: str) -> None:

@@ -12,12 +12,14 @@ from desktop.services.catalogue import FormCatalogue
 from desktop.services.changes import ChangeFeed
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
+from desktop.services.final_tables import FinalTablesService
 from desktop.services.new_year import NewYearService
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
 from desktop.services.removal import RemovalService
 from desktop.services.scoring import ScoringService
+from desktop.services.table_import import TableImportService
 
 
 @dataclass(frozen=True)
@@ -29,11 +31,13 @@ class Services:
     checks: CheckService
     excel: ExcelService
     new_year: NewYearService
+    final_tables: FinalTablesService  # the 决算公开 tables of a year, computed
     pdf: PdfExportService
     projects: ProjectService
     register: RegisterService
     removal: RemovalService  # deletes with everything they take, kept for 撤销
     scoring: ScoringService
+    table_import: TableImportService
     catalogue: FormCatalogue
 
 
@@ -46,13 +50,15 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         changes=ChangeFeed(engine),
         budget=BudgetService(engine, catalogue),
         audit=AuditLogService(engine),
-        checks=CheckService(engine, scoring),
+        checks=CheckService(engine, scoring, catalogue),
         excel=ExcelService(engine),
         new_year=NewYearService(engine),
+        final_tables=FinalTablesService(engine, catalogue),
         pdf=PdfExportService(engine, catalogue=catalogue),
         projects=ProjectService(engine, catalogue),
         register=RegisterService(engine),
         removal=RemovalService(engine),
         scoring=scoring,
+        table_import=TableImportService(engine, catalogue),
         catalogue=catalogue,
     )

@@ -253,13 +253,21 @@ class ExcelService:
 
 def import_into_path(db_path: Path, workbook: Path, *, dry_run: bool = False) -> ImportReport:
     """Import into the database at ``db_path``, creating it (all or nothing) when it does not exist."""
+    return into_path(
+        db_path, lambda engine: ExcelService(engine).import_workbook(workbook, dry_run=dry_run), dry_run
+    )
+
+
+def into_path(db_path: Path, run: Callable[[Engine], ImportReport], dry_run: bool) -> ImportReport:
+    """``run`` an import on the database at ``db_path``; a database that does not exist yet is built
+    beside it and put in its place only when the import succeeded (and was not a dry run)."""
     from desktop.storage.database import open_database
 
     db_path = Path(db_path)
     if db_path.exists():
         engine = open_database(db_path)
         try:
-            return ExcelService(engine).import_workbook(workbook, dry_run=dry_run)
+            return run(engine)
         finally:
             engine.dispose()
     if not db_path.parent.is_dir():
@@ -268,7 +276,7 @@ def import_into_path(db_path: Path, workbook: Path, *, dry_run: bool = False) ->
     temporary.unlink(missing_ok=True)
     engine = open_database(temporary, create=True)
     try:
-        report = ExcelService(engine).import_workbook(workbook, dry_run=dry_run)
+        report = run(engine)
     except BaseException:
         engine.dispose()
         temporary.unlink(missing_ok=True)

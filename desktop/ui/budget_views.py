@@ -30,7 +30,14 @@ FIGURES = (
     Column("上年决算", "previous_final", "money", "previous_final"),
 )
 CHANGE = (Column("增减额", "change", "money"), Column("增减率", "change_rate", "percent"))
-INCOME_COLUMNS = (Column("收入项目", "source"), *FIGURES, *CHANGE, Column("占比", "share", "percent"))
+INCOME_COLUMNS = (
+    Column("收入项目", "source"),
+    Column("功能分类", "function_code"),
+    Column("资金性质", "funding"),
+    *FIGURES,
+    *CHANGE,
+    Column("占比", "share", "percent"),
+)
 BASIC_COLUMNS = (
     Column("经济分类", "economic_code"),
     Column("科目名称", "name"),
@@ -60,7 +67,7 @@ CHECKPOINT_COLUMNS = (
     Column("分值", "points", "points"),
     Column("得分", "earned", "points"),
 )
-PAGES = ("收支总览", "支出（功能分类）", "基本支出（经济分类）", "三公经费", "执行进度")
+PAGES = ("收支总览", "支出（功能分类）", "基本支出（经济分类）", "三公经费", "执行进度", "决算总表")
 
 
 class CountDelegate(QStyledItemDelegate):

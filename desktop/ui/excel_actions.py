@@ -13,12 +13,14 @@ closing the window cancels an import and waits for any job before the database i
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QProgressDialog, QWidget
 
+from desktop.domain.provinces import PROVINCES
 from desktop.errors import UserInputError
 from desktop.services.excel import ExcelService, ImportCancelled, ImportRejected, ImportReport, Progress
 from desktop.storage.database import DatabaseError
@@ -26,6 +28,7 @@ from desktop.ui.background import Job, post, submit
 from desktop.ui.context import WorkContext
 from desktop.ui.messages import show_error
 from desktop.ui.problem_report_dialog import ProblemReportDialog
+from desktop.ui.work_toolbar import FIRST_YEAR, LAST_YEAR
 
 FILTER = "Excel 工作簿 (*.xlsx)"
 UNMASKED = "导出完整身份证号和电话（仅限内部使用）"
@@ -135,14 +138,25 @@ def _raise(error: Exception) -> None:
 
 
 class _ImportFlow(_Flow):
-    def __init__(self, parent: QWidget, service: ExcelService, context: WorkContext, path: Path) -> None:
-        super().__init__(parent, "导入 Excel", service)
-        self._context, self._path = context, path
+    """Dry run, report, confirm, import: ``importer(path, dry_run=…, progress=…)`` does the work;
+    ``service`` saves the problem report."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        service: ExcelService,
+        importer: Callable[..., ImportReport],
+        context: WorkContext,
+        path: Path,
+        title: str = "导入 Excel",
+    ) -> None:
+        super().__init__(parent, title, service)
+        self._importer, self._context, self._path = importer, context, path
 
     def check(self) -> None:
         self.start(
             f"正在检查 {self._path.name}…",
-            lambda progress: self._service.import_workbook(self._path, dry_run=True, progress=progress),
+            lambda progress: self._importer(self._path, dry_run=True, progress=progress),
             self._confirm,
             cancellable=True,
         )
@@ -176,7 +190,7 @@ class _ImportFlow(_Flow):
     def _run(self) -> None:
         self.start(
             f"正在导入 {self._path.name}…",
-            lambda progress: self._service.import_workbook(self._path, progress=progress),
+            lambda progress: self._importer(self._path, progress=progress),
             self._imported,
             cancellable=True,
         )
@@ -197,7 +211,43 @@ def import_excel(parent: QWidget, services, context: WorkContext, path: Path | N
         if not chosen:
             return None
         path = Path(chosen)
-    flow = _ImportFlow(parent, services.excel, context, Path(path))
+    flow = _ImportFlow(parent, services.excel, services.excel.import_workbook, context, Path(path))
+    flow.check()
+    return flow
+
+
+def _new_department_scope(parent: QWidget) -> tuple[str, int] | None:
+    """The province (it decides the table set) and the year of the 单位 the import will create."""
+    title = "导入决算报表"
+    province, chosen = QInputDialog.getItem(
+        parent, title, "新单位所在的省份（决定报表格式）：", list(PROVINCES), 0, False
+    )
+    if not chosen:
+        return None
+    year, chosen = QInputDialog.getInt(
+        parent, title, "决算年度：", date.today().year - 1, FIRST_YEAR, LAST_YEAR
+    )
+    return (province, year) if chosen else None
+
+
+def import_tables(parent: QWidget, services, context: WorkContext, path: Path | None = None) -> _Flow | None:
+    """导入决算报表: the 决算 system's workbook of published tables into the year in the toolbar."""
+    year, province = context.year, ""
+    if context.department_id is None:  # an empty database: the 编制单位 line gives the new 单位
+        chosen = _new_department_scope(parent)
+        if chosen is None:
+            return None
+        province, year = chosen
+    if year is None:
+        show_error(parent, "请先在工具栏选择年度：决算报表导入到所选年度", "导入决算报表")
+        return None
+    if path is None:
+        chosen, _filter = QFileDialog.getOpenFileName(parent, f"导入 {year} 年度决算报表", "", FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+    importer = partial(services.table_import.import_tables, year=year, province=province)
+    flow = _ImportFlow(parent, services.excel, importer, context, Path(path), "导入决算报表")
     flow.check()
     return flow
 

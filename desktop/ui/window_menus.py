@@ -14,7 +14,7 @@ from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_actions import delete_department, new_department
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
-from desktop.ui.excel_actions import export_excel, import_excel
+from desktop.ui.excel_actions import export_excel, import_excel, import_tables
 from desktop.ui.export_pdf_dialog import ExportPdfDialog
 from desktop.ui.guide_dialog import GuideDialog
 from desktop.ui.messages import show_error
@@ -49,6 +49,7 @@ class WindowMenus:
         file_menu.addSeparator()
         import_action = self._add(file_menu, "导入 Excel…", self.import_excel)
         self._add(file_menu, "导出 Excel…", self.export_excel)
+        import_tables_action = self._add(file_menu, "导入决算报表…", self.import_tables)
         file_menu.addSeparator()
         self.export_pdf = self._add(file_menu, "导出 PDF…", self.open_export_pdf)
         self.print_actions = [
@@ -83,7 +84,16 @@ class WindowMenus:
         self._add(edit_menu, "设置…", self.open_settings)
         edit_menu.aboutToShow.connect(self.refresh)
         # off on a read-only database
-        self.editing_actions = (import_action, new_year, restore, paste, department, new_unit, delete_unit)
+        self.editing_actions = (
+            import_action,
+            import_tables_action,
+            new_year,
+            restore,
+            paste,
+            department,
+            new_unit,
+            delete_unit,
+        )
 
         help_menu = self._menu(bar, "帮助(&H)")
         self._add(help_menu, "使用说明", self.open_guide, QKeySequence.StandardKey.HelpContents)
@@ -106,6 +116,14 @@ class WindowMenus:
         """导入 Excel; afterwards the window shows again what the database holds (maybe a new 单位)."""
         window = self.window
         flow = import_excel(window, window.workspace.services, window.context)
+        if flow is not None:
+            flow.done.connect(lambda _summary: window.reload())
+        return flow
+
+    def import_tables(self):
+        """导入决算报表 into the year in the toolbar; afterwards the window shows what the database holds."""
+        window = self.window
+        flow = import_tables(window, window.workspace.services, window.context)
         if flow is not None:
             flow.done.connect(lambda _summary: window.reload())
         return flow

@@ -18,4 +18,7 @@ for form in register-list register-stats; do
   ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form "$form" --out "$work/$form.pdf"
   pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/$form.pdf" "$out/$form"
 done
+# 部门决算公开表: the sample's 13 Sichuan tables, one page each, at 60 dpi (tables-01.png … tables-13.png)
+ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form tables --out "$work/tables.pdf"
+pdftoppm -r 60 -png "$work/tables.pdf" "$out/tables"
 rm -r "$work"

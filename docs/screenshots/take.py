@@ -1,5 +1,6 @@
-"""Screenshots of the window at 1366 × 768: the welcome page, each tab on the sample, and the register
-with three matters closed late (超期办结) added to it, filtered to them, and that list's 打印预览.
+"""Screenshots of the window at 1366 × 768: the welcome page, each tab on the sample (and the 预算决算
+tab's 决算总表), and the register with three matters closed late (超期办结) added to it, filtered to
+them, and that list's 打印预览.
 
 Run under a virtual screen of that size, from the checkout:
 
@@ -95,6 +96,13 @@ def main(out: Path) -> None:
         window.tabs.setCurrentIndex(index)
         settle(app)
         window.grab().save(str(out / f"{index + 1}-{window.tabs.tabText(index)}.png"))
+    budget = window.tabs.widget(
+        [window.tabs.tabText(i) for i in range(window.tabs.count())].index("预算决算")
+    )
+    window.tabs.setCurrentWidget(budget)
+    budget.pages.setCurrentIndex(budget.pages.count() - 1)  # 决算总表, computed from the lines
+    settle(app)
+    window.grab().save(str(out / "3-预算决算-决算总表.png"))
     window.close()
     add_late_matters(sample)
     window = window_on(sample, folder)

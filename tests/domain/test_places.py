@@ -58,3 +58,15 @@ def test_places_in_the_project_and_scorecard_tabs():
     )
     assert locate({"number": "船信〔2023〕0100号"}) == Place("信访登记", "信访事项", "船信〔2023〕0100号")
     assert locate({"tab": "没有的页"}) is None
+
+
+def test_a_stated_cell_of_a_published_table_goes_to_the_lines_that_make_it_up():
+    def at(row: str) -> tuple:
+        place = locate({"tab": "预算决算", "table": "公开03表", "row": row, "column": "basic"})
+        return place.table, place.row
+
+    assert at("2070101") == ("支出", "2070101")  # a 项, a 款 or a 类: the 支出 by 功能分类
+    assert at("207") == ("支出", "207")
+    assert at("30101") == ("基本支出", "30101")  # an 经济分类 款
+    assert at("total") == ("收支总览", None)
+    assert "导入决算报表" in locate({"tab": "预算决算", "table": "公开01表", "row": "income_total"}).entered

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_user_codes"
-down_revision = "0003_register"
+down_revision = "0004_final_accounts"
 branch_labels = None
 depends_on = None
 
