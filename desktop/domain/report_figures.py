@@ -77,6 +77,7 @@ class SpendingAmount:
 @dataclass(frozen=True)
 class BasicAmount:
     economic_code: str
+    name: str
     funding: str
     final_amount: Decimal
     previous_final: Decimal
@@ -88,6 +89,9 @@ class ThreePublicAmount:
     budget: Decimal
     final_amount: Decimal
     previous_final: Decimal
+    batches: int = 0
+    persons: int = 0
+    vehicles: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ class ReportCatalogue:
     classes: tuple[tuple[str, str], ...] = ()
     items: tuple[tuple[str, str], ...] = ()
     has_previous: bool = True
+    lines: ReportLines | None = None  # what it was built from: names and counts for the text
 
     def __getitem__(self, name: str) -> ReportFigure:
         return self.figures[name]
@@ -248,7 +253,7 @@ def build_catalogue(lines: ReportLines) -> ReportCatalogue:
     add.add(RUNNING_COSTS, *_sums(general_basic, lambda row: not personnel(row)))
 
     _add_three_public(add, lines.three_public)
-    return ReportCatalogue(lines.year, add.figures, tuple(classes), tuple(items), lines.has_previous)
+    return ReportCatalogue(lines.year, add.figures, tuple(classes), tuple(items), lines.has_previous, lines)
 
 
 def _add_three_public(add: _Builder, rows: Sequence[ThreePublicAmount]) -> None:

@@ -67,10 +67,19 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
             for row in spending
         ],
         basic=[
-            BasicAmount(row.economic_code, row.funding, row.final_amount, row.previous_final) for row in basic
+            BasicAmount(row.economic_code, row.name, row.funding, row.final_amount, row.previous_final)
+            for row in basic
         ],
         three_public=[
-            ThreePublicAmount(row.item, row.budget, row.final_amount, row.previous_final)
+            ThreePublicAmount(
+                row.item,
+                row.budget,
+                row.final_amount,
+                row.previous_final,
+                row.batches,
+                row.persons,
+                row.vehicles,
+            )
             for row in three_public
         ],
         carried_out=IncomeAmount(
