@@ -188,6 +188,40 @@ def _run_import_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_check_text(args) -> int:
+    from desktop.services.check_text import (
+        check_report_text,
+        format_text_check,
+        read_report_text,
+        text_check_json,
+    )
+    from desktop.services.departments import resolve_department
+    from desktop.services.year_data import require_year_data
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    require_year_data(engine, department, args.year)
+    result = check_report_text(engine, department.id, args.year, read_report_text(args.file))
+    if args.json:
+        print_json(text_check_json(result))
+    else:
+        print(format_text_check(result))
+    return EXIT_OK
+
+
+def _run_export_docx(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.report_export import export_report_docx
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    result = export_report_docx(engine, department.id, args.year, args.out)
+    print(f"已导出 {result.path}")
+    for line in result.notes:
+        print(f"提示：{line}")
+    return EXIT_OK
+
+
 def _run_selftest(args) -> int:
     from desktop.selftest import run_selftest
 
@@ -244,6 +278,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--draft", action="store_true", help="有待评指标或合计超过满分时仍导出，每页标“草稿”"
     )
 
+    check_text = command(
+        "check-text", "核对决算说明文本（.docx、.txt 或带文字层的 .pdf）中的金额、占比和增减", _run_check_text
+    )
+    with_year(check_text)
+    check_text.add_argument("file", type=Path)
+    check_text.add_argument("--json", action="store_true")
+
+    export_docx = command("export-docx", "导出决算说明（Word）", _run_export_docx)
+    with_year(export_docx)
+    export_docx.add_argument("--out", required=True, type=Path)
+
     export_xlsx = command("export-xlsx", "导出 Excel（一个年度的全部表格）", _run_export_xlsx)
     with_year(export_xlsx)
     export_xlsx.add_argument("--out", required=True, type=Path)
@@ -267,7 +312,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_db(restore)
     restore.add_argument("--from", required=True, type=Path)
 
-    command("selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest)
+    command(
+        "selftest", "自检：在临时文件夹生成示例、评分、导出并读回 PDF 和 Excel、打开主窗口", _run_selftest
+    )
     return parser
 
 
