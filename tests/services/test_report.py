@@ -1,0 +1,120 @@
+"""The sample's 决算说明 in Word, read back; check-text on the seed's own text and on Ziping's;
+the clerk's 主要原因 kept per year and section. Through the command line, as a clerk runs it."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from desktop.cli import main
+from desktop.services.check_text import check_report_text, read_report_text
+from desktop.services.report_data import ReportTexts
+
+# The seed's 决算说明 and the figure sections of its 整体支出绩效报告 (its lines 1–262), as published.
+SEED = Path(__file__).resolve().parents[1] / "data" / "seed_report_2023.txt"
+
+
+def docx_text(path: Path) -> str:
+    return "\n".join(paragraph.text for paragraph in Document(str(path)).paragraphs)
+
+
+@pytest.fixture
+def sample_docx(sample_path, tmp_path, capsys):
+    out = tmp_path / "决算说明.docx"
+    assert main(["export-docx", "--db", str(sample_path), "--year", "2023", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    return out, printed
+
+
+def test_the_sample_report_in_word_states_the_seed_figures(sample_docx):
+    out, printed = sample_docx
+    text = docx_text(out)
+    for sentence in (
+        "2023年度收、支总计均为421.67万元。与2022年度相比，收、支总计各减少74.49万元，下降15.01%。",
+        "2023年度本年收入合计416.54万元，其中：一般公共预算财政拨款收入411.94万元，占98.90%；其他收入4.60万元，占1.10%。",
+        "2023年度本年支出合计416.18万元，其中：基本支出217.94万元，占52.37%；项目支出198.24万元，占47.63%。",
+        "2023年度财政拨款收、支总计均为411.94万元。与2022年度相比，财政拨款收、支总计各减少31.09万元，下降7.02%。",
+        "2023年度“三公”经费财政拨款支出决算为0.37万元，完成预算100.00%，较上年度减少0.52万元，下降58.43%。",
+        "占本年支出合计的98.98%",
+        "本部门2023年度无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。",
+    ):
+        assert sentence in text
+    headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
+    assert "第二部分 2023年度部门决算情况说明" in headings
+    assert "尚未填写：收支总计变动的主要原因" in printed
+
+
+def test_the_runs_carry_their_east_asian_font(sample_docx):
+    out, _ = sample_docx
+    run = Document(str(out)).paragraphs[10].runs[0]
+    fonts = run._element.rPr.rFonts
+    assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") in (
+        "宋体",
+        "黑体",
+    )
+
+
+def test_check_text_on_the_seed_reports_the_wrong_share_and_the_wrong_decrease(sample_module_engine):
+    result = check_report_text(sample_module_engine, 1, 2023, read_report_text(SEED))
+    wrong = {(value.stated, value.computed): value.sentence for value in result.mismatches}
+    assert wrong[("98.79%", "98.98%")].startswith(
+        "2023年度一般公共预算财政拨款支出411.94万元，占本年支出合计的98.79%"
+    )
+    assert "491.03万元减少79.09万元" in wrong[("减少79.09万元", "-74.85万元")]
+    agreeing = {(value.figure, value.stated) for value in result.agreeing}
+    # figures that agree raise nothing: 98.90%, 52.37%, −74.49, −15.01%, −58.43%, 15.68% (truncated)
+    for stated in (
+        ("一般公共预算财政拨款收入", "98.90%"),
+        ("基本支出", "52.37%"),
+        ("收支总计", "减少74.49万元"),
+        ("收支总计", "下降15.01%"),
+        ("三公经费", "下降58.43%"),
+        ("本年收入合计", "下降15.68%"),
+    ):
+        assert stated in agreeing
+    flagged = {value.stated for value in result.mismatches}
+    assert not flagged & {"98.90%", "52.37%", "47.63%", "减少74.49万元", "下降15.01%", "下降58.43%"}
+    assert result.unmatched  # 政府采购, 满意率 … are listed, not passed
+
+
+def test_ziping_s_own_report_passes_check_text(sample_docx, sample_path, capsys):
+    out, _ = sample_docx
+    assert main(["check-text", "--db", str(sample_path), "--year", "2023", str(out)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "0 个不一致" in first and "0 个无法对应" in first
+
+
+def test_check_text_refuses_a_file_it_cannot_read(sample_path, tmp_path, capsys):
+    paper = tmp_path / "说明.xlsx"
+    paper.write_bytes(b"x")
+    assert main(["check-text", "--db", str(sample_path), "--year", "2023", str(paper)]) == 2
+    assert "说明.xlsx：只能检查 .docx、.txt 或带文字层的 .pdf 文件" in capsys.readouterr().err
+
+
+def test_a_reason_is_kept_per_year_and_section_and_written(sample_engine, tmp_path):
+    texts = ReportTexts(sample_engine)
+    texts.save(1, 2023, "原因·收支总计", "维稳专项经费等项目支出减少")
+    texts.save(1, 2022, "原因·收支总计", "上年的原因")
+    texts.save(1, 0, "部门职责", "代表处理人民群众的来信。")
+    assert texts.texts(1, 2023)["原因·收支总计"] == "维稳专项经费等项目支出减少"
+    assert texts.texts(1, 2023)["部门职责"] == "代表处理人民群众的来信。"
+    from desktop.services.report_export import export_report_docx
+
+    result = export_report_docx(sample_engine, 1, 2023, tmp_path / "r.docx")
+    text = docx_text(result.path)
+    assert "下降15.01%。主要原因是维稳专项经费等项目支出减少。" in text
+    assert "代表处理人民群众的来信。" in text
+    assert "尚未填写：收支总计变动的主要原因" not in result.notes
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_word_file_converts_in_libreoffice(sample_docx, tmp_path):
+    out, _ = sample_docx
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        timeout=300,
+    )
+    assert (tmp_path / "决算说明.pdf").stat().st_size > 1000
