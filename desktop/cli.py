@@ -160,9 +160,21 @@ def _run_export_pdf(args) -> int:
 
     engine = _open(args)
     department = resolve_department(engine, args.department)
+    if args.form == "report":
+        return _export_report_pdf(engine, department, args)
     service = PdfExportService(engine, font_file=args.font)
     result = service.export(department.id, args.year, args.form, args.out, args.project, draft=args.draft)
     print(f"已导出 {result.path}（共 {result.pages} 页）{'，草稿' if args.draft else ''}")
+    return EXIT_OK
+
+
+def _export_report_pdf(engine, department, args) -> int:
+    from desktop.services.report_export import export_report_pdf
+
+    result = export_report_pdf(engine, department.id, args.year, args.out, font_file=args.font)
+    print(f"已导出 {result.path}（共 {result.pages} 页）")
+    for line in result.notes:
+        print(f"提示：{line}")
     return EXIT_OK
 
 
@@ -269,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard 或 pack",
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、pack 或 report（决算说明）",
     )
     export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)

@@ -7,11 +7,13 @@ clerk may go on: the report is written all the same).
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from desktop.domain.report_charts import report_charts
 from desktop.exchange.report_docx import write_report_docx
 from desktop.services.atomic_file import write_atomically
 from desktop.services.checks import CheckService
@@ -22,6 +24,7 @@ from desktop.services.report import ReportService
 class ReportExport:
     path: Path
     notes: list[str]  # check findings and missing texts, one line each
+    pages: int = 0  # of a PDF
 
 
 def report_title(department: str, year: int) -> str:
@@ -35,8 +38,32 @@ def _notes(engine: Engine, department_id: int, year: int, missing: list[str]) ->
 
 
 def export_report_docx(engine: Engine, department_id: int, year: int, out: Path) -> ReportExport:
+    """The report in Word, its charts as PNG pictures."""
+    from desktop.printing.chart_images import write_chart_png
+
     report = ReportService(engine).report(department_id, year)
     notes = _notes(engine, department_id, year, report.missing)
     title = report_title(report.department, year)
-    write_atomically(out, lambda temporary: write_report_docx(temporary, title, report.blocks, {}))
+    with tempfile.TemporaryDirectory(prefix="ziping-charts-") as folder:
+        images = {}
+        for chart in report_charts(report.catalogue):
+            images[chart.number] = Path(folder) / f"chart{chart.number}.png"
+            write_chart_png(chart, images[chart.number])
+        write_atomically(out, lambda temporary: write_report_docx(temporary, title, report.blocks, images))
     return ReportExport(out, notes)
+
+
+def export_report_pdf(
+    engine: Engine, department_id: int, year: int, out: Path, *, font_file: Path | None = None
+) -> ReportExport:
+    """The report as an A4 PDF, its charts drawn by reportlab."""
+    from desktop.printing.report_pdf import write_report_pdf
+
+    report = ReportService(engine).report(department_id, year)
+    notes = _notes(engine, department_id, year, report.missing)
+    title = report_title(report.department, year)
+    charts = report_charts(report.catalogue)
+    result = write_atomically(
+        out, lambda temporary: write_report_pdf(temporary, title, report.blocks, charts, font_file=font_file)
+    )
+    return ReportExport(out, notes, result.pages)
