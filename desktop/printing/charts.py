@@ -56,7 +56,7 @@ def _bars(drawing: Drawing, chart: Chart, font: str) -> None:
     for index in range(len(chart.series)):
         bars.bars[index].fillColor = PALETTE[index % len(PALETTE)]
     drawing.add(bars)
-    drawing.add(String(315, 130, "单位：万元", fontName=font, fontSize=8))
+    drawing.add(String(315, 165, "单位：万元", fontName=font, fontSize=8))
     legend = _legend(font, [series.name for series in chart.series])
     legend.x, legend.y = 315, 150
     drawing.add(legend)

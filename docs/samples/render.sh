@@ -13,4 +13,9 @@ pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$work/pack.pdf" "$out/pack-contents"
 ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form self-eval \
   --project 51090322T000000344324 --out "$work/self-eval-chufei.pdf"
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/self-eval-chufei.pdf" "$out/self-eval-chufei"
+# the 决算说明: the pages with the charts, and the Word file's chart pictures
+ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form report --out "$work/report.pdf"
+for page in 1 2 3 5; do
+  pdftoppm -r 60 -png -f $page -l $page -singlefile "$work/report.pdf" "$out/report-pdf-page$page"
+done
 rm -r "$work"

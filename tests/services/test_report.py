@@ -118,3 +118,41 @@ def test_the_word_file_converts_in_libreoffice(sample_docx, tmp_path):
         timeout=300,
     )
     assert (tmp_path / "决算说明.pdf").stat().st_size > 1000
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "".join((page.extract_text() or "").replace("\n", "") for page in PdfReader(str(path)).pages)
+
+
+def test_the_sample_report_as_pdf_states_the_seed_figures_and_draws_the_seven_charts(
+    sample_path, tmp_path, capsys
+):
+    out = tmp_path / "决算说明.pdf"
+    argv = ["export-pdf", "--form", "report", "--db", str(sample_path), "--year", "2023", "--out", str(out)]
+    assert main(argv) == 0
+    assert capsys.readouterr().out.startswith(f"已导出 {out}（共 ")
+    text = pdf_text(out)
+    for sentence in (
+        "收、支总计均为421.67万元",
+        "减少74.49万元，下降15.01%",
+        "一般公共预算财政拨款收入411.94万元，占98.90%",
+        "基本支出217.94万元，占52.37%",
+        "项目支出198.24万元，占47.63%",
+        "财政拨款收、支总计均为411.94万元",
+        "减少31.09万元，下降7.02%",
+        "减少0.52万元，下降58.43%",
+        "占本年支出合计的98.98%",
+    ):
+        assert sentence in text
+    for title in ("图1：收、支决算总计变动情况", "图2：收入决算结构", "图7：“三公”经费财政拨款支出结构"):
+        assert title in text
+    # the charts' own labels: 图2's slice and 图1's bars
+    assert "其他收入 4.60万元（1.10%）" in text
+    assert "496.16" in text
+
+
+def test_the_word_file_holds_the_seven_charts_as_pictures(sample_docx):
+    out, _ = sample_docx
+    assert len(Document(str(out)).inline_shapes) == 7
