@@ -37,6 +37,12 @@ def _notes(engine: Engine, department_id: int, year: int, missing: list[str]) ->
     return lines + [f"尚未填写：{text}" for text in missing]
 
 
+def export_notes(engine: Engine, department_id: int, year: int) -> list[str]:
+    """What the export dialog lists before writing: the check findings and the texts still empty."""
+    report = ReportService(engine).report(department_id, year)
+    return _notes(engine, department_id, year, report.missing)
+
+
 def export_report_docx(engine: Engine, department_id: int, year: int, out: Path) -> ReportExport:
     """The report in Word, its charts as PNG pictures."""
     from desktop.printing.chart_images import write_chart_png

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
@@ -12,6 +13,8 @@ from desktop.ui.editing import copy_block, table_editing
 from desktop.ui.excel_actions import export_excel, import_excel
 from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
+from desktop.ui.report_actions import export_report
+from desktop.ui.report_check_dialog import ReportCheckDialog
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
@@ -47,6 +50,10 @@ class WindowMenus:
             self._add(file_menu, "打印预览…", lambda: self._print(preview_pdf)),
         ]
         file_menu.aboutToShow.connect(self.refresh)
+        file_menu.addSeparator()
+        self._add(file_menu, "导出决算说明（PDF）…", lambda: self.export_report("pdf"))
+        self._add(file_menu, "导出决算说明（Word）…", lambda: self.export_report("docx"))
+        self._add(file_menu, "检查说明文本…", self.check_report_text)
         file_menu.addSeparator()
         self._add(file_menu, "备份", lambda: window.backup_now())
         self._add(file_menu, "备份到…", window.choose_backup_folder)
@@ -95,6 +102,22 @@ class WindowMenus:
 
     def export_excel(self):
         return export_excel(self.window, self.window.workspace.services, self.window.context)
+
+    def export_report(self, kind: str, path=None):
+        """导出决算说明: the findings first, then the file (``path`` skips the file dialog)."""
+        window = self.window
+        return export_report(window, window.workspace.engine, window.context, kind, path=path)
+
+    def check_report_text(self) -> ReportCheckDialog | None:
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先在工具栏选择单位和年度", "无法检查")
+            return None
+        dialog = ReportCheckDialog(window.workspace.engine, context.department_id, context.year, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_department(self) -> DepartmentDialog | None:
         """单位信息 of the department in the toolbar; once saved, the tabs show it with its province's forms."""
