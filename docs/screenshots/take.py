@@ -79,6 +79,13 @@ def main(out: Path) -> None:
         window.tabs.setCurrentIndex(index)
         settle(app)
         window.grab().save(str(out / f"{index + 1}-{window.tabs.tabText(index)}.png"))
+    window.tabs.setCurrentIndex(0)
+    overview = window.tabs.currentWidget()
+    while overview.checking:
+        app.processEvents()
+    overview.pages.setCurrentWidget(overview.charts)
+    settle(app)
+    window.grab().save(str(out / "1-总览-决算图表.png"))
     window.close()
     add_late_matters(sample)
     window = window_on(sample, folder)
