@@ -59,10 +59,8 @@ def _bars(catalogue: ReportCatalogue, number: int, members: tuple[tuple[str, str
     series = []
     for label, name in members:
         figure = catalogue[name]
-        values = (to_wan(figure.current),)
-        if figure.previous is not None:
-            values = (to_wan(figure.previous), *values)
-        series.append(ChartSeries(label, values))
+        years = (figure.current,) if figure.previous is None else (figure.previous, figure.current)
+        series.append(ChartSeries(label, tuple(to_wan(amount) for amount in years)))
     return Chart(number, CHARTS[number - 1], BAR, categories, tuple(series))
 
 

@@ -18,7 +18,7 @@ from decimal import ROUND_DOWN, Decimal
 from desktop.domain import report_figures as names
 from desktop.domain.budget import BASIC, PROJECT
 from desktop.domain.money import HUNDRED, TEN_THOUSAND, round_half_up, to_wan
-from desktop.domain.report_figures import ReportCatalogue
+from desktop.domain.report_figures import ReportCatalogue, progress_name
 
 PERCENT_TOLERANCE = Decimal("0.02")  # percentage points (V17)
 AMOUNT, PREVIOUS, CHANGE, RATE, SHARE, COMPLETION = "金额", "上年金额", "增减额", "增减率", "占比", "完成预算"
@@ -43,6 +43,10 @@ _FISCAL_PARENTS = (names.FISCAL_EXPENDITURE, names.FISCAL_GRAND_TOTAL)
 _BUDGET_SENTENCE = re.compile(r"年初预算|调整预算|预算数")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|%)")
 _ITEM = re.compile(r"\((\d{3})\).*?\((\d{2})\).*?\((\d{2})\)")
+# “6月、9月、11月执行进度分别达到43.58%、66.03%、78.03%”: each month with its percentage, in order.
+_PROGRESS = re.compile(
+    r"((?:\d{1,2}月[、和]?)+)(?:项目)?(?:预算)?执行进度(?:分别)?达到了?((?:\d+(?:\.\d+)?%[、和]?)+)"
+)
 _DOWN = re.compile(r"减少|下降|降低")
 _UP = re.compile(r"增加|增长|提高|上升")
 
@@ -138,6 +142,7 @@ def check_text(text: str, catalogue: ReportCatalogue) -> TextCheck:
 
 def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) -> list[StatedValue]:
     mentions = _mentions(sentence, catalogue)
+    progress = _progress_values(original, sentence, catalogue)
     budget_sentence = bool(_BUDGET_SENTENCE.search(sentence))
     previous_year = f"{catalogue.year - 1}年"
     results = []
@@ -146,6 +151,9 @@ def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) ->
         window = sentence[window_start : number.start()]
         window_start = number.end()
         stated_text = number.group(0).replace(" ", "")
+        if number.start() in progress:
+            results.append(progress[number.start()])
+            continue
 
         def unmatched(
             note: str, figure: str | None = None, kind: str | None = None, text=stated_text
@@ -190,6 +198,27 @@ def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) ->
             )
         )
     return results
+
+
+def _progress_values(original: str, sentence: str, catalogue: ReportCatalogue) -> dict[int, StatedValue]:
+    """The 执行进度 percentages of the sentence by where they stand, each checked against its month."""
+    found: dict[int, StatedValue] = {}
+    for match in _PROGRESS.finditer(sentence):
+        months = [int(month) for month in re.findall(r"(\d{1,2})月", match.group(1))]
+        numbers = list(re.finditer(r"\d+(?:\.\d+)?%", match.group(2)))
+        for month, number in zip(months, numbers, strict=False):
+            start = match.start(2) + number.start()
+            name = progress_name(month)
+            if name in catalogue.figures:
+                stated = Decimal(number.group(0)[:-1])
+                found[start] = _compare(
+                    original, number.group(0), stated, 1, name, COMPLETION, None, catalogue
+                )
+            else:
+                found[start] = StatedValue(
+                    original, number.group(0), name, COMPLETION, None, None, "没有该月的执行进度"
+                )
+    return found
 
 
 def _kind(unit: str, window: str, lead: str, previous_year: str) -> str | None:

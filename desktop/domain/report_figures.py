@@ -110,6 +110,9 @@ class ReportLines:
     carried_out: IncomeAmount
     names: dict[str, str]
     has_previous: bool
+    projects: Sequence[tuple[str, Decimal]] = ()  # each project's 财政资金 spent, as the 附件 lists it
+    # 执行进度: (month, cumulative spending, 全年预算 at that month)
+    checkpoints: Sequence[tuple[int, Decimal, Decimal]] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ class ReportCatalogue:
     classes: tuple[tuple[str, str], ...] = ()
     items: tuple[tuple[str, str], ...] = ()
     has_previous: bool = True
+    projects: tuple[str, ...] = ()  # project names, each a figure (its 财政资金 spent; no 上年)
     lines: ReportLines | None = None  # what it was built from: names and counts for the text
 
     def __getitem__(self, name: str) -> ReportFigure:
@@ -157,6 +161,11 @@ class ReportCatalogue:
         if base is None or base not in self.figures:
             return None
         return share(figure.current, self.figures[base].current)
+
+
+def progress_name(month: int) -> str:
+    """The figure of a month's 执行进度 (its 完成预算 is the progress): “6月执行进度”."""
+    return f"{month}月执行进度"
 
 
 def item_label(code: str, names: dict[str, str]) -> str:
@@ -253,7 +262,15 @@ def build_catalogue(lines: ReportLines) -> ReportCatalogue:
     add.add(RUNNING_COSTS, *_sums(general_basic, lambda row: not personnel(row)))
 
     _add_three_public(add, lines.three_public)
-    return ReportCatalogue(lines.year, add.figures, tuple(classes), tuple(items), lines.has_previous, lines)
+    for month, spent, base in lines.checkpoints:
+        add.figures[progress_name(month)] = ReportFigure(progress_name(month), spent, None, None, base)
+    projects = tuple(name for name, _ in lines.projects if name not in add.figures)
+    for name, spent in lines.projects:
+        if name in projects:
+            add.figures[name] = ReportFigure(name, spent, None, FISCAL_PROJECT)
+    return ReportCatalogue(
+        lines.year, add.figures, tuple(classes), tuple(items), lines.has_previous, projects, lines
+    )
 
 
 def _add_three_public(add: _Builder, rows: Sequence[ThreePublicAmount]) -> None:

@@ -10,10 +10,14 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from desktop.domain.report_figures import ReportCatalogue
+from desktop.domain.report_performance import PERFORMANCE_SECTIONS, PerformanceFacts, performance_blocks
 from desktop.domain.report_text import GLOSSARY, Block, missing_texts, report_blocks
 from desktop.paths import RESOURCES
+from desktop.services.budget import BudgetService
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import list_departments
 from desktop.services.report_data import ReportTexts, report_catalogue
+from desktop.services.scoring import ScoringService
 from desktop.services.year_data import require_year_data
 
 STANDARD_GLOSSARY = RESOURCES / "report" / "名词解释.txt"
@@ -33,8 +37,9 @@ def standard_glossary() -> str:
 
 
 class ReportService:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, catalogue: FormCatalogue | None = None) -> None:
         self._engine = engine
+        self._catalogue = catalogue or FormCatalogue()
         self.texts = ReportTexts(engine)
 
     def report(self, department_id: int, year: int) -> Report:
@@ -47,6 +52,24 @@ class ReportService:
             department.name,
             year,
             catalogue,
-            report_blocks(catalogue, texts, department.name),
-            missing_texts(catalogue, texts),
+            [
+                *report_blocks(catalogue, texts, department.name),
+                *performance_blocks(catalogue, texts, department.name, self._facts(department_id, year)),
+            ],
+            [
+                *missing_texts(catalogue, texts),
+                *[section for section in PERFORMANCE_SECTIONS if not texts.get(section, "").strip()],
+            ],
         )
+
+    def _facts(self, department_id: int, year: int) -> PerformanceFacts:
+        """The 附件's figures that are not the 决算's: 执行进度 and the scorecard's result."""
+        progress = tuple(
+            (row.month, row.progress)
+            for row in BudgetService(self._engine, self._catalogue).checkpoints(department_id, year)
+            if row.progress is not None
+        )
+        card = ScoringService(self._engine, self._catalogue).department_scorecard(department_id, year)
+        if card is None:
+            return PerformanceFacts(progress)
+        return PerformanceFacts(progress, card.total, card.grade)

@@ -6,6 +6,8 @@ The figures themselves are computed in ``desktop.domain.report_figures``; the te
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import Engine
 from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, select
@@ -22,9 +24,11 @@ from desktop.domain.report_figures import (
     build_catalogue,
 )
 from desktop.services.classification import classification_for_year
+from desktop.services.projects import ProjectService
 from desktop.storage.models import (
     BalanceLine,
     BasicExpenditureLine,
+    ExecutionCheckpoint,
     ExpenditureLine,
     IncomeLine,
     ReportText,
@@ -32,11 +36,21 @@ from desktop.storage.models import (
 )
 from desktop.storage.transactions import writing
 
+FISCAL_FUNDS = "财政资金"
 DEPARTMENT_WIDE = 0  # the year of a text kept for every year (职责, 机构)
 
 
 def _rows(session: Session, table, department_id: int, year: int) -> list:
     return list(session.exec(select(table).where(table.department_id == department_id, table.year == year)))
+
+
+def _project_spending(engine: Engine, department_id: int, year: int) -> tuple[tuple[str, Decimal], ...]:
+    """Each project's 财政资金 spent (the 附件 lists the 财政拨款 项目支出 by project)."""
+    projects = ProjectService(engine).details(department_id, year)
+    return tuple(
+        (project.name, sum((row.executed for row in project.funding if row.source == FISCAL_FUNDS), NOTHING))
+        for project in projects
+    )
 
 
 def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
@@ -46,6 +60,7 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
         balances = _rows(session, BalanceLine, department_id, year)
         basic = _rows(session, BasicExpenditureLine, department_id, year)
         three_public = _rows(session, ThreePublicItem, department_id, year)
+        checkpoints = _rows(session, ExecutionCheckpoint, department_id, year)
     carried = [row for row in balances if row.kind == CARRIED_OUT]
     names = dict(classification_for_year(year).function)
     names.update({line.function_code: line.name for line in spending if line.function_code not in names})
@@ -89,6 +104,8 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
         ),
         names=names,
         has_previous=any(amount != 0 for amount in previous),
+        projects=_project_spending(engine, department_id, year),
+        checkpoints=[(row.month, row.cumulative_spending, row.budget_base) for row in checkpoints],
     )
 
 

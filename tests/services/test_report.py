@@ -12,7 +12,7 @@ from desktop.cli import main
 from desktop.services.check_text import check_report_text, read_report_text
 from desktop.services.report_data import ReportTexts
 
-# The seed's 决算说明 and the figure sections of its 整体支出绩效报告 (its lines 1–262), as published.
+# The seed's 决算说明 and the figure sections of its 整体支出绩效报告 (its lines 1–318), as published.
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed_report_2023.txt"
 
 
@@ -39,6 +39,17 @@ def test_the_sample_report_in_word_states_the_seed_figures(sample_docx):
         "2023年度“三公”经费财政拨款支出决算为0.37万元，完成预算100.00%，较上年度减少0.52万元，下降58.43%。",
         "占本年支出合计的98.98%",
         "本部门2023年度无政府性基金预算财政拨款收入，也没有使用政府性基金预算财政拨款安排的支出。",
+    ):
+        assert sentence in text
+    # the 附件 from the same figures: 216.38 and 183.57 as in the 说明, the scorecard's result
+    for sentence in (
+        "收入决算总额比2022年收入决算总额494.03万元减少77.49万元，下降15.69%。",
+        "支出决算总额比2022年支出决算总额491.03万元减少74.85万元，下降15.24%。",
+        "其中：基本支出216.38万元，项目支出195.57万元。",
+        "人员经费支出183.57万元，占一般公共预算财政拨款基本支出的84.84%",
+        "处非专项经费117.65万元",
+        "6月、9月、11月执行进度分别达到43.58%、66.03%、78.03%。",
+        "自评得分情况：自评为84.60分",
     ):
         assert sentence in text
     headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
@@ -72,6 +83,9 @@ def test_check_text_on_the_seed_reports_the_wrong_share_and_the_wrong_decrease(s
         ("收支总计", "下降15.01%"),
         ("三公经费", "下降58.43%"),
         ("本年收入合计", "下降15.68%"),
+        ("处非专项经费", "117.65万元"),
+        ("6月执行进度", "43.58%"),
+        ("12月执行进度", "95.87%"),
     ):
         assert stated in agreeing
     flagged = {value.stated for value in result.mismatches}
