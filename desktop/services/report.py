@@ -11,16 +11,36 @@ from sqlalchemy import Engine
 
 from desktop.domain.report_figures import ReportCatalogue
 from desktop.domain.report_performance import PERFORMANCE_SECTIONS, PerformanceFacts, performance_blocks
-from desktop.domain.report_text import GLOSSARY, Block, missing_texts, report_blocks
+from desktop.domain.report_text import (
+    CLERK_SECTIONS,
+    COMPARED,
+    DUTIES,
+    GLOSSARY,
+    ORGANISATION,
+    REASON,
+    Block,
+    missing_texts,
+    report_blocks,
+)
 from desktop.paths import RESOURCES
 from desktop.services.budget import BudgetService
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import list_departments
-from desktop.services.report_data import ReportTexts, report_catalogue
+from desktop.services.report_data import DEPARTMENT_WIDE, ReportTexts, report_catalogue
 from desktop.services.scoring import ScoringService
 from desktop.services.year_data import require_year_data
 
 STANDARD_GLOSSARY = RESOURCES / "report" / "名词解释.txt"
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A text the clerk writes, as the 决算说明文字 dialog lists it."""
+
+    section: str
+    label: str
+    text: str
+    department_wide: bool  # kept for every year (职责, 机构)
 
 
 @dataclass(frozen=True)
@@ -60,6 +80,24 @@ class ReportService:
                 *missing_texts(catalogue, texts),
                 *[section for section in PERFORMANCE_SECTIONS if not texts.get(section, "").strip()],
             ],
+        )
+
+    def sections(self, department_id: int, year: int) -> list[ReportSection]:
+        """Every text of the report with what the clerk has written (名词解释: the standard text until edited)."""
+        texts = self.texts.texts(department_id, year)
+        texts.setdefault(GLOSSARY, standard_glossary())
+        listed = [(REASON + name, f"{name}变动的主要原因") for name in COMPARED]
+        listed += [(section, section) for section in (*CLERK_SECTIONS, GLOSSARY)]
+        listed += [(section, section.replace("绩效·", "绩效报告·")) for section in PERFORMANCE_SECTIONS]
+        return [
+            ReportSection(section, label, texts.get(section, ""), section in (DUTIES, ORGANISATION))
+            for section, label in listed
+        ]
+
+    def save_text(self, department_id: int, year: int, section: ReportSection, text: str) -> None:
+        """Keep the clerk's text: 职责 and 机构 for every year, the others for ``year``."""
+        self.texts.save(
+            department_id, DEPARTMENT_WIDE if section.department_wide else year, section.section, text
         )
 
     def _facts(self, department_id: int, year: int) -> PerformanceFacts:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMenu, QWidget
 
 from desktop.services.departments import department_info
+from desktop.services.report import ReportService
 from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_dialog import DepartmentDialog
 from desktop.ui.editing import copy_block, table_editing
@@ -15,6 +16,7 @@ from desktop.ui.messages import show_error
 from desktop.ui.pdf_actions import export_pdf, preview_pdf, print_pdf
 from desktop.ui.report_actions import export_report
 from desktop.ui.report_check_dialog import ReportCheckDialog
+from desktop.ui.report_texts_dialog import ReportTextsDialog
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
@@ -51,6 +53,7 @@ class WindowMenus:
         ]
         file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
+        self._add(file_menu, "决算说明文字…", self.open_report_texts)
         self._add(file_menu, "导出决算说明（PDF）…", lambda: self.export_report("pdf"))
         self._add(file_menu, "导出决算说明（Word）…", lambda: self.export_report("docx"))
         self._add(file_menu, "检查说明文本…", self.check_report_text)
@@ -107,6 +110,19 @@ class WindowMenus:
         """导出决算说明: the findings first, then the file (``path`` skips the file dialog)."""
         window = self.window
         return export_report(window, window.workspace.engine, window.context, kind, path=path)
+
+    def open_report_texts(self) -> ReportTextsDialog | None:
+        """决算说明文字: the 主要原因 and the other texts the report needs from the clerk."""
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先在工具栏选择单位和年度", "无法填写")
+            return None
+        service = ReportService(window.workspace.engine, window.workspace.services.catalogue)
+        dialog = ReportTextsDialog(service, context.department_id, context.year, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def check_report_text(self) -> ReportCheckDialog | None:
         window = self.window

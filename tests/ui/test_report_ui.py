@@ -9,10 +9,12 @@ from docx import Document
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop.services.report_export import export_report_docx
 from desktop.services.workspace import open_workspace
 from desktop.ui.main_window import MainWindow
 from desktop.ui.report_actions import ReportNotesDialog
 from desktop.ui.report_check_dialog import ReportCheckDialog
+from desktop.ui.report_texts_dialog import ReportTextsDialog
 from tests.ui.test_main_window import menu_actions
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "seed_report_2023.txt"
@@ -97,3 +99,28 @@ def test_pasted_text_is_checked_and_a_figure_that_agrees_says_so(window, qtbot):
         ["一致", "基本支出", "占比", "52.37%", "52.37%"],
     ]
     assert dialog.summary.text() == "核对了 3 个数字：3 个一致，0 个不一致，0 个无法对应"
+
+
+def test_a_reason_written_in_the_texts_dialog_is_in_the_exported_report(
+    window, qtbot, tmp_path, qtmodeltester
+):
+    menu_actions(window, "文件(&F)")["决算说明文字…"].trigger()
+    dialog = window.findChildren(ReportTextsDialog)[0]
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    labels = [section.label for section in dialog.model.sections]
+    assert labels[0] == "收支总计变动的主要原因"
+    assert dialog.model.data(dialog.model.index(0, 1)) == "未填写"
+    dialog.editor.setPlainText("维稳专项经费、治理重复访化解信访积案资金等项目支出减少")
+    dialog.save_button.click()
+    assert dialog.model.data(dialog.model.index(0, 1)) == "已填写"
+    duties = labels.index("部门职责")
+    dialog.view.selectRow(duties)
+    assert dialog.hint.text() == "部门职责（各年度通用）"
+    dialog.editor.setPlainText("代表处理人民群众给区委、区政府的来信。")
+    dialog.save_button.click()
+    out = tmp_path / "决算说明.docx"
+    export_report_docx(window.workspace.engine, window.context.department_id, 2023, out)
+    text = "\n".join(paragraph.text for paragraph in Document(str(out)).paragraphs)
+    assert "下降15.01%。主要原因是维稳专项经费、治理重复访化解信访积案资金等项目支出减少。" in text
+    assert "代表处理人民群众给区委、区政府的来信。" in text
