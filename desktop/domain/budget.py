@@ -55,6 +55,43 @@ THREE_PUBLIC_ITEMS = (
     "外事接待费",
 )
 
+# 结转结余 rows below 本年支出合计 (BalanceLine.kind); 年初结转和结余 is an income row.
+DISTRIBUTED = "结余分配"
+BALANCE_KINDS = (DISTRIBUTED, CARRIED_OUT)
+
+# The 说明's 第十部分 (其他重要事项): amounts and counts no line holds (ReportedAmount, ReportedCount),
+# by the heading they are reported under.
+OPERATING_COST = "机关运行经费"
+REPORTED_AMOUNTS = {
+    "机关运行经费": (OPERATING_COST,),
+    "政府采购": (
+        "政府采购货物支出",
+        "政府采购工程支出",
+        "政府采购服务支出",
+        "授予中小企业合同金额",
+        "授予小微企业合同金额",
+    ),
+}
+VEHICLE_TYPES = (
+    "主要领导干部用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部服务用车",
+    "其他用车",
+)
+REPORTED_COUNTS = {
+    "国有资产": (*VEHICLE_TYPES, "单价50万元以上通用设备", "单价100万元以上专用设备"),
+    "人员": ("编制人数", "在职人数", "离休人数", "退休人数"),
+    "机构": ("下属二级单位", "行政单位", "参照公务员法管理的事业单位", "其他事业单位"),
+}
+
+
+def reported_topic(item: str, reported: dict[str, tuple[str, ...]]) -> str | None:
+    """The heading an item of ``REPORTED_AMOUNTS`` / ``REPORTED_COUNTS`` is under; None for an unknown one."""
+    return next((topic for topic, items in reported.items() if item in items), None)
+
 
 @dataclass(frozen=True)
 class ProgressTarget:

@@ -128,6 +128,7 @@ INCOME = SheetSpec(
         YEAR,
         Column("收入来源", "source", required=True, variants=("收入项目", "项目"), width=30),
         Column("功能分类科目", "function_code", variants=("科目编码", "功能科目"), width=12),
+        Column("资金性质", "funding", variants=("资金来源",), width=24),  # 年初结转和结余 only
         _money("年初预算", "initial_budget", ("年初预算数",)),
         _money("调整后预算", "adjusted_budget", ("调整后预算数", "全年预算数")),
         _money("决算数", "final_amount", ("决算",)),
@@ -237,8 +238,44 @@ BALANCES = SheetSpec(
     (
         YEAR,
         Column("项目", "kind", required=True, variants=("结转结余项目",), width=24),
+        Column("资金性质", "funding", variants=("资金来源",), width=24),
+        Column("功能分类科目", "function_code", variants=("科目编码", "功能科目"), width=12),
         _money("决算数", "final_amount", ("决算",)),
         _money("上年决算数", "previous_final", ("上年决算",)),
+    ),
+    landscape=False,
+)
+
+PROJECT_ECONOMIC = SheetSpec(
+    "项目支出经济分类",
+    (
+        YEAR,
+        Column("项目编码", "project_code", required=True, variants=("项目代码", "项目编号"), width=24),
+        Column("经济分类科目", "economic_code", required=True, variants=("经济科目", "科目编码"), width=12),
+        Column("科目名称", "name", required=True, width=24),
+        Column("资金性质", "funding", variants=("资金来源",), width=24),
+        _money("决算数", "final_amount", ("决算",)),
+    ),
+)
+
+REPORTED_AMOUNTS = SheetSpec(
+    "其他重要事项金额",
+    (
+        YEAR,
+        Column("项目", "item", required=True, variants=("事项",), width=28),
+        _money("决算数", "final_amount", ("金额", "决算")),
+        _money("上年决算数", "previous_final", ("上年决算",)),
+    ),
+    landscape=False,
+)
+
+REPORTED_COUNTS = SheetSpec(
+    "其他重要事项数量",
+    (
+        YEAR,
+        Column("项目", "item", required=True, variants=("事项",), width=28),
+        Column("数量", "count", Kind.INT, variants=("本年数",), width=10),
+        Column("上年数量", "previous_count", Kind.INT, variants=("上年数",), width=10),
     ),
     landscape=False,
 )
@@ -325,7 +362,7 @@ FINDING_NOTES = SheetSpec(
 
 DATA_SHEETS = (
     PETITIONS, VISITS, INCOME, EXPENDITURE, BALANCES, BASIC, THREE_PUBLIC, CHECKPOINTS, STATED_FIGURES,
-    PROJECTS, INDICATORS, PROJECT_EVALUATIONS, SCORECARDS, SCORECARD_ITEMS, FINDING_NOTES,
+    PROJECT_ECONOMIC, REPORTED_AMOUNTS, REPORTED_COUNTS, PROJECTS, INDICATORS, PROJECT_EVALUATIONS, SCORECARDS, SCORECARD_ITEMS, FINDING_NOTES,
 )  # fmt: skip
 
 # 自评得分: what the 项目绩效 tab shows (执行率, each score, the total, the grade), written by the export

@@ -109,6 +109,8 @@ class BudgetService(BudgetEdits):
             IncomeRow(
                 id=line.id,
                 source=line.source,
+                function_code=line.function_code,
+                funding=line.funding,
                 initial_budget=line.initial_budget,
                 adjusted_budget=line.adjusted_budget,
                 final_amount=line.final_amount,

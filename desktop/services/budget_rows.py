@@ -63,6 +63,8 @@ def _plus(first: Comparison, second: Comparison) -> Comparison:
 class IncomeRow:
     id: int
     source: str
+    function_code: str
+    funding: str  # of a 年初结转和结余 row; empty for a source, which says its own
     initial_budget: Decimal
     adjusted_budget: Decimal
     final_amount: Decimal

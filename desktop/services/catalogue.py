@@ -2,7 +2,8 @@
 
 Every file in forms/ names in its own header the kind (or form) it is, its province (empty for the
 national one, the fallback for any province) and its first fiscal year; ``choose_variant`` picks
-the most specific for a department's province and a year. A new province or year is a new file:
+the most specific for a department's province and a year. The 决算公开 table sets are
+forms/final-accounts-*.toml (``desktop.domain.final_tables``), chosen the same way. A new province or year is a new file:
 nothing here names a province. The weights, titles and full marks every place shows come from
 the chosen template (``SelfEvaluationFigures``).
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.domain.final_tables import FinalTablesError, TableSet, load_table_set
 from desktop.domain.provinces import normalise_province
 from desktop.domain.templates import (
     KINDS,
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from desktop.printing.layouts import PrintLayout
 
 SELF_EVALUATION, DEPARTMENT, PROJECT = "self_evaluation", "department", "project"
+PRINT_LAYOUTS, TABLE_SETS = "print-", "final-accounts-"
 
 
 @dataclass(frozen=True)
@@ -52,12 +55,13 @@ class FormCatalogue:
     def __init__(self, folder: Path = FORMS) -> None:
         self.folder = folder
         self._templates: dict[str, Template] | None = None
+        self._table_sets: list[TableSet] | None = None
 
     def _all(self) -> dict[str, Template]:
         if self._templates is None:
             templates = {}
             for path in sorted(self.folder.glob("*.toml")):
-                if path.name.startswith("print-"):
+                if path.name.startswith((PRINT_LAYOUTS, TABLE_SETS)):
                     continue
                 try:
                     templates[path.stem] = load_template(path)
@@ -101,6 +105,19 @@ class FormCatalogue:
         """The 自评表 and the scorecards a department of ``province`` is offered for ``year``."""
         chosen = (self.choose(kind, province, year) for kind in (SELF_EVALUATION, DEPARTMENT, PROJECT))
         return [OfferedForm(t.kind, t.id, t.title, t.province) for t in chosen if t is not None]
+
+    def table_set(self, province: str, year: int) -> TableSet:
+        """The 决算公开 table set of the province for the year (the national 9 when it has none)."""
+        if self._table_sets is None:
+            self._table_sets = [
+                load_table_set(path) for path in sorted(self.folder.glob(f"{TABLE_SETS}*.toml"))
+            ]
+        chosen = choose_variant(self._table_sets, normalise_province(province) or province, year)
+        if chosen is None:
+            raise FinalTablesError(
+                f"表格目录 {self.folder} 中没有适用于{province or '全国'} {year} 年的决算公开表套"
+            )
+        return chosen
 
     def layout(self, form: str, province: str, year: int) -> PrintLayout:
         """The print layout of ``form`` (forms/print-*.toml) for the province and year."""

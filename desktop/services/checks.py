@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -49,19 +50,36 @@ def _scoped(session: Session, table, department_id: int, year: int):
     return session.exec(select(table).where(table.department_id == department_id, table.year == year)).all()
 
 
+def _income_by_source(lines) -> tuple[IncomeRecord, ...]:
+    """One record per source: a source's lines by 功能分类 科目 (公开02表) add up to its 总表 row."""
+    totals: dict[str, tuple[Decimal, Decimal]] = {}
+    for line in lines:
+        final, previous = totals.get(line.source, (Decimal("0.00"), Decimal("0.00")))
+        totals[line.source] = (final + line.final_amount, previous + line.previous_final)
+    return tuple(IncomeRecord(source, final, previous) for source, (final, previous) in totals.items())
+
+
+def _balances_by_kind(lines) -> tuple[BalanceRecord, ...]:
+    """One record per kind: the 总表 row adds a kind's lines of every fund."""
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        totals[line.kind] = totals.get(line.kind, Decimal("0.00")) + line.final_amount
+    return tuple(BalanceRecord(kind, final) for kind, final in totals.items())
+
+
 def _accounts(session: Session, department_id: int, year: int) -> Accounts:
     def rows(table):
         return _scoped(session, table, department_id, year)
 
     return Accounts(
-        income=tuple(IncomeRecord(r.source, r.final_amount, r.previous_final) for r in rows(IncomeLine)),
+        income=_income_by_source(rows(IncomeLine)),
         expenditure=tuple(
             ExpenditureRecord(
                 r.function_code, r.name, r.category, r.funding, r.final_amount, r.previous_final
             )
             for r in sorted(rows(ExpenditureLine), key=lambda r: (r.function_code, r.category, r.funding))
         ),
-        balances=tuple(BalanceRecord(r.kind, r.final_amount) for r in rows(BalanceLine)),
+        balances=_balances_by_kind(rows(BalanceLine)),
         basic=tuple(
             BasicRecord(r.economic_code, r.funding, r.final_amount, r.previous_final)
             for r in rows(BasicExpenditureLine)

@@ -25,6 +25,9 @@ _KEYED_MODELS = (
     (S.THREE_PUBLIC, M.ThreePublicItem),
     (S.CHECKPOINTS, M.ExecutionCheckpoint),
     (S.STATED_FIGURES, M.StatedFigure),
+    (S.PROJECT_ECONOMIC, M.ProjectEconomicLine),
+    (S.REPORTED_AMOUNTS, M.ReportedAmount),
+    (S.REPORTED_COUNTS, M.ReportedCount),
 )
 
 

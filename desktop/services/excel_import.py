@@ -48,11 +48,14 @@ _MATTER_DEFAULTS = {
     if field.default is not dataclasses.MISSING and field.name != "id"
 }
 _KEYED = (
-    (S.INCOME, M.IncomeLine, ("year", "source", "function_code")),
+    (S.INCOME, M.IncomeLine, ("year", "source", "function_code", "funding")),
     (S.EXPENDITURE, M.ExpenditureLine, ("year", "function_code", "category", "funding")),
-    (S.BALANCES, M.BalanceLine, ("year", "kind")),
+    (S.BALANCES, M.BalanceLine, ("year", "kind", "funding", "function_code")),
     (S.BASIC, M.BasicExpenditureLine, ("year", "economic_code", "funding")),
     (S.THREE_PUBLIC, M.ThreePublicItem, ("year", "item")),
+    (S.PROJECT_ECONOMIC, M.ProjectEconomicLine, ("year", "project_code", "economic_code", "funding")),
+    (S.REPORTED_AMOUNTS, M.ReportedAmount, ("year", "item")),
+    (S.REPORTED_COUNTS, M.ReportedCount, ("year", "item")),
     (S.CHECKPOINTS, M.ExecutionCheckpoint, ("year", "month")),
     (S.STATED_FIGURES, M.StatedFigure, ("year", "key")),
 )

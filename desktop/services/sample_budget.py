@@ -24,7 +24,10 @@ from desktop.storage.models import (
     IncomeLine,
     Indicator,
     Project,
+    ProjectEconomicLine,
     ProjectFunding,
+    ReportedAmount,
+    ReportedCount,
     ThreePublicItem,
     saved_id,
 )
@@ -71,7 +74,8 @@ def add_sample_department(session: Session, data: dict) -> int:
 
 
 def add_sample_budget(session: Session, department_id: int, data: dict, codes: Classification) -> None:
-    """收入, 支出 by 功能分类, 基本支出 by 经济分类, 三公经费, 执行进度 of the sample year."""
+    """收入 and 支出 by 功能分类, 基本 / 项目支出 by 经济分类, 三公经费, the 说明's reported amounts and
+    counts, 执行进度 of the sample year."""
     scope = {"department_id": department_id, "year": data["year"]}
     for row in data["income"]:
         session.add(IncomeLine(**scope, **_values(row)))
@@ -83,6 +87,13 @@ def add_sample_budget(session: Session, department_id: int, data: dict, codes: C
     for row in data["basic"]:
         name = codes.economic_name(row["economic_code"])
         session.add(BasicExpenditureLine(**scope, name=name, **_values(row)))
+    for row in data["project_economic"]:
+        name = codes.economic_name(row["economic_code"])
+        session.add(ProjectEconomicLine(**scope, name=name, **_values(row)))
+    for row in data["reported_amount"]:
+        session.add(ReportedAmount(**scope, **_values(row)))
+    for row in data["reported_count"]:
+        session.add(ReportedCount(**scope, **row))
     for row in data["three_public"]:
         session.add(ThreePublicItem(**scope, **_values(row)))
     for row in data["checkpoint"]:

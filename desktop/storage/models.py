@@ -85,13 +85,15 @@ class IncomeLine(TableModel, table=True):
     """收入: one source of the 收入支出决算总表 (一般公共预算财政拨款收入, 其他收入, 年初结转和结余 …)."""
 
     __tablename__ = "income_line"
-    __table_args__ = (UniqueConstraint("department_id", "year", "source", "function_code"),)
+    __table_args__ = (UniqueConstraint("department_id", "year", "source", "function_code", "funding"),)
 
     id: int | None = Field(default=None, primary_key=True)
     department_id: int = department_fk()
     year: int = Field(index=True)
     source: str
     function_code: str = ""
+    # 年初结转和结余 only: the fund it is of (一般公共预算财政拨款 …, 其他资金); a source says its own
+    funding: str = ""
     initial_budget: Decimal = money()  # 年初预算
     adjusted_budget: Decimal = money()  # 调整后预算 (全年预算数)
     final_amount: Decimal = money()  # 决算
@@ -118,15 +120,18 @@ class ExpenditureLine(TableModel, table=True):
 
 
 class BalanceLine(TableModel, table=True):
-    """The rows below 本年支出合计 in the 总表: 结余分配, 年末结转和结余."""
+    """The rows below 本年支出合计 in the 总表: 结余分配, 年末结转和结余, by fund (and 科目 where the
+    fund's own table lists it: 政府性基金, 国有资本经营)."""
 
     __tablename__ = "balance_line"
-    __table_args__ = (UniqueConstraint("department_id", "year", "kind"),)
+    __table_args__ = (UniqueConstraint("department_id", "year", "kind", "funding", "function_code"),)
 
     id: int | None = Field(default=None, primary_key=True)
     department_id: int = department_fk()
     year: int = Field(index=True)
     kind: str
+    funding: str = "其他资金"
+    function_code: str = ""
     final_amount: Decimal = money()
     previous_final: Decimal = money()
 
@@ -164,6 +169,52 @@ class ThreePublicItem(TableModel, table=True):
     batches: int = 0  # 批次 (团组, 接待批次)
     persons: int = 0  # 人次
     vehicles: int = 0  # 辆 (购置数, or 保有量 for 运行维护)
+
+
+class ProjectEconomicLine(TableModel, table=True):
+    """项目支出 of one project by 部门预算支出经济分类 and fund (the project gives its 功能分类 科目)."""
+
+    __tablename__ = "project_economic_line"
+    __table_args__ = (UniqueConstraint("department_id", "year", "project_code", "economic_code", "funding"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = department_fk()
+    year: int = Field(index=True)
+    project_code: str  # Project.code
+    economic_code: str  # 5 digits, e.g. 30227
+    name: str
+    funding: str = "一般公共预算财政拨款"
+    final_amount: Decimal = money()
+
+
+class ReportedAmount(TableModel, table=True):
+    """An amount the 说明's 第十部分 reports that no line holds: 机关运行经费, 政府采购 (货物 / 工程 / 服务,
+    授予中小企业合同金额, 其中小微企业). The items are ``desktop.domain.budget.REPORTED_AMOUNTS``."""
+
+    __tablename__ = "reported_amount"
+    __table_args__ = (UniqueConstraint("department_id", "year", "item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = department_fk()
+    year: int = Field(index=True)
+    item: str
+    final_amount: Decimal = money()
+    previous_final: Decimal = money()  # typed only where Ziping has no data of the previous year
+
+
+class ReportedCount(TableModel, table=True):
+    """A count the 说明 reports: 国有资产 (车辆 by type, 大型设备), 人员 (编制, 在职, 离休, 退休), 机构.
+    The items are ``desktop.domain.budget.REPORTED_COUNTS``."""
+
+    __tablename__ = "reported_count"
+    __table_args__ = (UniqueConstraint("department_id", "year", "item"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = department_fk()
+    year: int = Field(index=True)
+    item: str
+    count: int = 0
+    previous_count: int = 0  # typed only where Ziping has no data of the previous year
 
 
 class ExecutionCheckpoint(TableModel, table=True):

@@ -29,7 +29,14 @@ FIGURES = (
     Column("上年决算", "previous_final", "money", "previous_final"),
 )
 CHANGE = (Column("增减额", "change", "money"), Column("增减率", "change_rate", "percent"))
-INCOME_COLUMNS = (Column("收入项目", "source"), *FIGURES, *CHANGE, Column("占比", "share", "percent"))
+INCOME_COLUMNS = (
+    Column("收入项目", "source"),
+    Column("功能分类", "function_code"),
+    Column("资金性质", "funding"),
+    *FIGURES,
+    *CHANGE,
+    Column("占比", "share", "percent"),
+)
 BASIC_COLUMNS = (
     Column("经济分类", "economic_code"),
     Column("科目名称", "name"),

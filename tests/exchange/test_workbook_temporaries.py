@@ -24,7 +24,7 @@ def test_the_sheets_are_written_beside_the_target_and_removed(tmp_path, no_syste
 
     def rows():
         seen.extend(path.name for path in out.parent.iterdir())  # while openpyxl writes the sheet
-        yield (2023, "财政拨款收入", "2010308", None, None, None, None)
+        yield (2023, "财政拨款收入", "2010308", "", None, None, None, None)
 
     write_workbook(out, [(INCOME, rows())])
 
@@ -37,7 +37,7 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path, no_system_temp):
     out = tmp_path / "收入.xlsx"
 
     def rows():
-        yield (2023, "财政拨款收入", "2010308", None, None, None, None)
+        yield (2023, "财政拨款收入", "2010308", "", None, None, None, None)
         raise OSError("磁盘已满")
 
     with pytest.raises(OSError, match="磁盘已满"):

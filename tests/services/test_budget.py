@@ -53,12 +53,21 @@ def test_summary_of_the_sample(sample):
 
 def test_income_lines_with_shares(sample):
     service, department_id = sample
-    rows = {row.source: row for row in service.income_lines(department_id, 2023)}
-    # “一般公共预算财政拨款收入411.94万元，占98.90%；其他收入4.6万元，占1.10%”
-    assert percent_value(rows["一般公共预算财政拨款收入"].share) == Decimal("98.90")
-    assert percent_value(rows["其他收入"].share) == Decimal("1.10")
-    assert rows["年初结转和结余"].share is None
-    assert rows["其他收入"].change == wan("-46.40")  # 4.60 − 51.00
+    lines = service.income_lines(department_id, 2023)
+
+    def of(source):
+        return [row for row in lines if row.source == source]
+
+    # “一般公共预算财政拨款收入411.94万元，占98.90%；其他收入4.6万元，占1.10%”: a line per 科目,
+    # the shares of a source's lines add up to the source's
+    assert percent_value(sum(row.share for row in of("一般公共预算财政拨款收入"))) == Decimal("98.90")
+    assert percent_value(sum(row.share for row in of("其他收入"))) == Decimal("1.10")
+    (carried_in,) = of("年初结转和结余")
+    assert (carried_in.share, carried_in.funding) == (None, "其他资金")
+    assert [(row.function_code, row.change) for row in of("其他收入")] == [
+        ("2010301", wan("0.73")),  # 1.93 − 1.20
+        ("2010302", wan("-47.13")),  # 2.67 − 49.80
+    ]
 
 
 def test_expenditure_tree_subtotals(sample):

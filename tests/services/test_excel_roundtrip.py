@@ -43,6 +43,9 @@ def test_round_trip_gives_back_every_cell(sample_db, tmp_path, capsys):
         "三公经费",
         "执行进度",
         "公开数",
+        "项目支出经济分类",
+        "其他重要事项金额",
+        "其他重要事项数量",
         "项目",
         "绩效指标",
         "项目自评",
@@ -57,7 +60,10 @@ def test_round_trip_gives_back_every_cell(sample_db, tmp_path, capsys):
             assert row == row_again, f"{sheet} 第 {number} 行"
     report = capsys.readouterr().out
     assert "项目：新增 7 条，更新 0 条" in report  # seven projects, 总额 and source rows each
-    added = ("信访事项", "走访记录", "收入", "支出", "结转结余", "基本支出", "三公经费", "执行进度", "公开数")
+    added = (
+        "信访事项", "走访记录", "收入", "支出", "结转结余", "基本支出", "三公经费", "执行进度", "公开数",
+        "项目支出经济分类", "其他重要事项金额", "其他重要事项数量",
+    )  # fmt: skip
     for sheet in (*added, "绩效指标", "评价表"):
         assert f"{sheet}：新增 {len(exported[sheet]) - 1} 条，更新 0 条" in report
     assert "项目自评：新增 0 条，更新 7 条" in report  # the seven projects of the 项目 sheet get their texts
@@ -77,7 +83,7 @@ def test_round_trip_keeps_the_fen(sample_db, tmp_path):
     engine.dispose()
 
     sheet = load_workbook(tmp_path / "out.xlsx")["收入"]
-    assert sheet["F2"].value == pytest.approx(1.234567)
+    assert sheet["G2"].value == pytest.approx(1.234567)  # 决算数, after 资金性质
     assert sheet["F2"].number_format == "0.00"
 
     import_into_path(tmp_path / "new.sqlite3", tmp_path / "out.xlsx")
@@ -98,7 +104,7 @@ def test_importing_the_same_file_again_changes_no_record(sample_db, tmp_path):
 
     counts = {count.sheet: (count.added, count.updated, count.unchanged) for count in report.counts}
     assert counts["项目"] == (0, 0, 7)
-    assert counts["收入"] == (0, 0, 3)
+    assert counts["收入"] == (0, 0, 16)
     assert all(added == updated == 0 for added, updated, _unchanged in counts.values())
 
 
@@ -155,5 +161,5 @@ def test_template_has_every_sheet_with_its_headers(tmp_path, capsys):
         "手工得分", "手工得分理由", "评价说明",
     ]  # fmt: skip
     assert workbook.sheetnames[-5:-1] == ["项目自评", "评价表", "评价打分", "核对说明"]
-    assert "共 16 张表" in capsys.readouterr().out
+    assert "共 19 张表" in capsys.readouterr().out
     assert workbook["信访事项"].max_row == 1

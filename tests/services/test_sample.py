@@ -6,6 +6,7 @@ Expected figures are written here from the seed (quoted) or from hand arithmetic
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from sqlmodel import Session, select
@@ -56,7 +57,16 @@ def test_department_as_printed_on_the_forms(sample):
 
 
 def test_income_and_totals(sample):
-    income = {line.source: line for line in rows(sample, IncomeLine, year=2023)}
+    lines = rows(sample, IncomeLine, year=2023)
+    # by 功能分类 科目 (公开02表): each source adds up over its lines
+    income = {
+        source: SimpleNamespace(
+            final_amount=sum(line.final_amount for line in lines if line.source == source),
+            previous_final=sum(line.previous_final for line in lines if line.source == source),
+        )
+        for source in {line.source for line in lines}
+    }
+    assert len([line for line in lines if line.source == "一般公共预算财政拨款收入"]) == 13
     current = income["一般公共预算财政拨款收入"].final_amount + income["其他收入"].final_amount
     assert current == wan("416.54")  # “本年收入合计416.54万元”
     assert income["一般公共预算财政拨款收入"].final_amount == wan("411.94")

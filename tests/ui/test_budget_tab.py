@@ -79,11 +79,12 @@ def test_summary_and_income_as_the_clerk_sees_them(budget):
     assert summary["本年收入合计"] == ["416.54", "494.03", "-77.49", "-15.69%"]
     assert summary["收入总计"][0] == "421.67" == summary["支出总计"][0]  # “收、支总计均为421.67万元”
     assert summary["三公经费"] == ["0.37", "0.89", "-0.52", "-58.43%"]  # “减少0.52万元，下降58.43%”
-    income = {row[0]: row for row in rows(tab.income_model)}
-    # “一般公共预算财政拨款收入411.94万元，占98.90%”
-    assert income["一般公共预算财政拨款收入"] == [
-        "一般公共预算财政拨款收入", "357.47", "443.03", "411.94", "443.03", "-31.09", "-7.02%", "98.90%"
+    income = {(row[0], row[1]): row for row in rows(tab.income_model)}
+    # a line per 功能分类 科目 (公开02表); 2010308 信访事务: 20.84 / 416.54 = 5.00%
+    assert income["一般公共预算财政拨款收入", "2010308"] == [
+        "一般公共预算财政拨款收入", "2010308", "", "0.00", "20.84", "20.84", "20.00", "0.84", "4.20%", "5.00%"
     ]  # fmt: skip
+    assert income["年初结转和结余", ""][:4] == ["年初结转和结余", "", "其他资金", "20.00"]
     assert "人员经费 183.57，公用经费 32.81，合计 216.38" in tab.basic_totals.text()
 
 
@@ -225,7 +226,7 @@ def test_show_place_selects_the_named_cell(budget):
     assert tab.show_place(
         locate({"tab": "预算决算", "section": "收入", "item": "其他收入", "column": "决算"})
     )
-    assert tab.income_view.currentIndex().data() == "4.60"
+    assert tab.income_view.currentIndex().data() == "1.93"  # the source's first line (2010301)
     assert tab.show_place(locate({"tab": "预算决算", "economic_code": "30217", "column": "决算"}))
     assert tab.basic_view.currentIndex().data() == "0.37"
     assert tab.show_place(locate({"tab": "预算决算", "stated": "本年收入合计"}))

@@ -1,14 +1,14 @@
 """决算说明: the texts the clerk writes (主要原因 of each comparison, 职责, 机构, 名词解释, narratives).
 
 Revision ID: 0006_report_texts
-Revises: 0003_register
+Revises: 0004_final_accounts (chained after the merge of the 决算 tables)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_report_texts"
-down_revision = "0003_register"
+down_revision = "0004_final_accounts"
 branch_labels = None
 depends_on = None
 
