@@ -47,6 +47,7 @@ _ITEM = re.compile(r"\((\d{3})\).*?\((\d{2})\).*?\((\d{2})\)")
 _PROGRESS = re.compile(
     r"((?:\d{1,2}月[、和]?)+)(?:项目)?(?:预算)?执行进度(?:分别)?达到了?((?:\d+(?:\.\d+)?%[、和]?)+)"
 )
+_THRESHOLDS = ("以上", "以下", "以内")
 _DOWN = re.compile(r"减少|下降|降低")
 _UP = re.compile(r"增加|增长|提高|上升")
 
@@ -151,6 +152,8 @@ def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) ->
         window = sentence[window_start : number.start()]
         window_start = number.end()
         stated_text = number.group(0).replace(" ", "")
+        if sentence[number.end() : number.end() + 2] in _THRESHOLDS:
+            continue  # “单价100万元以上”, “10%以内”: a bound the sentence names, not a figure it states
         if number.start() in progress:
             results.append(progress[number.start()])
             continue

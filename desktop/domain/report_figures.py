@@ -38,6 +38,7 @@ EXPENDITURE_TOTAL = "本年支出合计"
 CARRIED_OUT = "年末结转和结余"
 FISCAL_GRAND_TOTAL = "财政拨款收支总计"
 FISCAL_INCOME = "财政拨款收入"
+FISCAL_EXPENDITURE_GRAND_TOTAL = "财政拨款支出总计"
 FISCAL_EXPENDITURE = "财政拨款支出"
 FISCAL_BASIC = "财政拨款基本支出"
 FISCAL_PROJECT = "财政拨款项目支出"
@@ -52,6 +53,9 @@ FUND_EXPENDITURE = "政府性基金预算财政拨款支出"
 CAPITAL_EXPENDITURE = "国有资本经营预算财政拨款支出"
 # 机关运行经费: 一般公共预算财政拨款 基本支出 公用经费 of a 行政单位 / 参公 unit (§4.7).
 RUNNING_COSTS = "机关运行经费"
+PROCUREMENT = "政府采购支出总额"
+PROCUREMENT_KINDS = ("政府采购货物支出", "政府采购工程支出", "政府采购服务支出")
+PROCUREMENT_AWARDS = ("授予中小企业合同金额", "授予小微企业合同金额")
 FISCAL_SOURCES = INCOME_SOURCES[:3]
 
 
@@ -60,6 +64,7 @@ class IncomeAmount:
     source: str
     final_amount: Decimal
     previous_final: Decimal
+    funding: str = ""  # of a 年初结转和结余 / 年末结转和结余 row: the fund it is of
 
 
 @dataclass(frozen=True)
@@ -107,12 +112,15 @@ class ReportLines:
     spending: Sequence[SpendingAmount]
     basic: Sequence[BasicAmount]
     three_public: Sequence[ThreePublicAmount]
-    carried_out: IncomeAmount
+    carried_out: Sequence[IncomeAmount]  # 年末结转和结余 by fund
     names: dict[str, str]
     has_previous: bool
     projects: Sequence[tuple[str, Decimal]] = ()  # each project's 财政资金 spent, as the 附件 lists it
     # 执行进度: (month, cumulative spending, 全年预算 at that month)
     checkpoints: Sequence[tuple[int, Decimal, Decimal]] = ()
+    # the 说明's 第十部分 amounts no line holds (机关运行经费, 政府采购 …): item → (本年, 上年)
+    reported: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # 车辆, 设备, 人员, 机构 as reported
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ class ReportCatalogue:
     has_previous: bool = True
     projects: tuple[str, ...] = ()  # project names, each a figure (its 财政资金 spent; no 上年)
     lines: ReportLines | None = None  # what it was built from: names and counts for the text
+    counts: dict[str, int] = field(default_factory=dict)  # 车辆, 设备, 人员, 机构 as reported
 
     def __getitem__(self, name: str) -> ReportFigure:
         return self.figures[name]
@@ -196,13 +205,17 @@ def _sums(rows: Iterable, keep=lambda row: True) -> tuple[Decimal, Decimal]:
     )
 
 
+def _plus(first: tuple[Decimal, Decimal], second: tuple[Decimal, Decimal]) -> tuple[Decimal, Decimal]:
+    return first[0] + second[0], first[1] + second[1]
+
+
 def build_catalogue(lines: ReportLines) -> ReportCatalogue:
     """Every figure of the 决算说明, from the lines."""
     add = _Builder(lines.has_previous)
     current_income = [row for row in lines.income if row.source not in NOT_CURRENT_INCOME]
     income_total = _sums(current_income)
     carried_in = _sums(lines.income, lambda row: row.source in NOT_CURRENT_INCOME)
-    carried_out = (lines.carried_out.final_amount, lines.carried_out.previous_final)
+    carried_out = _sums(lines.carried_out)
     spending_total = _sums(lines.spending)
     grand_income = (income_total[0] + carried_in[0], income_total[1] + carried_in[1])
     add.add(GRAND_TOTAL, *grand_income)
@@ -221,9 +234,15 @@ def build_catalogue(lines: ReportLines) -> ReportCatalogue:
 
     fiscal = [row for row in lines.spending if row.funding in FUNDINGS[:3]]
     fiscal_income = _sums(lines.income, lambda row: row.source in FISCAL_SOURCES)
+    fiscal_carried_in = _sums(
+        lines.income, lambda row: row.source in NOT_CURRENT_INCOME and row.funding in FUNDINGS[:3]
+    )
+    fiscal_carried_out = _sums(lines.carried_out, lambda row: row.funding in FUNDINGS[:3])
+    fiscal_spent = _sums(fiscal)
     add.add(FISCAL_INCOME, *fiscal_income)
-    add.add(FISCAL_GRAND_TOTAL, *fiscal_income)
-    add.add(FISCAL_EXPENDITURE, *_sums(fiscal), EXPENDITURE_TOTAL)
+    add.add(FISCAL_GRAND_TOTAL, *_plus(fiscal_income, fiscal_carried_in))
+    add.add(FISCAL_EXPENDITURE_GRAND_TOTAL, *_plus(fiscal_spent, fiscal_carried_out))
+    add.add(FISCAL_EXPENDITURE, *fiscal_spent, EXPENDITURE_TOTAL)
     add.add(FISCAL_BASIC, *_sums(fiscal, lambda row: row.category == BASIC), FISCAL_EXPENDITURE)
     add.add(FISCAL_PROJECT, *_sums(fiscal, lambda row: row.category == PROJECT), FISCAL_EXPENDITURE)
     add.add(
@@ -259,7 +278,9 @@ def build_catalogue(lines: ReportLines) -> ReportCatalogue:
 
     add.add(PERSONNEL_COSTS, *_sums(general_basic, personnel), GENERAL_BASIC)
     add.add(PUBLIC_COSTS, *_sums(general_basic, lambda row: not personnel(row)), GENERAL_BASIC)
-    add.add(RUNNING_COSTS, *_sums(general_basic, lambda row: not personnel(row)))
+    running = lines.reported.get(RUNNING_COSTS) or _sums(general_basic, lambda row: not personnel(row))
+    add.add(RUNNING_COSTS, *running)
+    _add_procurement(add, lines.reported)
 
     _add_three_public(add, lines.three_public)
     for month, spent, base in lines.checkpoints:
@@ -269,8 +290,29 @@ def build_catalogue(lines: ReportLines) -> ReportCatalogue:
         if name in projects:
             add.figures[name] = ReportFigure(name, spent, None, FISCAL_PROJECT)
     return ReportCatalogue(
-        lines.year, add.figures, tuple(classes), tuple(items), lines.has_previous, projects, lines
+        lines.year,
+        add.figures,
+        tuple(classes),
+        tuple(items),
+        lines.has_previous,
+        projects,
+        lines,
+        dict(lines.counts),
     )
+
+
+def _add_procurement(add: _Builder, reported: dict[str, tuple[Decimal, Decimal]]) -> None:
+    """政府采购支出总额 = 货物 + 工程 + 服务; the contracts to 中小企业 (and 小微企业) are shares of it."""
+    if not any(item in reported for item in (*PROCUREMENT_KINDS, *PROCUREMENT_AWARDS)):
+        return
+    nothing = (ZERO, ZERO)
+    total = nothing
+    for item in PROCUREMENT_KINDS:
+        total = _plus(total, reported.get(item, nothing))
+        add.add(item, *reported.get(item, nothing), PROCUREMENT)
+    add.add(PROCUREMENT, *total)
+    for item in PROCUREMENT_AWARDS:
+        add.add(item, *reported.get(item, nothing), PROCUREMENT)
 
 
 def _add_three_public(add: _Builder, rows: Sequence[ThreePublicAmount]) -> None:

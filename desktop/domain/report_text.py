@@ -15,6 +15,7 @@ from desktop.domain.budget import (
     INCOME_SOURCES,
     NOT_CURRENT_INCOME,
     THREE_PUBLIC_ITEMS,
+    VEHICLE_TYPES,
 )
 from desktop.domain.report_figures import ReportCatalogue
 from desktop.domain.report_wording import change_phrase, listing, percent, reason_phrase, wan
@@ -116,7 +117,7 @@ def report_blocks(catalogue: ReportCatalogue, texts: dict[str, str], department:
         _heading(f"（二）{catalogue.year}年重点工作完成情况", 3),
         writer.clerk(WORK),
         _heading("二、机构设置", 2),
-        writer.clerk(ORGANISATION),
+        *_organisation(writer),
         _heading(f"第二部分 {catalogue.year}年度部门决算情况说明", 1),
         *_totals(writer),
         *_general(writer),
@@ -136,7 +137,13 @@ def _totals(w: _Writer) -> list[Block]:
         stated = f"{year}年度收入总计{wan(grand_in.current)}，支出总计{wan(grand_out.current)}。"
     income = [s for s in INCOME_SOURCES if s not in NOT_CURRENT_INCOME and c[s].current]
     spending = [k for k in EXPENDITURE_CATEGORIES if c[k].current]
-    fiscal = c[names.FISCAL_GRAND_TOTAL]
+    fiscal, fiscal_out = c[names.FISCAL_GRAND_TOTAL], c[names.FISCAL_EXPENDITURE_GRAND_TOTAL]
+    if fiscal.current == fiscal_out.current:
+        fiscal_stated = f"{year}年度财政拨款收、支总计均为{wan(fiscal.current)}。"
+    else:
+        fiscal_stated = (
+            f"{year}年度财政拨款收入总计{wan(fiscal.current)}，财政拨款支出总计{wan(fiscal_out.current)}。"
+        )
     return [
         _heading("一、收入支出决算总体情况说明", 2),
         _para(stated, w.compare(names.GRAND_TOTAL, "收、支总计各")),
@@ -156,10 +163,7 @@ def _totals(w: _Writer) -> list[Block]:
         ),
         _chart(3),
         _heading("四、财政拨款收入支出决算总体情况说明", 2),
-        _para(
-            f"{year}年度财政拨款收、支总计均为{wan(fiscal.current)}。",
-            w.compare(names.FISCAL_GRAND_TOTAL, "财政拨款收、支总计各"),
-        ),
+        _para(fiscal_stated, w.compare(names.FISCAL_GRAND_TOTAL, "财政拨款收、支总计各")),
         _chart(4),
     ]
 
@@ -310,12 +314,61 @@ def _other(w: _Writer) -> list[Block]:
             reason_phrase(w.texts.get(REASON + names.RUNNING_COSTS, "")) if running.change else "",
         ),
         _heading("（二）政府采购支出情况", 3),
-        w.clerk(PROCUREMENT),
+        _procurement(w),
         _heading("（三）国有资产占有使用情况", 3),
-        w.clerk(ASSETS),
+        _assets(w),
         _heading("（四）预算绩效管理情况", 3),
         w.clerk(PERFORMANCE),
     ]
+
+
+def _organisation(w: _Writer) -> list[Block]:
+    counts = w.c.counts
+    units = ("下属二级单位", "行政单位", "参照公务员法管理的事业单位", "其他事业单位")
+    blocks = []
+    if any(unit in counts for unit in units):
+        n = [counts.get(unit, 0) for unit in units]
+        blocks.append(
+            _para(
+                f"{w.department}下属二级单位{n[0]}个，其中行政单位{n[1]}个，"
+                f"参照公务员法管理的事业单位{n[2]}个，其他事业单位{n[3]}个。"
+            )
+        )
+    return [*blocks, w.clerk(ORGANISATION)]
+
+
+def _procurement(w: _Writer) -> Block:
+    c = w.c
+    if names.PROCUREMENT not in c.figures:
+        return w.clerk(PROCUREMENT)
+    goods, works, services = names.PROCUREMENT_KINDS
+    small, micro = names.PROCUREMENT_AWARDS
+    return _para(
+        f"{w.year}年度，{w.department}政府采购支出总额{wan(c[names.PROCUREMENT].current)}，其中："
+        f"政府采购货物支出{wan(c[goods].current)}、政府采购工程支出{wan(c[works].current)}、"
+        f"政府采购服务支出{wan(c[services].current)}。授予中小企业合同金额{wan(c[small].current)}，"
+        f"占政府采购支出总额的{percent(c.share(small))}，其中：授予小微企业合同金额{wan(c[micro].current)}，"
+        f"占政府采购支出总额的{percent(c.share(micro))}。",
+        w.texts.get(PROCUREMENT, "").strip(),
+    )
+
+
+def _assets(w: _Writer) -> Block:
+    counts = w.c.counts
+    vehicles = [item for item in VEHICLE_TYPES if item in counts]
+    if not vehicles:
+        return w.clerk(ASSETS)
+    listed = "、".join(f"{item}{counts[item]}辆" for item in vehicles)
+    equipment = "，".join(
+        f"{item}{counts[item]}台（套）"
+        for item in ("单价50万元以上通用设备", "单价100万元以上专用设备")
+        if item in counts
+    )
+    return _para(
+        f"截至{w.year}年12月31日，{w.department}共有车辆{sum(counts[item] for item in vehicles)}辆，其中：{listed}。",
+        f"{equipment}。" if equipment else "",
+        w.texts.get(ASSETS, "").strip(),
+    )
 
 
 def plain_text(blocks: list[Block]) -> str:

@@ -31,6 +31,8 @@ from desktop.storage.models import (
     ExecutionCheckpoint,
     ExpenditureLine,
     IncomeLine,
+    ReportedAmount,
+    ReportedCount,
     ReportText,
     ThreePublicItem,
 )
@@ -61,6 +63,8 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
         basic = _rows(session, BasicExpenditureLine, department_id, year)
         three_public = _rows(session, ThreePublicItem, department_id, year)
         checkpoints = _rows(session, ExecutionCheckpoint, department_id, year)
+        reported = _rows(session, ReportedAmount, department_id, year)
+        counts = _rows(session, ReportedCount, department_id, year)
     carried = [row for row in balances if row.kind == CARRIED_OUT]
     names = dict(classification_for_year(year).function)
     names.update({line.function_code: line.name for line in spending if line.function_code not in names})
@@ -69,7 +73,9 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
     ]
     return ReportLines(
         year=year,
-        income=[IncomeAmount(row.source, row.final_amount, row.previous_final) for row in income],
+        income=[
+            IncomeAmount(row.source, row.final_amount, row.previous_final, row.funding) for row in income
+        ],
         spending=[
             SpendingAmount(
                 row.function_code,
@@ -97,15 +103,15 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
             )
             for row in three_public
         ],
-        carried_out=IncomeAmount(
-            CARRIED_OUT,
-            sum((row.final_amount for row in carried), NOTHING),
-            sum((row.previous_final for row in carried), NOTHING),
-        ),
+        carried_out=[
+            IncomeAmount(CARRIED_OUT, row.final_amount, row.previous_final, row.funding) for row in carried
+        ],
         names=names,
         has_previous=any(amount != 0 for amount in previous),
         projects=_project_spending(engine, department_id, year),
         checkpoints=[(row.month, row.cumulative_spending, row.budget_base) for row in checkpoints],
+        reported={row.item: (row.final_amount, row.previous_final) for row in reported},
+        counts={row.item: row.count for row in counts},
     )
 
 

@@ -64,7 +64,7 @@ def lines(*, previous: bool = True, fund_previous: str = "0.00") -> ReportLines:
         three_public=[
             ThreePublicAmount("国内公务接待费", yuan("2000.00"), yuan("1500.00"), prior("1500.00"), 2, 12)
         ],
-        carried_out=IncomeAmount("年末结转和结余", Decimal("0.00"), Decimal("0.00")),
+        carried_out=[],
         names=NAMES,
         has_previous=previous,
     )
@@ -166,3 +166,34 @@ def test_check_text_reports_a_wrong_share_and_a_wrong_change_with_the_computed_v
     ]
     # 20.01% is within ±0.02 of 20.00%
     assert ("增减率", "增长20.01%") in [(value.kind, value.stated) for value in result.agreeing]
+
+
+def test_the_tenth_part_is_written_from_the_reported_amounts_and_counts():
+    report = lines()
+    reported = ReportLines(
+        **{
+            **report.__dict__,
+            "reported": {
+                "机关运行经费": (yuan("28000.00"), yuan("35000.00")),
+                "政府采购货物支出": (yuan("20000.00"), Decimal("0.00")),
+                "政府采购服务支出": (yuan("10000.00"), Decimal("0.00")),
+                "授予中小企业合同金额": (yuan("15000.00"), Decimal("0.00")),
+            },
+            "counts": {"其他用车": 2, "应急保障用车": 1, "下属二级单位": 1, "其他事业单位": 1},
+        }
+    )
+    text = text_of(reported)
+    # 机关运行经费 as reported: 2.80 against 3.50, −0.70, −20.00%
+    assert "某镇政府机关运行经费支出2.80万元，比2023年度减少0.70万元，下降20.00%。" in text
+    # 政府采购 2.00 + 0 + 1.00 = 3.00; 中小企业 1.50 of 3.00 = 50.00%; 小微 0 = 0.00%
+    assert (
+        "某镇政府政府采购支出总额3.00万元，其中：政府采购货物支出2.00万元、政府采购工程支出0.00万元、"
+        "政府采购服务支出1.00万元。授予中小企业合同金额1.50万元，占政府采购支出总额的50.00%，"
+        "其中：授予小微企业合同金额0.00万元，占政府采购支出总额的0.00%。"
+    ) in text
+    assert "共有车辆3辆，其中：应急保障用车1辆、其他用车2辆。" in text
+    assert (
+        "某镇政府下属二级单位1个，其中行政单位0个，参照公务员法管理的事业单位0个，其他事业单位1个。" in text
+    )
+    result = check_text(text, build_catalogue(reported))
+    assert result.mismatches == [] and result.unmatched == []
