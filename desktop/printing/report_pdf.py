@@ -11,10 +11,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.domain.report_charts import Chart
+from desktop.domain.report_tables import ReportTable
 from desktop.domain.report_text import Block
 from desktop.printing.charts import chart_drawing
 from desktop.printing.document import RenderResult, Section, render
 from desktop.printing.fonts import CJK_FONT, register_font
+from desktop.printing.report_tables import table_flowables
 
 
 @cache
@@ -52,10 +54,17 @@ def report_flowables(title: str, blocks: list[Block], charts: dict[int, Chart], 
 
 
 def write_report_pdf(
-    path: Path, title: str, blocks: list[Block], charts: list[Chart], *, font_file: Path | None = None
+    path: Path,
+    title: str,
+    blocks: list[Block],
+    charts: list[Chart],
+    tables: list[ReportTable],
+    *,
+    font_file: Path | None = None,
 ) -> RenderResult:
+    """The text with its charts, then each 附表 from a new page in its own orientation."""
     font = register_font(font_file or CJK_FONT)
     by_number = {chart.number: chart for chart in charts}
-    return render(
-        path, [Section("portrait", report_flowables(title, blocks, by_number, font))], title=title, font=font
-    )
+    sections = [Section("portrait", report_flowables(title, blocks, by_number, font))]
+    sections += [Section(table.orientation, table_flowables(table, font)) for table in tables]
+    return render(path, sections, title=title, font=font)

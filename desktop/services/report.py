@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 
 from desktop.domain.report_figures import ReportCatalogue
 from desktop.domain.report_performance import PERFORMANCE_SECTIONS, PerformanceFacts, performance_blocks
+from desktop.domain.report_tables import ReportTable, report_tables
 from desktop.domain.report_text import (
     CLERK_SECTIONS,
     COMPARED,
@@ -26,6 +27,7 @@ from desktop.paths import RESOURCES
 from desktop.services.budget import BudgetService
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import list_departments
+from desktop.services.final_tables import FinalTablesService
 from desktop.services.report_data import DEPARTMENT_WIDE, ReportTexts, report_catalogue
 from desktop.services.scoring import ScoringService
 from desktop.services.year_data import require_year_data
@@ -49,6 +51,7 @@ class Report:
     year: int
     catalogue: ReportCatalogue
     blocks: list[Block]
+    tables: list[ReportTable]  # the 附表: the province's 决算公开 table set
     missing: list[str]  # clerk's texts still empty (主要原因 …), listed before export
 
 
@@ -76,6 +79,10 @@ class ReportService:
                 *report_blocks(catalogue, texts, department.name),
                 *performance_blocks(catalogue, texts, department.name, self._facts(department_id, year)),
             ],
+            report_tables(
+                FinalTablesService(self._engine, self._catalogue).year_tables(department_id, year).tables,
+                year,
+            ),
             [
                 *missing_texts(catalogue, texts),
                 *[section for section in PERFORMANCE_SECTIONS if not texts.get(section, "").strip()],

@@ -55,7 +55,9 @@ def export_report_docx(engine: Engine, department_id: int, year: int, out: Path)
         for chart in report_charts(report.catalogue):
             images[chart.number] = Path(folder) / f"chart{chart.number}.png"
             write_chart_png(chart, images[chart.number])
-        write_atomically(out, lambda temporary: write_report_docx(temporary, title, report.blocks, images))
+        write_atomically(
+            out, lambda temporary: write_report_docx(temporary, title, report.blocks, images, report.tables)
+        )
     return ReportExport(out, notes)
 
 
@@ -70,6 +72,9 @@ def export_report_pdf(
     title = report_title(report.department, year)
     charts = report_charts(report.catalogue)
     result = write_atomically(
-        out, lambda temporary: write_report_pdf(temporary, title, report.blocks, charts, font_file=font_file)
+        out,
+        lambda temporary: write_report_pdf(
+            temporary, title, report.blocks, charts, report.tables, font_file=font_file
+        ),
     )
     return ReportExport(out, notes, result.pages)

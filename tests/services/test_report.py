@@ -176,8 +176,17 @@ def test_the_sample_report_as_pdf_states_the_seed_figures_and_draws_the_seven_ch
     # the charts' own labels: 图2's slice and 图1's bars
     assert "其他收入 4.60万元（1.10%）" in text
     assert "496.16" in text
+    assert "公开01表 收入支出决算总表" in text and "公开13表" in text
 
 
-def test_the_word_file_holds_the_seven_charts_as_pictures(sample_docx):
+def test_the_word_file_holds_the_seven_charts_as_pictures_and_the_tables_as_word_tables(sample_docx):
     out, _ = sample_docx
-    assert len(Document(str(out)).inline_shapes) == 7
+    document = Document(str(out))
+    assert len(document.inline_shapes) == 7
+    # the Sichuan set: 13 tables, 公开01表 first, its 收入 side's total 421.67
+    titles = [
+        p.text for p in document.paragraphs if p.style.name == "Heading 2" and p.text.startswith("公开")
+    ]
+    assert len(titles) == 13 and titles[0] == "公开01表 收入支出决算总表"
+    first = document.tables[0]
+    assert "421.67" in [cell.text for row in first.rows for cell in row.cells]
