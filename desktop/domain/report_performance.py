@@ -59,6 +59,7 @@ def performance_blocks(
         _heading("（二）机构职能", 3),
         text(FUNCTIONS),
         _heading("（三）人员概况", 3),
+        *_staff(catalogue.counts, department),
         text(STAFF),
         _heading("二、部门财政资金收支情况", 2),
         *_money(catalogue, texts, department, facts),
@@ -128,6 +129,18 @@ def _money(
             _para("项目支出分别为：", "、".join(f"{name}{wan(c[name].current)}" for name in spent), "。")
         )
     return blocks
+
+
+def _staff(counts: dict[str, int], department: str) -> list[Block]:
+    """编制, 在职, 离休, 退休 as reported (nothing when none is)."""
+    kinds = (
+        ("编制人数", "编制"),
+        ("在职人数", "在职人员"),
+        ("离休人数", "离休人员"),
+        ("退休人数", "退休人员"),
+    )
+    stated = [f"{label}{counts[item]}名" for item, label in kinds if item in counts]
+    return [_para(f"{department}共有{'，'.join(stated)}。")] if stated else []
 
 
 def _progress(department: str, year: int, facts: PerformanceFacts) -> list[Block]:
