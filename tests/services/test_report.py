@@ -53,6 +53,10 @@ def test_the_sample_report_in_word_states_the_seed_figures(sample_docx):
         "处非专项经费117.65万元",
         "6月、9月、11月执行进度分别达到43.58%、66.03%、78.03%。",
         "自评得分情况：自评为84.60分",
+        "遂宁市船山区信访局共有编制11名，在职人员11名，离休人员0名，退休人员0名。",
+        "遂宁市船山区信访局下属二级单位0个，其中行政单位0个，参照公务员法管理的事业单位0个，其他事业单位0个。",
+        "2023年度，遂宁市船山区信访局机关运行经费支出32.81万元，比2022年度增加0.70万元，增长2.18%。",
+        "截至2023年12月31日，遂宁市船山区信访局共有车辆0辆",
     ):
         assert sentence in text
     headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
