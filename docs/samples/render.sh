@@ -15,7 +15,7 @@ ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form self-eval \
 pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$work/self-eval-chufei.pdf" "$out/self-eval-chufei"
 # the 决算说明: the pages with the charts, and the Word file's chart pictures
 ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form report --out "$work/report.pdf"
-for page in 1 2 3 5; do
+for page in 1 2 3 4 5 8; do
   pdftoppm -r 60 -png -f $page -l $page -singlefile "$work/report.pdf" "$out/report-pdf-page$page"
 done
 rm -r "$work"
