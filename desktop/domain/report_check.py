@@ -230,7 +230,8 @@ def _kind(unit: str, window: str, lead: str, previous_year: str) -> str | None:
             return COMPLETION
         if _DOWN.search(window) or _UP.search(window):
             return RATE
-        return SHARE if "占" in window else None
+        # “其他收入 4.60万元（1.10%）”, as a chart labels a slice: the share in brackets after the amount
+        return SHARE if "占" in window or window.strip() == "(" else None
     if _DOWN.search(window) or _UP.search(window):
         return CHANGE
     return PREVIOUS if previous_year in lead or "上年" in lead else AMOUNT

@@ -62,7 +62,8 @@ def _read_pdf(path: Path) -> str:
     from pypdf.errors import PdfReadError
 
     try:
-        text = "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+        # a PDF breaks lines inside sentences; Chinese needs no space where they are joined again
+        text = "\n".join((page.extract_text() or "").replace("\n", "") for page in PdfReader(str(path)).pages)
     except (PdfReadError, ValueError) as error:
         raise UserInputError(f"{path.name}：不是可以读取的 PDF 文件") from error
     if not text.strip():

@@ -181,6 +181,10 @@ def test_the_sample_report_as_pdf_states_the_seed_figures_and_draws_the_seven_ch
     assert "其他收入 4.60万元（1.10%）" in text
     assert "496.16" in text
     assert "公开01表 收入支出决算总表" in text and "公开13表" in text
+    # read back by check-text through its text layer: every number agrees, the charts' labels too
+    assert main(["check-text", "--db", str(sample_path), "--year", "2023", str(out)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("个一致，0 个不一致，0 个无法对应。")
 
 
 def test_the_word_file_holds_the_seven_charts_as_pictures_and_the_tables_as_word_tables(sample_docx):
