@@ -188,6 +188,17 @@ def _run_export_xlsx(args) -> int:
     return EXIT_OK
 
 
+def _run_export_tables(args) -> int:
+    from desktop.services.catalogue import FormCatalogue
+    from desktop.services.departments import resolve_department
+    from desktop.services.final_tables import FinalTablesService
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    print(FinalTablesService(engine, FormCatalogue()).export_workbook(department.id, args.year, args.out))
+    return EXIT_OK
+
+
 def _run_import_xlsx(args) -> int:
     from desktop.services.excel import ImportRejected, import_into_path
 
@@ -281,7 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、pack 或 report（决算说明）",
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、tables（决算公开表）、pack 或 report（决算说明）",
     )
     export_pdf.add_argument("--project", help="项目编码（不填则导出全部项目）")
     export_pdf.add_argument("--out", required=True, type=Path)
@@ -305,6 +316,12 @@ def build_parser() -> argparse.ArgumentParser:
     with_year(export_xlsx)
     export_xlsx.add_argument("--out", required=True, type=Path)
     export_xlsx.add_argument("--unmasked", action="store_true", help="身份证号、电话不打码")
+
+    export_tables = command(
+        "export-tables", "导出部门决算公开表（Excel，一张表一个工作表，按公开格式）", _run_export_tables
+    )
+    with_year(export_tables)
+    export_tables.add_argument("--out", required=True, type=Path)
 
     import_xlsx = command(
         "import-xlsx", "导入 Excel（全部成功或全部不导入；数据库不存在时新建）", _run_import_xlsx

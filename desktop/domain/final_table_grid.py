@@ -10,10 +10,11 @@ next to each other, the shorter one padded with empty rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.domain.final_tables import ComputedRow, ComputedSide, ComputedTable
+from desktop.domain.final_tables import ComputedRow, ComputedSide, ComputedTable, cell_key
 from desktop.domain.money import to_wan
 
 PAGE_WIDTHS = {"portrait": 186.0, "landscape": 273.0}  # mm inside the margins
@@ -41,6 +42,8 @@ class Grid:
     rows: tuple[tuple[Value, ...], ...]
     merges: tuple[Merge, ...]
     totals: frozenset[int]
+    centred: frozenset[int]  # columns of codes and 行次, printed centred
+    keys: dict[tuple[int, int], str]  # (row, column) of an amount → its StatedFigure key (cell_key)
 
 
 def _stub_columns(side: ComputedSide) -> list[str]:
@@ -163,7 +166,13 @@ def table_grid(table: ComputedTable) -> Grid:
     height = max(len(side.rows) for side in table.sides)
     body: list[list[Value]] = [[] for _ in range(height)]
     totals: set[int] = set()
+    centred: set[int] = set()
+    keys: dict[tuple[int, int], str] = {}
     for side in table.sides:
+        stubs = _stub_columns(side)
+        start = len(body[0]) if body else 0
+        columns = side.definition.columns
+        centred.update(start + index for index, title in enumerate(stubs) if title != side.definition.stub)
         blank = [""] * (len(_stub_columns(side)) + len(side.definition.columns))
         for index in range(height):
             if index >= len(side.rows):
@@ -171,7 +180,44 @@ def table_grid(table: ComputedTable) -> Grid:
                 continue
             row = side.rows[index]
             body[index] += [*_stub_texts(side, row), *(to_wan(amount) for amount in row.cells)]
+            first = start + len(stubs)
+            for offset, column in enumerate(columns):
+                keys[len(header) + index, first + offset] = cell_key(
+                    table.definition.number, row.key, column.key
+                )
             if row.total:
                 totals.add(len(header) + index)
     rows = tuple(tuple(row) for row in [*header, *body])
-    return Grid(_widths(table), len(header), rows, tuple(merges), frozenset(totals))
+    return Grid(_widths(table), len(header), rows, tuple(merges), frozenset(totals), frozenset(centred), keys)
+
+
+def stated_differences(grid: Grid, stated: Mapping[str, Decimal]) -> dict[tuple[int, int], Decimal]:
+    """The cells whose stated figure (元, by ``cell_key``) is not the computed one in 万元: the
+    stated amount in 万元 by (row, column)."""
+    differences = {}
+    for place, key in grid.keys.items():
+        if key in stated:
+            amount = to_wan(stated[key])
+            if amount != grid.rows[place[0]][place[1]]:
+                differences[place] = amount
+    return differences
+
+
+def column_titles(grid: Grid) -> list[str]:
+    """Each column's header in one line, top to bottom (“本年支出·基本支出”, “收入·项目”), for a
+    view that has one header row: a merged cell's text counts for every column under it."""
+    texts = [list(row) for row in grid.rows[: grid.header_rows]]
+    for merge in grid.merges:
+        anchor = texts[merge.first_row][merge.first_column]
+        for row in range(merge.first_row, merge.last_row + 1):
+            for column in range(merge.first_column, merge.last_column + 1):
+                texts[row][column] = anchor
+    titles = []
+    for column in range(len(grid.widths)):
+        parts: list[str] = []
+        for header_row in texts:
+            text = str(header_row[column])
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        titles.append("·".join(parts))
+    return titles

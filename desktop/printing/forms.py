@@ -9,20 +9,22 @@ from reportlab.platypus import Flowable
 
 from desktop.errors import UserInputError
 from desktop.printing.document import RenderResult, Section, render
+from desktop.printing.final_tables import final_table_flowables
 from desktop.printing.fonts import register_font
 from desktop.printing.layouts import PrintLayout
 from desktop.printing.scorecards import scorecard_flowables
 from desktop.printing.self_evaluation import national_flowables, sichuan_flowables, targets_flowables
-from desktop.printing.sheets import ScorecardSheet, SelfEvaluationSheet
+from desktop.printing.sheets import FinalTableSheet, ScorecardSheet, SelfEvaluationSheet
 from desktop.printing.styles import form_styles
 
-Sheet = SelfEvaluationSheet | ScorecardSheet
+Sheet = SelfEvaluationSheet | ScorecardSheet | FinalTableSheet
 
 RENDERERS: dict[str, Callable[..., list[Flowable]]] = {
     "sichuan-self-eval": sichuan_flowables,
     "national-self-eval": national_flowables,
     "targets": targets_flowables,
     "scorecard": scorecard_flowables,
+    "final-table": final_table_flowables,
 }
 
 
@@ -31,7 +33,9 @@ def form_section(layout: PrintLayout, sheet: Sheet, font: str, key: str = "") ->
     if renderer is None:
         raise UserInputError(f"打印格式“{layout.id}.toml”的 renderer“{layout.renderer}”不存在")
     styles = form_styles(font, layout.font_size)
-    return Section(layout.orientation, renderer(sheet, layout, styles), key)
+    # a 决算公开 table prints in its own orientation (wide ones landscape), whatever the layout's
+    orientation = sheet.orientation if isinstance(sheet, FinalTableSheet) else layout.orientation
+    return Section(orientation, renderer(sheet, layout, styles), key)
 
 
 def write_form(

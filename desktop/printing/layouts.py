@@ -131,5 +131,7 @@ def choose_layout(form: str, province: str, year: int, folder: Path = FORMS) -> 
     layouts = (load_layout(path) for path in sorted(folder.glob("print-*.toml")))
     chosen = choose_variant((layout for layout in layouts if layout.form == form), province, year)
     if chosen is None:
-        raise UserInputError(f"没有适用于{province or '全国'} {year} 年的“{form}”打印格式（forms/print-*.toml）")
+        raise UserInputError(
+            f"没有适用于{province or '全国'} {year} 年的“{form}”打印格式（forms/print-*.toml）"
+        )
     return chosen

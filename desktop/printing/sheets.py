@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain.final_tables import ComputedTable
+
 
 @dataclass(frozen=True)
 class FundingLine:
@@ -114,12 +116,30 @@ class ScorecardSheet:
 
 
 @dataclass(frozen=True)
+class FinalTableSheet:
+    """One computed table and what its page header names."""
+
+    department: str
+    year: int
+    unit: str  # 万元
+    table: ComputedTable
+
+    @property
+    def orientation(self) -> str:
+        return self.table.definition.orientation
+
+    @property
+    def caption(self) -> str:
+        return f"{self.table.definition.number} {self.table.definition.title}"
+
+
+@dataclass(frozen=True)
 class PackEntry:
     """One form in the year pack: what the contents page calls it and what it prints."""
 
     caption: str
     form: str  # the layout's form id: self-eval, targets, dept-scorecard …
-    sheet: SelfEvaluationSheet | ScorecardSheet
+    sheet: SelfEvaluationSheet | ScorecardSheet | FinalTableSheet
 
 
 @dataclass(frozen=True)

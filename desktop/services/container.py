@@ -12,6 +12,7 @@ from desktop.services.catalogue import FormCatalogue
 from desktop.services.changes import ChangeFeed
 from desktop.services.checks import CheckService
 from desktop.services.excel import ExcelService
+from desktop.services.final_tables import FinalTablesService
 from desktop.services.pdf_export import PdfExportService
 from desktop.services.projects import ProjectService
 from desktop.services.register import RegisterService
@@ -26,6 +27,7 @@ class Services:
     budget: BudgetService
     checks: CheckService
     excel: ExcelService
+    final_tables: FinalTablesService  # the 决算公开 tables of a year, computed
     pdf: PdfExportService
     projects: ProjectService
     register: RegisterService
@@ -44,6 +46,7 @@ def build_services(engine: Engine, catalogue: FormCatalogue | None = None) -> Se
         audit=AuditLogService(engine),
         checks=CheckService(engine, scoring),
         excel=ExcelService(engine),
+        final_tables=FinalTablesService(engine, catalogue),
         pdf=PdfExportService(engine, catalogue=catalogue),
         projects=ProjectService(engine, catalogue),
         register=RegisterService(engine),

@@ -1,8 +1,8 @@
 """导出 PDF: gather one form of the year through the services and write it atomically.
 
 Forms (as ``ziping-cli export-pdf --form``): self-eval (the province's 自评表, the national one for a
-province without its own), self-eval-national (财预〔2020〕10号 附件1, for any province), targets (项目绩效目标表), dept-scorecard, project-scorecard and pack (every
-form of the year). The project forms print one project when a code is given, else every project.
+province without its own), self-eval-national (财预〔2020〕10号 附件1, for any province), targets (项目绩效目标表), dept-scorecard, project-scorecard, tables (the
+province's 部门决算公开表, forms/final-accounts-*.toml) and pack (every form of the year). The project forms print one project when a code is given, else every project.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from desktop.errors import UserInputError
-from desktop.printing.sheets import PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
+from desktop.printing.sheets import FinalTableSheet, PackEntry, ScorecardSheet, SelfEvaluationSheet, YearPack
 from desktop.services.atomic_file import write_atomically
 from desktop.services.catalogue import FormCatalogue
 from desktop.services.departments import DepartmentInfo, list_departments
+from desktop.services.final_tables import FinalTablesService
 from desktop.services.print_scorecards import scorecard_draft_reasons, scorecard_sheet
 from desktop.services.print_sheets import layout_figures, self_evaluation_sheet
 from desktop.services.projects import ProjectDetail, ProjectService
@@ -33,6 +34,7 @@ FORM_NAMES = {
     "targets": "项目绩效目标表",
     "dept-scorecard": "部门整体支出绩效评价表",
     "project-scorecard": "项目支出绩效评价表",
+    "tables": "部门决算公开表",
     "pack": "年度资料汇编",
 }
 PROJECT_FORMS = ("self-eval", "self-eval-national", "targets", "project-scorecard")
@@ -59,6 +61,7 @@ class PdfExportService:
         self._catalogue = catalogue or FormCatalogue()
         self._projects = ProjectService(engine, self._catalogue)
         self._scoring = ScoringService(engine, self._catalogue)
+        self._tables = FinalTablesService(engine, self._catalogue)
         self._font_file = font_file
 
     @property
@@ -170,9 +173,14 @@ class PdfExportService:
 
     def _sheets(
         self, form: str, department: DepartmentInfo, year: int, code: str | None
-    ) -> list[SelfEvaluationSheet] | list[ScorecardSheet]:
+    ) -> list[SelfEvaluationSheet] | list[ScorecardSheet] | list[FinalTableSheet]:
         if form == "dept-scorecard":
             return [self._department_scorecard(department, year)]
+        if form == "tables":
+            sheets = self._final_tables(department, year)
+            if not sheets:
+                raise UserInputError(f"{year} 年没有收入、支出等决算数据，没有“{FORM_NAMES[form]}”可导出")
+            return sheets
         projects = self._project_details(department.id, year, code)
         if form == "project-scorecard":
             return self._project_scorecards(projects, required=bool(code))
@@ -212,6 +220,16 @@ class PdfExportService:
             raise UserInputError(f"{which}还没有项目支出绩效评价表，请先在“评价打分”中建立")
         return sheets
 
+    def _final_tables(self, department: DepartmentInfo, year: int) -> list[FinalTableSheet]:
+        """Every table of the province's set; none for a year without 决算 lines."""
+        tables = self._tables.year_tables(department.id, year)
+        if not tables.has_lines:
+            return []
+        return [
+            FinalTableSheet(department.name, year, tables.table_set.unit, table)
+            for table in tables.complete()
+        ]
+
     def _pack(self, department: DepartmentInfo, year: int) -> YearPack:
         entries: list[PackEntry] = []
         department_card = self._department_result(department, year)
@@ -227,6 +245,9 @@ class PdfExportService:
                 entries.append(
                     PackEntry(f"{project.name} 项目支出绩效评价表", "project-scorecard", project_card)
                 )
+        entries += [
+            PackEntry(sheet.caption, "tables", sheet) for sheet in self._final_tables(department, year)
+        ]
         return YearPack(department.name, year, tuple(entries))
 
     # 文件 ------------------------------------------------------------------------------------

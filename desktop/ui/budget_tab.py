@@ -1,5 +1,6 @@
 """预算决算: income, expenditure by 功能分类 (类/款/项 tree), basic expenditure by 经济分类, 三公经费
-and the 执行进度 checkpoints of the selected department and year.
+and the 执行进度 checkpoints of the selected department and year, and the 收入支出决算总表 computed
+from them (打开报表 opens any table of the province's 决算公开 set).
 
 Every edit is saved at once through ``BudgetService`` and goes on the window's undo stack; the
 tab then reloads, so subtotals, 增减, 占比 and the checkpoints' points are the service's.
@@ -59,6 +60,8 @@ from desktop.ui.budget_views import (
 from desktop.ui.change_relay import ReloadWhenShown
 from desktop.ui.context import WorkContext
 from desktop.ui.editing import TableEditing, apply_change
+from desktop.ui.final_table_dialog import FinalTableDialog, final_table_view
+from desktop.ui.final_table_model import FinalTableModel
 from desktop.ui.messages import show_error
 
 
@@ -68,6 +71,8 @@ class BudgetTab(QWidget):
     def __init__(self, services, context: WorkContext, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self._service = services.budget
+        self._final_tables = services.final_tables
+        self.final_table_dialog: FinalTableDialog | None = None
         self._context = context
         self._undo_stack = undo_stack
         service = self._service
@@ -162,6 +167,17 @@ class BudgetTab(QWidget):
             page(checkpoint_note, self.checkpoint_view, buttons=(button("新增月份", self._ask_checkpoint),)),
             PAGES[4],
         )
+        self.summary_table_model = FinalTableModel(self)
+        self.summary_table_note = QLabel()
+        self.summary_table_note.setWordWrap(True)
+        self.pages.addTab(
+            page(
+                self.summary_table_note,
+                final_table_view(self.summary_table_model),
+                buttons=(button("打开报表…", self.open_final_table),),
+            ),
+            PAGES[5],
+        )
         self.edition_label = QLabel()
         self.edition_label.setObjectName("editionNote")
         self.edition_label.hide()
@@ -194,6 +210,8 @@ class BudgetTab(QWidget):
             self.tree_model.set_tree([])
             self.basic_totals.clear()
             self.edition_label.hide()
+            self.summary_table_model.set_table(None, {})
+            self.summary_table_note.clear()
             return
         service = self._service
         note = service.classification_note(scope[1])
@@ -212,6 +230,7 @@ class BudgetTab(QWidget):
             f"一般公共预算财政拨款基本支出（万元）：人员经费 {format_wan(summary.personnel.current)}，"
             f"公用经费 {format_wan(summary.public.current)}，合计 {format_wan(basic)}"
         )
+        self._show_summary_table(*scope)
         for view, row, column in kept:
             index = view.model().index(row, column)
             if index.isValid():
@@ -220,6 +239,38 @@ class BudgetTab(QWidget):
             index = self._tree_index(current_line)
             if index.isValid():
                 self.tree_view.setCurrentIndex(index.siblingAtColumn(max(tree_column, 0)))
+
+    def _show_summary_table(self, department_id: int, year: int) -> None:
+        try:
+            tables = self._final_tables.year_tables(department_id, year)
+            summary = tables.table(tables.table_set.tables[0].number)
+        except UserInputError as error:
+            self.summary_table_model.set_table(None, {})
+            self.summary_table_note.setText(f"收入支出决算总表无法列出：{error}")
+            return
+        self.summary_table_model.set_table(summary, tables.stated)
+        note = f"{summary.definition.number} {summary.definition.title}（{tables.table_set.unit}），按本年度数据计算"
+        if self.summary_table_model.differences:
+            note += f"；有 {self.summary_table_model.differences} 个公开数与计算数不同（红底）"
+        self.summary_table_note.setText(note)
+
+    def print_target(self) -> tuple[str, None] | None:
+        """导出 PDF / 打印 on this tab give the year's 决算公开表."""
+        return None if self._scope() is None else ("tables", None)
+
+    def open_final_table(self) -> None:
+        """打开报表: the year's table set in a window of its own, the 总表 first."""
+        scope = self._scope()
+        if scope is None:
+            show_error(self, "请先选择单位和年度")
+            return
+        try:
+            tables = self._final_tables.year_tables(*scope)
+        except UserInputError as error:
+            show_error(self, str(error))
+            return
+        self.final_table_dialog = FinalTableDialog(tables, self)
+        self.final_table_dialog.open()
 
     def _reload_after_save(self) -> None:
         """Reload every figure after a save; once the cell's editor has closed when one is open (a

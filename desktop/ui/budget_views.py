@@ -66,7 +66,7 @@ CHECKPOINT_COLUMNS = (
     Column("分值", "points", "points"),
     Column("得分", "earned", "points"),
 )
-PAGES = ("收支总览", "支出（功能分类）", "基本支出（经济分类）", "三公经费", "执行进度")
+PAGES = ("收支总览", "支出（功能分类）", "基本支出（经济分类）", "三公经费", "执行进度", "决算总表")
 
 
 class CountDelegate(QStyledItemDelegate):

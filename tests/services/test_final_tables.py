@@ -106,3 +106,65 @@ def test_a_hubei_department_gets_the_national_nine_from_its_lines(wenlv):
     assert basic.cell("public_total", "public") == D("160000.00")
     assert wenlv.table("公开09表").cell("amount", "final_total") == D("20000.00")
     assert wenlv.stated == {"公开01表·income_total·income": D("608100.00")}
+
+
+def test_a_table_the_lines_cannot_fill_says_why_and_the_others_are_computed(engine_module):
+    from sqlmodel import Session
+
+    from desktop.domain.final_tables import FinalTablesError
+    from desktop.storage.models import Department, IncomeLine, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县档案馆", province="湖北省")
+        session.add(department)
+        session.flush()
+        department_id = saved_id(department)
+        session.add(
+            IncomeLine(department_id=department_id, year=2024, source="其他收入", final_amount=D("4600.00"))
+        )
+        session.commit()
+    tables = FinalTablesService(engine_module, FormCatalogue()).year_tables(department_id, 2024)
+    assert tables.table("公开01表").cell("other_income", "income") == D("4600.00")
+    message = "公开02表收入决算表：收入“其他收入”没有功能分类科目，无法按科目列示"
+    assert tables.problems == {"公开02表": message}
+    with pytest.raises(FinalTablesError, match=f"^{message}$"):
+        tables.table("收入决算表")
+    with pytest.raises(FinalTablesError, match=f"^{message}$"):
+        tables.complete()
+
+
+def test_last_years_reported_figures_come_from_last_years_data_when_it_is_held(engine_module):
+    from sqlmodel import Session
+
+    from desktop.services.final_tables import reported_figures
+    from desktop.storage.models import Department, ReportedAmount, ReportedCount, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县图书馆", province="湖北省")
+        session.add(department)
+        session.flush()
+        d = saved_id(department)
+        # 2024 typed a previous 机关运行经费 of 30 000 and 9 在职; 2023 is held with 31 000 and 10
+        session.add(ReportedAmount(department_id=d, year=2024, item="机关运行经费", final_amount=D("32000.00"),
+                                   previous_final=D("30000.00")))  # fmt: skip
+        session.add(ReportedCount(department_id=d, year=2024, item="在职人数", count=11, previous_count=9))
+        session.add(ReportedCount(department_id=d, year=2024, item="其他用车", count=1, previous_count=2))
+        session.add(
+            ReportedAmount(department_id=d, year=2023, item="机关运行经费", final_amount=D("31000.00"))
+        )
+        session.add(ReportedCount(department_id=d, year=2023, item="在职人数", count=10))
+        session.commit()
+    figures = {
+        f.item: (f.topic, f.current, f.previous, f.previous_typed)
+        for f in reported_figures(engine_module, d, 2024)
+    }
+    assert figures == {
+        "机关运行经费": ("机关运行经费", D("32000.00"), D("31000.00"), False),
+        "其他用车": ("国有资产", 1, 2, True),  # 2023 holds no 其他用车: the typed one
+        "在职人数": ("人员", 11, 10, False),
+    }
+    first = reported_figures(engine_module, d, 2023)
+    assert [(f.item, f.previous, f.previous_typed) for f in first] == [
+        ("机关运行经费", D("0.00"), True),
+        ("在职人数", 0, True),
+    ]  # no 2022 in the file: the typed previous (none typed)
