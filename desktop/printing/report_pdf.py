@@ -11,12 +11,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from desktop.domain.report_charts import Chart
-from desktop.domain.report_tables import ReportTable
 from desktop.domain.report_text import Block
 from desktop.printing.charts import chart_drawing
 from desktop.printing.document import RenderResult, Section, render
 from desktop.printing.fonts import CJK_FONT, register_font
-from desktop.printing.report_tables import table_flowables
+from desktop.printing.forms import form_section
+from desktop.printing.layouts import PrintLayout
+from desktop.printing.sheets import FinalTableSheet
 
 
 @cache
@@ -58,13 +59,15 @@ def write_report_pdf(
     title: str,
     blocks: list[Block],
     charts: list[Chart],
-    tables: list[ReportTable],
+    table_layout: PrintLayout,
+    tables: list[FinalTableSheet],
     *,
     font_file: Path | None = None,
 ) -> RenderResult:
-    """The text with its charts, then each 附表 from a new page in its own orientation."""
+    """The text with its charts, then each 附表 from a new page, printed as ``export-pdf --form
+    tables`` prints it (``table_layout``)."""
     font = register_font(font_file or CJK_FONT)
     by_number = {chart.number: chart for chart in charts}
     sections = [Section("portrait", report_flowables(title, blocks, by_number, font))]
-    sections += [Section(table.orientation, table_flowables(table, font)) for table in tables]
+    sections += [form_section(table_layout, sheet, font) for sheet in tables]
     return render(path, sections, title=title, font=font)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from desktop.domain.final_tables import ComputedTable
 from desktop.domain.report_figures import ReportCatalogue
 from desktop.domain.report_performance import PERFORMANCE_SECTIONS, PerformanceFacts, performance_blocks
-from desktop.domain.report_tables import ReportTable, report_tables
 from desktop.domain.report_text import (
     CLERK_SECTIONS,
     COMPARED,
@@ -51,8 +51,10 @@ class Report:
     year: int
     catalogue: ReportCatalogue
     blocks: list[Block]
-    tables: list[ReportTable]  # the 附表: the province's 决算公开 table set
     missing: list[str]  # clerk's texts still empty (主要原因 …), listed before export
+    tables: tuple[ComputedTable, ...] = ()  # the 附表: the province's 决算公开 table set
+    table_unit: str = "万元"
+    province: str = ""
 
 
 def standard_glossary() -> str:
@@ -71,6 +73,9 @@ class ReportService:
         catalogue = report_catalogue(self._engine, department_id, year)
         texts = self.texts.texts(department_id, year)
         texts.setdefault(GLOSSARY, standard_glossary())
+        tables = FinalTablesService(self._engine, self._catalogue).year_tables(department_id, year)
+        printable = tables.has_lines and not tables.problems
+        unprintable = [f"附表未能生成：{problem}" for problem in tables.problems.values()]
         return Report(
             department.name,
             year,
@@ -79,14 +84,14 @@ class ReportService:
                 *report_blocks(catalogue, texts, department.name),
                 *performance_blocks(catalogue, texts, department.name, self._facts(department_id, year)),
             ],
-            report_tables(
-                FinalTablesService(self._engine, self._catalogue).year_tables(department_id, year).tables,
-                year,
-            ),
             [
                 *missing_texts(catalogue, texts),
                 *[section for section in PERFORMANCE_SECTIONS if not texts.get(section, "").strip()],
+                *unprintable,
             ],
+            tables.tables if printable else (),
+            tables.table_set.unit,
+            department.province,
         )
 
     def sections(self, department_id: int, year: int) -> list[ReportSection]:

@@ -14,8 +14,10 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from desktop.domain.report_charts import report_charts
+from desktop.domain.report_tables import report_tables
 from desktop.exchange.report_docx import write_report_docx
 from desktop.services.atomic_file import write_atomically
+from desktop.services.catalogue import FormCatalogue
 from desktop.services.checks import CheckService
 from desktop.services.report import ReportService
 
@@ -50,13 +52,14 @@ def export_report_docx(engine: Engine, department_id: int, year: int, out: Path)
     report = ReportService(engine).report(department_id, year)
     notes = _notes(engine, department_id, year, report.missing)
     title = report_title(report.department, year)
+    tables = report_tables(report.tables, year)
     with tempfile.TemporaryDirectory(prefix="ziping-charts-") as folder:
         images = {}
         for chart in report_charts(report.catalogue):
             images[chart.number] = Path(folder) / f"chart{chart.number}.png"
             write_chart_png(chart, images[chart.number])
         write_atomically(
-            out, lambda temporary: write_report_docx(temporary, title, report.blocks, images, report.tables)
+            out, lambda temporary: write_report_docx(temporary, title, report.blocks, images, tables)
         )
     return ReportExport(out, notes)
 
@@ -66,15 +69,18 @@ def export_report_pdf(
 ) -> ReportExport:
     """The report as an A4 PDF, its charts drawn by reportlab."""
     from desktop.printing.report_pdf import write_report_pdf
+    from desktop.printing.sheets import FinalTableSheet
 
     report = ReportService(engine).report(department_id, year)
     notes = _notes(engine, department_id, year, report.missing)
     title = report_title(report.department, year)
     charts = report_charts(report.catalogue)
+    layout = FormCatalogue().layout("tables", report.province, year)
+    sheets = [FinalTableSheet(report.department, year, report.table_unit, table) for table in report.tables]
     result = write_atomically(
         out,
         lambda temporary: write_report_pdf(
-            temporary, title, report.blocks, charts, report.tables, font_file=font_file
+            temporary, title, report.blocks, charts, layout, sheets, font_file=font_file
         ),
     )
     return ReportExport(out, notes, result.pages)
