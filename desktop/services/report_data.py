@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.dialects.sqlite import insert
 from sqlmodel import Session, select
 
-from desktop.domain.budget import CARRIED_OUT
+from desktop.domain.budget import CARRIED_OUT, REPORTED_AMOUNTS, REPORTED_COUNTS
 from desktop.domain.report_figures import ZERO as NOTHING
 from desktop.domain.report_figures import (
     BasicAmount,
@@ -24,6 +24,7 @@ from desktop.domain.report_figures import (
     build_catalogue,
 )
 from desktop.services.classification import classification_for_year
+from desktop.services.final_tables import reported_figures
 from desktop.services.projects import ProjectService
 from desktop.storage.models import (
     BalanceLine,
@@ -31,8 +32,6 @@ from desktop.storage.models import (
     ExecutionCheckpoint,
     ExpenditureLine,
     IncomeLine,
-    ReportedAmount,
-    ReportedCount,
     ReportText,
     ThreePublicItem,
 )
@@ -63,8 +62,8 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
         basic = _rows(session, BasicExpenditureLine, department_id, year)
         three_public = _rows(session, ThreePublicItem, department_id, year)
         checkpoints = _rows(session, ExecutionCheckpoint, department_id, year)
-        reported = _rows(session, ReportedAmount, department_id, year)
-        counts = _rows(session, ReportedCount, department_id, year)
+    # 上年 from last year's own data where Ziping holds it, else as typed (services/final_tables)
+    reported = reported_figures(engine, department_id, year)
     carried = [row for row in balances if row.kind == CARRIED_OUT]
     names = dict(classification_for_year(year).function)
     names.update({line.function_code: line.name for line in spending if line.function_code not in names})
@@ -110,8 +109,12 @@ def report_lines(engine: Engine, department_id: int, year: int) -> ReportLines:
         has_previous=any(amount != 0 for amount in previous),
         projects=_project_spending(engine, department_id, year),
         checkpoints=[(row.month, row.cumulative_spending, row.budget_base) for row in checkpoints],
-        reported={row.item: (row.final_amount, row.previous_final) for row in reported},
-        counts={row.item: row.count for row in counts},
+        reported={
+            figure.item: (Decimal(figure.current), Decimal(figure.previous))
+            for figure in reported
+            if figure.topic in REPORTED_AMOUNTS
+        },
+        counts={figure.item: int(figure.current) for figure in reported if figure.topic in REPORTED_COUNTS},
     )
 
 
