@@ -6,17 +6,25 @@ import io
 
 from desktop import app, cli, selftest
 
-STEP_NAMES = ["生成示例数据库", "评分", "导出并读回年度材料 PDF", "导出并读回 Excel", "打开并关闭主窗口"]
+STEP_NAMES = [
+    "生成示例数据库",
+    "评分",
+    "导出并读回年度材料 PDF",
+    "导出并读回 Excel",
+    "导出并核对决算说明 Word",
+    "打开并关闭主窗口",
+]
 
 
 def test_the_cli_selftest_passes_every_step_with_one_line_each(qapp, capsys):
     assert cli.main(["selftest"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 6
+    assert len(lines) == 7
     for number, (line, name) in enumerate(zip(lines, STEP_NAMES, strict=False), start=1):
-        assert line.startswith(f"[{number}/5] {name}：通过（")
+        assert line.startswith(f"[{number}/6] {name}：通过（")
     assert "7 个项目已评分" in lines[1]
-    assert lines[5].startswith("自检通过：5 项，用时 ")
+    assert "决算说明.docx，读回核对 " in lines[4]
+    assert lines[6].startswith("自检通过：6 项，用时 ")
 
 
 def test_a_failing_step_is_named_and_the_status_is_1(qapp, monkeypatch, capsys):
@@ -29,7 +37,7 @@ def test_a_failing_step_is_named_and_the_status_is_1(qapp, monkeypatch, capsys):
     assert selftest.run_selftest(out) == 1
     lines = out.getvalue().splitlines()
     assert [line.split("：")[1][:2] for line in lines[:4]] == ["通过", "通过", "通过", "失败"]
-    assert lines[3] == "[4/5] 导出并读回 Excel：失败 — OSError: 磁盘已满"
+    assert lines[3] == "[4/6] 导出并读回 Excel：失败 — OSError: 磁盘已满"
     assert lines[4:] == ["自检失败：导出并读回 Excel"]
     assert "OSError: 磁盘已满" in capsys.readouterr().err  # the traceback, for the log
 
