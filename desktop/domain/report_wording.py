@@ -32,8 +32,8 @@ def change_phrase(figure: ReportFigure, subject: str, year: int, *, lead: str | 
         return ""
     opening = lead if lead is not None else f"与{year - 1}年度相比，{subject}"
     difference = figure.change
-    if difference == 0:
-        return f"{opening}持平"
+    if difference == 0:  # “比2022年度持平” does not read: 持平 is always “与…持平”
+        return f"{opening}持平" if lead is None else f"与{year - 1}年度持平"
     verb = "增加" if difference > 0 else "减少"
     amount = wan(abs(difference))
     if figure.previous == 0:

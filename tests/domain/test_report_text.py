@@ -95,7 +95,7 @@ def test_a_year_with_its_previous_year_compares_each_total_with_the_verbs_from_t
         "1.城乡社区（212）城乡社区管理事务（01）行政运行（01）：支出决算为12.00万元，完成预算92.31%。" in text
     )
     # 三公 0.15 万元 both years, budget 0.20: 75.00%
-    assert "“三公”经费财政拨款支出决算为0.15万元，完成预算75.00%，较上年度持平。" in text
+    assert "“三公”经费财政拨款支出决算为0.15万元，完成预算75.00%，与2023年度持平。" in text
     assert "机关运行经费支出3.00万元，比2023年度增加0.50万元，增长20.00%。" in text
 
 
