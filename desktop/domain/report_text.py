@@ -29,6 +29,7 @@ ASSETS = "国有资产占有使用情况"
 PERFORMANCE = "预算绩效管理情况"
 GLOSSARY = "名词解释"
 CLERK_SECTIONS = (DUTIES, WORK, ORGANISATION, PROCUREMENT, ASSETS, PERFORMANCE)
+UNIT_COUNTS = ("下属二级单位", "行政单位", "参照公务员法管理的事业单位", "其他事业单位")
 # The comparisons whose 主要原因 the report gives (its sections 一, 四, 五, 七, 十).
 COMPARED = (
     names.GRAND_TOTAL,
@@ -74,13 +75,23 @@ def _chart(number: int) -> Block:
 
 def missing_texts(catalogue: ReportCatalogue, texts: dict[str, str]) -> list[str]:
     """The texts still empty: each comparison's 主要原因 (none needed without a change) and the
-    clerk's sections, named as the export dialog lists them."""
+    clerk's sections that the data does not write (机构, 政府采购, 国有资产 come from the reported
+    counts and amounts when there are any), named as the export dialog lists them."""
     missing = []
     for name in COMPARED:
         figure = catalogue[name]
         if figure.change and not texts.get(REASON + name, "").strip():
             missing.append(f"{name}变动的主要原因")
-    missing += [section for section in CLERK_SECTIONS if not texts.get(section, "").strip()]
+    written_from_data = {
+        ORGANISATION: any(unit in catalogue.counts for unit in UNIT_COUNTS),
+        PROCUREMENT: names.PROCUREMENT in catalogue.figures,
+        ASSETS: any(item in catalogue.counts for item in VEHICLE_TYPES),
+    }
+    missing += [
+        section
+        for section in CLERK_SECTIONS
+        if not texts.get(section, "").strip() and not written_from_data.get(section, False)
+    ]
     return missing
 
 
@@ -324,10 +335,9 @@ def _other(w: _Writer) -> list[Block]:
 
 def _organisation(w: _Writer) -> list[Block]:
     counts = w.c.counts
-    units = ("下属二级单位", "行政单位", "参照公务员法管理的事业单位", "其他事业单位")
     blocks = []
-    if any(unit in counts for unit in units):
-        n = [counts.get(unit, 0) for unit in units]
+    if any(unit in counts for unit in UNIT_COUNTS):
+        n = [counts.get(unit, 0) for unit in UNIT_COUNTS]
         blocks.append(
             _para(
                 f"{w.department}下属二级单位{n[0]}个，其中行政单位{n[1]}个，"

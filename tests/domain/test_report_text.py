@@ -197,3 +197,19 @@ def test_the_tenth_part_is_written_from_the_reported_amounts_and_counts():
     )
     result = check_text(text, build_catalogue(reported))
     assert result.mismatches == [] and result.unmatched == []
+
+
+def test_a_section_the_data_writes_is_not_asked_of_the_clerk():
+    report = lines()
+    asked = missing_texts(build_catalogue(report), {})
+    assert {"机构设置", "政府采购支出情况", "国有资产占有使用情况"} <= set(asked)
+    reported = ReportLines(
+        **{
+            **report.__dict__,
+            "reported": {"政府采购货物支出": (yuan("20000.00"), Decimal("0.00"))},
+            "counts": {"其他用车": 2, "下属二级单位": 0},
+        }
+    )
+    asked = missing_texts(build_catalogue(reported), {})
+    assert not {"机构设置", "政府采购支出情况", "国有资产占有使用情况"} & set(asked)
+    assert "部门职责" in asked
