@@ -30,7 +30,7 @@ PERFORMANCE = "预算绩效管理情况"
 GLOSSARY = "名词解释"
 CLERK_SECTIONS = (DUTIES, WORK, ORGANISATION, PROCUREMENT, ASSETS, PERFORMANCE)
 UNIT_COUNTS = ("下属二级单位", "行政单位", "参照公务员法管理的事业单位", "其他事业单位")
-# The comparisons whose 主要原因 the report gives (its sections 一, 四, 五, 七, 十).
+# The comparisons whose 主要原因 the report gives (its sections 一, 四, 五, 七, 十, the 附件's 二).
 COMPARED = (
     names.GRAND_TOTAL,
     names.FISCAL_GRAND_TOTAL,
@@ -38,6 +38,8 @@ COMPARED = (
     names.THREE_PUBLIC,
     names.RECEPTION,
     names.RUNNING_COSTS,
+    names.INCOME_TOTAL,  # the 绩效报告's 收入决算总额
+    names.EXPENDITURE_TOTAL,  # and 支出决算总额
 )
 CHARTS = (
     "图1：收、支决算总计变动情况",

@@ -36,7 +36,7 @@ def test_export_lists_the_findings_first_then_writes_the_word_file(window, qtbot
     dialog = window.findChildren(ReportNotesDialog)[0]
     notes = dialog.notes.toPlainText()
     assert "98.79%" in notes and "411.94 ÷ 416.18 = 98.98%" in notes
-    assert "尚未填写：收支总计变动的主要原因" in notes
+    assert "尚未填写：绩效·部门整体预算绩效管理情况" in notes
     dialog.go_on.click()
     qtbot.waitUntil(
         lambda: any(box.text().startswith("已导出") for box in window.findChildren(QMessageBox)),
@@ -110,10 +110,18 @@ def test_a_reason_written_in_the_texts_dialog_is_in_the_exported_report(
     qtmodeltester.check(dialog.model)
     labels = [section.label for section in dialog.model.sections]
     assert labels[0] == "收支总计变动的主要原因"
-    assert dialog.model.data(dialog.model.index(0, 1)) == "未填写"
-    dialog.editor.setPlainText("维稳专项经费、治理重复访化解信访积案资金等项目支出减少")
+    empty = labels.index("绩效报告·部门整体预算绩效管理情况")
+    assert dialog.model.data(dialog.model.index(empty, 1)) == "未填写"
+    dialog.view.selectRow(empty)
+    dialog.editor.setPlainText("本部门按要求开展了预算绩效管理。")
     dialog.save_button.click()
-    assert dialog.model.data(dialog.model.index(0, 1)) == "已填写"
+    assert dialog.model.data(dialog.model.index(empty, 1)) == "已填写"
+    dialog.view.selectRow(0)
+    assert (
+        dialog.editor.toPlainText() == "维稳专项经费、治理重复访化解信访积案资金等项目支出减少"
+    )  # the sample's
+    dialog.editor.setPlainText("项目支出减少")
+    dialog.save_button.click()
     duties = labels.index("部门职责")
     dialog.view.selectRow(duties)
     assert dialog.hint.text() == "部门职责（各年度通用）"
@@ -122,5 +130,6 @@ def test_a_reason_written_in_the_texts_dialog_is_in_the_exported_report(
     out = tmp_path / "决算说明.docx"
     export_report_docx(window.workspace.engine, window.context.department_id, 2023, out)
     text = "\n".join(paragraph.text for paragraph in Document(str(out)).paragraphs)
-    assert "下降15.01%。主要原因是维稳专项经费、治理重复访化解信访积案资金等项目支出减少。" in text
+    assert "下降15.01%。主要原因是项目支出减少。" in text
     assert "代表处理人民群众给区委、区政府的来信。" in text
+    assert "本部门按要求开展了预算绩效管理。" in text
