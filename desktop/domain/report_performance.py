@@ -11,7 +11,7 @@ from desktop.domain import report_figures as names
 from desktop.domain.budget import INCOME_SOURCES, NOT_CURRENT_INCOME
 from desktop.domain.money import format_percent
 from desktop.domain.report_figures import ReportCatalogue
-from desktop.domain.report_text import REASON, Block
+from desktop.domain.report_text import REASON, Block, clerk_paragraphs
 from desktop.domain.report_wording import change_phrase, percent, reason_phrase, wan
 
 ORGANISATION = "绩效·机构组成"
@@ -47,37 +47,37 @@ def performance_blocks(
 ) -> list[Block]:
     year = catalogue.year
 
-    def text(section: str) -> Block:
-        return _para(texts.get(section, "").strip())
+    def text(section: str) -> list[Block]:
+        return clerk_paragraphs(texts.get(section, ""))
 
     return [
         _heading("第四部分 附件", 1),
         _heading(f"{department}{year}年整体支出绩效报告", 1),
         _heading("一、部门（单位）概况", 2),
         _heading("（一）机构组成", 3),
-        text(ORGANISATION),
+        *text(ORGANISATION),
         _heading("（二）机构职能", 3),
-        text(FUNCTIONS),
+        *text(FUNCTIONS),
         _heading("（三）人员概况", 3),
         *_staff(catalogue.counts, department),
-        text(STAFF),
+        *text(STAFF),
         _heading("二、部门财政资金收支情况", 2),
         *_money(catalogue, texts, department, facts),
         _heading("三、部门整体预算绩效管理情况", 2),
-        text(MANAGEMENT),
+        *text(MANAGEMENT),
         *_progress(department, year, facts),
         _heading("四、评价结论及建议", 2),
         _heading("（一）评价结论", 3),
         _para(
             f"自评得分情况：自评为{facts.score}分，评价等级为“{facts.grade}”。"
             if facts.score is not None
-            else "",
-            texts.get(CONCLUSION, "").strip(),
+            else ""
         ),
+        *text(CONCLUSION),
         _heading("（二）存在问题", 3),
-        text(PROBLEMS),
+        *text(PROBLEMS),
         _heading("（三）改进建议", 3),
-        text(SUGGESTIONS),
+        *text(SUGGESTIONS),
     ]
 
 

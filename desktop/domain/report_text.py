@@ -71,6 +71,13 @@ def _para(*sentences: str) -> Block:
     return Block("paragraph", "".join(sentence for sentence in sentences if sentence))
 
 
+def clerk_paragraphs(text: str) -> list[Block]:
+    """A clerk's text, a paragraph per line as written (an empty text: one empty paragraph, the
+    place the export lists as still to be written)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [_para(line) for line in lines] or [_para("")]
+
+
 def _chart(number: int) -> Block:
     return Block("chart", CHARTS[number - 1], number=number)
 
@@ -111,8 +118,8 @@ class _Writer:
         reason = reason_phrase(self.texts.get(REASON + name, "")) if self.c[name].change else ""
         return f"{phrase}。{reason}"
 
-    def clerk(self, section: str) -> Block:
-        return _para(self.texts.get(section, "").strip())
+    def clerk(self, section: str) -> list[Block]:
+        return clerk_paragraphs(self.texts.get(section, ""))
 
     def shares(self, members: list[str]) -> str:
         return listing(
@@ -126,9 +133,9 @@ def report_blocks(catalogue: ReportCatalogue, texts: dict[str, str], department:
     return [
         _heading("第一部分 部门概况", 1),
         _heading("一、部门职责", 2),
-        writer.clerk(DUTIES),
+        *writer.clerk(DUTIES),
         _heading(f"（二）{catalogue.year}年重点工作完成情况", 3),
-        writer.clerk(WORK),
+        *writer.clerk(WORK),
         _heading("二、机构设置", 2),
         *_organisation(writer),
         _heading(f"第二部分 {catalogue.year}年度部门决算情况说明", 1),
@@ -327,11 +334,11 @@ def _other(w: _Writer) -> list[Block]:
             reason_phrase(w.texts.get(REASON + names.RUNNING_COSTS, "")) if running.change else "",
         ),
         _heading("（二）政府采购支出情况", 3),
-        _procurement(w),
+        *_procurement(w),
         _heading("（三）国有资产占有使用情况", 3),
-        _assets(w),
+        *_assets(w),
         _heading("（四）预算绩效管理情况", 3),
-        w.clerk(PERFORMANCE),
+        *w.clerk(PERFORMANCE),
     ]
 
 
@@ -346,26 +353,26 @@ def _organisation(w: _Writer) -> list[Block]:
                 f"参照公务员法管理的事业单位{n[2]}个，其他事业单位{n[3]}个。"
             )
         )
-    return [*blocks, w.clerk(ORGANISATION)]
+    return [*blocks, *w.clerk(ORGANISATION)]
 
 
-def _procurement(w: _Writer) -> Block:
+def _procurement(w: _Writer) -> list[Block]:
     c = w.c
     if names.PROCUREMENT not in c.figures:
         return w.clerk(PROCUREMENT)
     goods, works, services = names.PROCUREMENT_KINDS
     small, micro = names.PROCUREMENT_AWARDS
-    return _para(
+    stated = _para(
         f"{w.year}年度，{w.department}政府采购支出总额{wan(c[names.PROCUREMENT].current)}，其中："
         f"政府采购货物支出{wan(c[goods].current)}、政府采购工程支出{wan(c[works].current)}、"
         f"政府采购服务支出{wan(c[services].current)}。授予中小企业合同金额{wan(c[small].current)}，"
         f"占政府采购支出总额的{percent(c.share(small))}，其中：授予小微企业合同金额{wan(c[micro].current)}，"
-        f"占政府采购支出总额的{percent(c.share(micro))}。",
-        w.texts.get(PROCUREMENT, "").strip(),
+        f"占政府采购支出总额的{percent(c.share(micro))}。"
     )
+    return [stated, *clerk_paragraphs(w.texts.get(PROCUREMENT, ""))]
 
 
-def _assets(w: _Writer) -> Block:
+def _assets(w: _Writer) -> list[Block]:
     counts = w.c.counts
     vehicles = [item for item in VEHICLE_TYPES if item in counts]
     if not vehicles:
@@ -376,11 +383,11 @@ def _assets(w: _Writer) -> Block:
         for item in ("单价50万元以上通用设备", "单价100万元以上专用设备")
         if item in counts
     )
-    return _para(
+    stated = _para(
         f"截至{w.year}年12月31日，{w.department}共有车辆{sum(counts[item] for item in vehicles)}辆，其中：{listed}。",
         f"{equipment}。" if equipment else "",
-        w.texts.get(ASSETS, "").strip(),
     )
+    return [stated, *clerk_paragraphs(w.texts.get(ASSETS, ""))]
 
 
 def plain_text(blocks: list[Block]) -> str:
