@@ -35,13 +35,14 @@ class Merge:
 
 @dataclass(frozen=True)
 class Grid:
-    """Every cell of the table, header rows first; ``totals`` are the body rows of a sum (合计)."""
+    """Every cell of the table, header rows first; ``totals`` are the (row, column) cells of a sum row
+    (合计, 总计) — on its own side only, in a two-sided table."""
 
     widths: tuple[float, ...]  # mm
     header_rows: int
     rows: tuple[tuple[Value, ...], ...]
     merges: tuple[Merge, ...]
-    totals: frozenset[int]
+    totals: frozenset[tuple[int, int]]
     centred: frozenset[int]  # columns of codes and 行次, printed centred
     keys: dict[tuple[int, int], str]  # (row, column) of an amount → its StatedFigure key (cell_key)
 
@@ -165,7 +166,7 @@ def table_grid(table: ComputedTable) -> Grid:
     header, merges = _header(table, depth)
     height = max(len(side.rows) for side in table.sides)
     body: list[list[Value]] = [[] for _ in range(height)]
-    totals: set[int] = set()
+    totals: set[tuple[int, int]] = set()
     centred: set[int] = set()
     keys: dict[tuple[int, int], str] = {}
     for side in table.sides:
@@ -186,7 +187,7 @@ def table_grid(table: ComputedTable) -> Grid:
                     table.definition.number, row.key, column.key
                 )
             if row.total:
-                totals.add(len(header) + index)
+                totals.update((len(header) + index, start + offset) for offset in range(len(blank)))
     rows = tuple(tuple(row) for row in [*header, *body])
     return Grid(_widths(table), len(header), rows, tuple(merges), frozenset(totals), frozenset(centred), keys)
 

@@ -29,8 +29,10 @@ The TOML file (one per province, the national set with ``province = ""``):
   is named in a column's selector only; a column that names none adds 决算 amounts.
 
 Cell amounts are ``Decimal`` 元. A stated figure of a cell (``StatedFigure.key``) is
-``cell_key(number, row, column)``: ``公开01表·current_income·amount`` for a fixed row, the code for
-a group row (``公开03表·2010301·basic``).
+``cell_key(number, row, column)``: ``公开01表·current_income·income`` for a fixed row, the code for
+a group row (``公开03表·2010301·basic``). The facts of a year are made from its lines in
+``services/final_tables.year_facts``; the published layout of a computed table (what
+``export-tables`` writes) is ``final_table_grid.table_grid``.
 """
 
 from __future__ import annotations
@@ -193,7 +195,7 @@ class TableSet:
 
 
 def cell_key(number: str, row: str, column: str) -> str:
-    """The ``StatedFigure.key`` of one cell: 公开01表·current_income·amount."""
+    """The ``StatedFigure.key`` of one cell: 公开01表·current_income·income."""
     return f"{number}·{row}·{column}"
 
 

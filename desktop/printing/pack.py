@@ -46,6 +46,7 @@ def _contents(
         cell(layout.label("contents"), styles.title),
         Spacer(1, 4 * mm),
         ruled_table(rows, layout.widths("contents"), repeat_rows=1, font=styles.text.fontName),
+        *[cell(note, styles.text) for note in pack.notes],
     ]
 
 

@@ -147,3 +147,4 @@ class YearPack:
     department: str
     year: int
     entries: tuple[PackEntry, ...]
+    notes: tuple[str, ...] = ()  # under the contents: what the pack could not hold, and why

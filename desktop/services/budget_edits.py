@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, select
 
 from desktop.domain.budget import (
+    CARRIED_IN,
     EXPENDITURE_CATEGORIES,
     FISCAL_FUNDING,
     FUNDINGS,
@@ -192,12 +193,49 @@ class BudgetEdits:
     def delete_basic_line(self, line_id: int) -> None:
         self._delete(BasicExpenditureLine, line_id)
 
-    def add_income_line(self, department_id: int, year: int, source: str) -> int:
+    def add_income_line(
+        self, department_id: int, year: int, source: str, function_code: str = "", funding: str = ""
+    ) -> int:
+        """A 收入 line of a source, charged to a 功能分类 项 (公开02表) or to none; a 年初结转和结余 line
+        says its fund (empty is 其他资金)."""
         if source not in INCOME_SOURCES:
             raise UserInputError(f"收入项目：“{source}”不是{'、'.join(INCOME_SOURCES)}之一")
-        return self._add_unique(
-            IncomeLine, department_id, year, f"收入项目：已有“{source}”一行", source=source
+        if function_code:
+            try:
+                function_name(year, function_code)
+            except ClassificationError as error:
+                raise UserInputError(f"功能分类：{error}") from error
+            if len(function_code) != 7:
+                raise UserInputError(f"功能分类：“{function_code}”不是项级科目（7 位）")
+        if funding and (source != CARRIED_IN or funding not in FUNDINGS):
+            raise UserInputError(f"资金性质：只有年初结转和结余写资金性质，且须是{'、'.join(FUNDINGS)}之一")
+        where = (
+            f"“{source}”"
+            + (f"（{function_code}）" if function_code else "")
+            + (f"（{funding}）" if funding else "")
         )
+        with track(Session(self._engine)) as session:
+            existing = session.exec(
+                select(IncomeLine).where(
+                    IncomeLine.department_id == department_id,
+                    IncomeLine.year == year,
+                    IncomeLine.source == source,
+                    IncomeLine.function_code == function_code,
+                    IncomeLine.funding == funding,
+                )
+            ).first()
+            if existing is not None:
+                raise UserInputError(f"收入项目：已有{where}一行")
+            row = IncomeLine(
+                department_id=department_id,
+                year=year,
+                source=source,
+                function_code=function_code,
+                funding=funding,
+            )
+            session.add(row)
+            session.commit()
+            return saved_id(row)
 
     def delete_income_line(self, line_id: int) -> None:
         self._delete(IncomeLine, line_id)

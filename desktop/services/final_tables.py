@@ -96,7 +96,8 @@ def year_facts(session: Session, department_id: int, year: int) -> tuple[list[Fa
     names: dict[str, str] = {}
     for income in rows(IncomeLine):
         if income.source in NOT_CURRENT_INCOME:
-            funding = income.funding if income.source == CARRIED_IN else OTHER_FUNDING
+            # a 年初结转和结余 without its fund (typed so, or from before 0004) is 非财政拨款
+            funding = (income.funding or OTHER_FUNDING) if income.source == CARRIED_IN else OTHER_FUNDING
             facts.append(
                 Fact(income.source, income.final_amount, funding, function_code=income.function_code)
             )

@@ -245,10 +245,15 @@ class PdfExportService:
                 entries.append(
                     PackEntry(f"{project.name} 项目支出绩效评价表", "project-scorecard", project_card)
                 )
-        entries += [
-            PackEntry(sheet.caption, "tables", sheet) for sheet in self._final_tables(department, year)
-        ]
-        return YearPack(department.name, year, tuple(entries))
+        notes: tuple[str, ...] = ()
+        try:
+            tables = self._final_tables(department, year)
+        except (
+            UserInputError
+        ) as error:  # the 自评 forms are still printed; the contents page says why not these
+            tables, notes = [], (f"部门决算公开表未编入：{error}",)
+        entries += [PackEntry(sheet.caption, "tables", sheet) for sheet in tables]
+        return YearPack(department.name, year, tuple(entries), notes)
 
     # 文件 ------------------------------------------------------------------------------------
 

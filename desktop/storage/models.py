@@ -92,7 +92,7 @@ class IncomeLine(TableModel, table=True):
     year: int = Field(index=True)
     source: str
     function_code: str = ""
-    # 年初结转和结余 only: the fund it is of (一般公共预算财政拨款 …, 其他资金); a source says its own
+    # 年初结转和结余 only: the fund it is of (一般公共预算财政拨款 …; empty is 其他资金); a source says its own
     funding: str = ""
     initial_budget: Decimal = money()  # 年初预算
     adjusted_budget: Decimal = money()  # 调整后预算 (全年预算数)

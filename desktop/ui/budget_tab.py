@@ -317,12 +317,12 @@ class BudgetTab(QWidget):
             show_error(self.window(), str(error))
             return None
 
-    def add_income_line(self, source: str) -> int | None:
+    def add_income_line(self, source: str, function_code: str = "", funding: str = "") -> int | None:
         department_id, year = self._scope()
         service = self._service
         return self._added(
-            f"新增收入项目 {source}",
-            lambda: service.add_income_line(department_id, year, source),
+            f"新增收入项目 {source} {function_code}".rstrip(),
+            lambda: service.add_income_line(department_id, year, source, function_code, funding),
             service.delete_income_line,
         )
 
@@ -418,7 +418,15 @@ class BudgetTab(QWidget):
         return dialog.values() if dialog.exec() == ChoiceDialog.DialogCode.Accepted else None
 
     def _ask_income_line(self) -> None:
-        values = self._ask("新增收入项目", [("收入项目", plain(INCOME_SOURCES))])
+        scope = self._scope()
+        if scope is None:
+            return
+        fields = [
+            ("收入项目", plain(INCOME_SOURCES)),
+            ("功能分类科目", [("", "（不分科目）"), *coded(self._service.function_choices(scope[1]))]),
+            ("资金性质（仅年初结转和结余）", [("", "（其他资金）"), *plain(FUNDINGS)]),
+        ]
+        values = self._ask("新增收入项目", fields)
         if values:
             self.add_income_line(*values)
 

@@ -72,7 +72,7 @@ class FinalTableModel(QAbstractTableModel):
             return QBrush(DIFFERS)
         if role == Qt.ItemDataRole.ToolTipRole and stated is not None:
             return f"公开数 {stated:.2f} 万元，按数据计算为 {_text(value)} 万元"
-        if role == Qt.ItemDataRole.FontRole and place[0] in grid.totals:
+        if role == Qt.ItemDataRole.FontRole and place in grid.totals:
             font = QFont()
             font.setBold(True)
             return font

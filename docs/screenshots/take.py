@@ -1,4 +1,5 @@
-"""Screenshots of the window at 1366 × 768: the welcome page, each tab on the sample, and the register
+"""Screenshots of the window at 1366 × 768: the welcome page, each tab on the sample (and the 预算决算
+tab's 决算总表), and the register
 with three matters closed late (超期办结) added to it, filtered to them.
 
 Run under a virtual screen of that size, from the checkout:
@@ -86,6 +87,13 @@ def main(out: Path) -> None:
     overview.pages.setCurrentWidget(overview.charts)
     settle(app)
     window.grab().save(str(out / "1-总览-决算图表.png"))
+    budget = window.tabs.widget(
+        [window.tabs.tabText(i) for i in range(window.tabs.count())].index("预算决算")
+    )
+    window.tabs.setCurrentWidget(budget)
+    budget.pages.setCurrentIndex(budget.pages.count() - 1)  # 决算总表, computed from the lines
+    settle(app)
+    window.grab().save(str(out / "3-预算决算-决算总表.png"))
     window.close()
     add_late_matters(sample)
     window = window_on(sample, folder)

@@ -34,11 +34,9 @@ def test_the_summary_puts_income_and_expenditure_side_by_side_in_wan():
     assert summary.rows[7][3:] == ("总计", "18", D("60.80"))
     assert Merge(0, 0, 0, 2) in summary.merges and Merge(0, 3, 0, 5) in summary.merges
     assert sum(summary.widths) == 186.0
-    assert {
-        2 + 8,
-        2 + 11,
-        2 + 5,
-    } <= summary.totals  # 本年收入合计, 总计, 本年支出合计 (row 6 of the right side)
+    # 本年收入合计 and 总计 on the left; 本年支出合计 on the right only, not the 事业收入 beside it
+    assert {(2 + 8, 0), (2 + 8, 2), (2 + 11, 2), (2 + 2, 3), (2 + 2, 5)} <= summary.totals
+    assert (2 + 2, 0) not in summary.totals and (2 + 8, 3) not in summary.totals
 
 
 def test_a_function_table_splits_the_code_into_class_section_item():

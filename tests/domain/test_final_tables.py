@@ -132,6 +132,7 @@ def test_the_catalogue_gives_sichuan_its_13_tables_and_hubei_the_national_9():
         "财政拨款“三公”经费支出决算表",
     ]
     assert catalogue.table_set("四川", 2023).id == "final-accounts-sichuan"
+    assert catalogue.table_set("四川省", 2021).id == "final-accounts-national"  # 2021 had 14, not this 13
     with pytest.raises(FinalTablesError, match="没有适用于湖北省 2019 年的决算公开表套"):
         catalogue.table_set("湖北省", 2019)
 

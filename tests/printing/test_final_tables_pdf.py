@@ -67,3 +67,26 @@ def test_the_year_pack_ends_with_the_tables(sample_engine, tmp_path):
     assert "公开01表收入支出决算总表" in contents and "公开13表财政拨款“三公”经费支出决算表" in contents
     assert pages[-13].startswith("公开01表收入支出决算总表")
     assert pages[-1].startswith("公开13表")
+
+
+def test_the_pack_says_on_its_contents_page_why_it_holds_no_tables(sample_engine, tmp_path):
+    from sqlmodel import Session, select
+
+    from desktop.storage.models import IncomeLine
+
+    with Session(sample_engine) as session:
+        line = session.exec(select(IncomeLine).where(IncomeLine.source == "其他收入")).first()
+        line.function_code = ""  # as an older file holds it
+        session.add(line)
+        session.commit()
+    department = resolve_department(sample_engine)
+    out = tmp_path / "pack.pdf"
+    PdfExportService(sample_engine).export(department.id, 2023, "pack", out)
+    pages = page_texts(out)
+    contents = pages[1] + pages[2]
+    assert (
+        "部门决算公开表未编入：公开02表收入决算表：收入“其他收入”没有功能分类科目，无法按科目列示" in contents
+    )
+    assert not any(page.startswith("公开01表") for page in pages)
+    with pytest.raises(UserInputError, match="^公开02表收入决算表：收入“其他收入”没有功能分类科目"):
+        PdfExportService(sample_engine).export(department.id, 2023, "tables", tmp_path / "t.pdf")

@@ -168,3 +168,38 @@ def test_last_years_reported_figures_come_from_last_years_data_when_it_is_held(e
         ("机关运行经费", D("0.00"), True),
         ("在职人数", 0, True),
     ]  # no 2022 in the file: the typed previous (none typed)
+
+
+def test_income_lines_are_added_by_code_and_a_carry_over_by_fund(engine_module):
+    from sqlmodel import Session
+
+    from desktop.errors import UserInputError
+    from desktop.services.budget import BudgetService
+    from desktop.storage.models import Department, saved_id
+
+    with Session(engine_module) as session:
+        department = Department(name="某县博物馆", province="湖北省")
+        session.add(department)
+        session.commit()
+        d = saved_id(department)
+    budget = BudgetService(engine_module)
+    line = budget.add_income_line(d, 2024, "事业收入", "2010350")
+    budget.update_income(line, "final_amount", D("12000.00"))
+    budget.add_income_line(d, 2024, "事业收入", "2010301")
+    carried = budget.add_income_line(d, 2024, "年初结转和结余", "2010301", "一般公共预算财政拨款")
+    budget.update_income(carried, "final_amount", D("1000.00"))
+    with pytest.raises(UserInputError, match="^收入项目：已有“事业收入”（2010350）一行$"):
+        budget.add_income_line(d, 2024, "事业收入", "2010350")
+    with pytest.raises(UserInputError, match="^资金性质：只有年初结转和结余写资金性质"):
+        budget.add_income_line(d, 2024, "事业收入", "2010302", "其他资金")
+    with pytest.raises(UserInputError, match="^功能分类：“20103”不是项级科目（7 位）$"):
+        budget.add_income_line(d, 2024, "事业收入", "20103")
+    rows = [(row.source, row.function_code, row.funding) for row in budget.income_lines(d, 2024)]
+    assert rows == [
+        ("事业收入", "2010350", ""),
+        ("事业收入", "2010301", ""),
+        ("年初结转和结余", "2010301", "一般公共预算财政拨款"),
+    ]
+    tables = FinalTablesService(engine_module, FormCatalogue()).year_tables(d, 2024)
+    assert tables.table("收入决算表").cell("2010350", "business_income") == D("12000.00")
+    assert tables.table("公开04表").cell("carried_in_public", "income") == D("1000.00")

@@ -1,12 +1,17 @@
 """Migration 0004_final_accounts on a file written by 0003: its 收入 and 结转结余 rows are kept, an old
-年初 / 年末结转和结余 becomes 其他资金, and the new keys allow one row per fund."""
+年末结转和结余 becomes 其他资金 (an old 年初 one keeps an empty fund, read as 其他资金), and the new
+keys allow one row per fund."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 import pytest
 from alembic import command
 from sqlmodel import Session, select
 
+from desktop.services.catalogue import FormCatalogue
+from desktop.services.final_tables import FinalTablesService
 from desktop.storage.database import _alembic_config, make_engine
 from desktop.storage.models import BalanceLine, IncomeLine, ReportedCount
 
@@ -59,8 +64,12 @@ def test_old_rows_are_kept_and_their_carry_overs_become_other_funds(old_file):
         session.commit()
     assert str(income["一般公共预算财政拨款收入"][1]) == "560000.00"
     assert income["一般公共预算财政拨款收入"][0] == ""
-    assert income["年初结转和结余"] == ("其他资金", income["年初结转和结余"][1])
+    assert income["年初结转和结余"] == ("", income["年初结转和结余"][1])
     assert balance == ("年末结转和结余", "其他资金", "", "8000.00")
+    tables = FinalTablesService(old_file, FormCatalogue()).year_tables(1, 2024)
+    # the old 年初 6 000 is 非财政拨款: in the 总表, not in the 财政拨款 总表 (only the 一般公共 one added above)
+    assert tables.table("公开01表").cell("carried_in", "income") == Decimal("6000.00")
+    assert tables.table("公开04表").cell("carried_in", "income") == Decimal("0.00")
 
 
 def test_the_migration_goes_back_to_0003(old_file):

@@ -43,6 +43,9 @@ def test_the_summary_table_shows_both_sides_with_the_seeds_totals(tab, qtmodelte
     assert table[7][3:] == ["总计", "20", "421.67"]
     assert table[8][:3] == ["本年收入合计", "9", "416.54"]
     assert table[11][:3] == ["总计", "12", "421.67"]
+    # 本年支出合计 is bold on its side, not the 五、事业收入 beside it
+    assert model.index(4, 3).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(4, 0).data(Qt.ItemDataRole.FontRole) is None
     assert tab.summary_table_note.text() == "公开01表 收入支出决算总表（万元），按本年度数据计算"
     assert tab.print_target() == ("tables", None)  # 导出 PDF / 打印 on this tab print the tables
 

@@ -1,8 +1,9 @@
 """部门决算, complete (issue 13): 结转结余 by fund, 项目支出 by 经济分类, the 说明's amounts and counts.
 
 - ``income_line.funding``: the fund of a 年初结转和结余 row. A file before this revision held one
-  年初结转和结余 without its fund; it is read as 其他资金 (非财政拨款), and the 财政拨款 tables'
-  checks (V10) report it when the 财政拨款 side does not balance without it.
+  年初结转和结余 without its fund: left empty, it is read as 其他资金 (非财政拨款), like one typed
+  without a fund or imported from an older workbook (which then finds it by the same empty key);
+  the 财政拨款 tables' checks (V10) report it when the 财政拨款 side does not balance without it.
 - ``balance_line.funding`` and ``function_code``: 结余分配 / 年末结转和结余 by fund, and by 科目 where
   the fund's own table lists them; older rows are 其他资金 like the 年初 ones.
 - ``project_economic_line``, ``reported_amount``, ``reported_count``: new tables.
@@ -53,7 +54,6 @@ def upgrade() -> None:
         batch_op.create_unique_constraint(
             _unique("income_line", (*OLD_INCOME_KEY, "funding")), [*OLD_INCOME_KEY, "funding"]
         )
-    op.execute("UPDATE income_line SET funding = '其他资金' WHERE source = '年初结转和结余'")
     with op.batch_alter_table("balance_line", naming_convention=NAMING) as batch_op:
         batch_op.add_column(sa.Column("funding", sa.String(), nullable=False, server_default="其他资金"))
         batch_op.add_column(sa.Column("function_code", sa.String(), nullable=False, server_default=""))
