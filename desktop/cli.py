@@ -165,6 +165,8 @@ def _run_export_pdf(args) -> int:
     department = resolve_department(engine, args.department)
     if args.form in REGISTER_FORMS:
         return _export_register(args, engine, department.id)
+    if args.form == "report":
+        return _export_report_pdf(engine, department, args)
     service = PdfExportService(engine, font_file=args.font)
     result = service.export(department.id, args.year, args.form, args.out, args.project, draft=args.draft)
     print(f"已导出 {result.path}（共 {result.pages} 页）{'，草稿' if args.draft else ''}")
@@ -189,6 +191,16 @@ def _export_register(args, engine, department_id: int) -> int:
             register, department_id, statistics, register_filter, args.out, font_file=args.font
         )
     print(f"已导出 {result.path}（共 {result.pages} 页）")
+    return EXIT_OK
+
+
+def _export_report_pdf(engine, department, args) -> int:
+    from desktop.services.report_export import export_report_pdf
+
+    result = export_report_pdf(engine, department.id, args.year, args.out, font_file=args.font)
+    print(f"已导出 {result.path}（共 {result.pages} 页）")
+    for line in result.notes:
+        print(f"提示：{line}")
     return EXIT_OK
 
 
@@ -240,6 +252,40 @@ def _run_import_tables(args) -> int:
         print("\n".join(error.report.lines()))
         raise
     print("\n".join(report.lines()))
+    return EXIT_OK
+
+
+def _run_check_text(args) -> int:
+    from desktop.services.check_text import (
+        check_report_text,
+        format_text_check,
+        read_report_text,
+        text_check_json,
+    )
+    from desktop.services.departments import resolve_department
+    from desktop.services.year_data import require_year_data
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    require_year_data(engine, department, args.year)
+    result = check_report_text(engine, department.id, args.year, read_report_text(args.file))
+    if args.json:
+        print_json(text_check_json(result))
+    else:
+        print(format_text_check(result))
+    return EXIT_OK
+
+
+def _run_export_docx(args) -> int:
+    from desktop.services.departments import resolve_department
+    from desktop.services.report_export import export_report_docx
+
+    engine = _open(args)
+    department = resolve_department(engine, args.department)
+    result = export_report_docx(engine, department.id, args.year, args.out)
+    print(f"已导出 {result.path}")
+    for line in result.notes:
+        print(f"提示：{line}")
     return EXIT_OK
 
 
@@ -309,8 +355,8 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--form",
         required=True,
-        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、tables（决算公开表）、pack，"
-        "或信访登记的 register-list（信访事项清单）、register-stats（统计）",
+        help="self-eval、self-eval-national、targets、dept-scorecard、project-scorecard、tables（决算公开表）、pack、"
+        "report（决算说明），或信访登记的 register-list（信访事项清单）、register-stats（统计）",
     )
     export_pdf.add_argument("--from", type=_date, help="信访登记：起始登记日期（含），默认为当年 1 月 1 日")
     export_pdf.add_argument("--to", type=_date, help="信访登记：截止登记日期（含），默认为当年 12 月 31 日")
@@ -321,6 +367,17 @@ def build_parser() -> argparse.ArgumentParser:
     export_pdf.add_argument(
         "--draft", action="store_true", help="有待评指标或合计超过满分时仍导出，每页标“草稿”"
     )
+
+    check_text = command(
+        "check-text", "核对决算说明文本（.docx、.txt 或带文字层的 .pdf）中的金额、占比和增减", _run_check_text
+    )
+    with_year(check_text)
+    check_text.add_argument("file", type=Path)
+    check_text.add_argument("--json", action="store_true")
+
+    export_docx = command("export-docx", "导出决算说明（Word）", _run_export_docx)
+    with_year(export_docx)
+    export_docx.add_argument("--out", required=True, type=Path)
 
     export_xlsx = command("export-xlsx", "导出 Excel（一个年度的全部表格）", _run_export_xlsx)
     with_year(export_xlsx)

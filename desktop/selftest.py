@@ -1,10 +1,11 @@
 """``ziping --selftest`` / ``ziping-cli selftest``: proves an installed Ziping works end to end.
 
-In a temporary folder it builds the sample database, scores it, exports the year pack PDF and an
-Excel workbook, reads both back (QtPdf counts the pages; the workbook is imported into a new
-database), checks that a running and an ended process are told apart (the temporary-file
-ledger's check), opens the user guide (every screenshot found) and opens and closes the main
-window offscreen. One line per step; exit status 0, or 1
+In a temporary folder it builds the sample database, scores it, exports the year pack PDF, an
+Excel workbook and the 决算说明 in Word, reads them back (QtPdf counts the pages; the workbook is
+imported into a new database; the Word file is checked by check-text against the data), checks
+that a running and an ended process are told apart (the temporary-file ledger's check), opens the
+user guide (every screenshot found) and opens and closes the main window offscreen. One line per
+step; exit status 0, or 1
 with the failed step named. The installer's test (packaging/test-windows-installer.sh) and CI
 run it on the frozen program.
 """
@@ -86,6 +87,22 @@ def _excel(run: _Run) -> str:
     return f"{out.name} 导出并导入新数据库：{department.name} {run.year} 年"
 
 
+def _report(run: _Run) -> str:
+    from desktop.services.check_text import check_report_text, read_report_text
+    from desktop.services.report_export import export_report_docx
+
+    out = run.folder / "决算说明.docx"
+    engine = run.workspace.engine
+    export_report_docx(engine, run.department_id, run.year, out)
+    result = check_report_text(engine, run.department_id, run.year, read_report_text(out))
+    if result.mismatches:
+        first = result.mismatches[0]
+        raise RuntimeError(
+            f"读回的说明与数据不符：{first.figure}{first.kind} 文中 {first.stated}，计算 {first.computed}"
+        )
+    return f"{out.name}，读回核对 {len(result.agreeing)} 个数字一致"
+
+
 def _processes(_run: _Run | None) -> str:
     """The check that keeps a running writer's temporary files (kill leftovers are removed): on
     Windows the kernel's answer for this process and for one that has ended."""
@@ -124,6 +141,7 @@ STEPS: list[tuple[str, Callable[[_Run], str]]] = [
     ("评分", _score),
     ("导出并读回年度材料 PDF", _pdf),
     ("导出并读回 Excel", _excel),
+    ("导出并核对决算说明 Word", _report),
     ("判断写临时文件的进程是否在运行", _processes),
     ("打开使用说明", _guide),
     ("打开并关闭主窗口", _window),

@@ -2,7 +2,7 @@
 
 The department, its 2023 budget lines (with the 2022 figures the seed implies), the seven
 projects with their indicators, the scorecards, the published figures the checks compare
-against, and a synthetic petition register. The file is built under a temporary name in the
+against, the 决算说明's texts the clerk writes (主要原因 …), and a synthetic petition register. The file is built under a temporary name in the
 target's folder and renamed only when complete, so a failure never leaves half a database.
 """
 
@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from desktop.errors import UserInputError
 from desktop.services.classification import classification_for_year
+from desktop.services.report_sample import add_sample_report_texts
 from desktop.services.sample_budget import (
     BUDGET_FILE,
     PROJECTS_FILE,
@@ -54,6 +55,7 @@ def _fill(engine) -> str:
     with Session(engine) as session:
         add_sample_scorecards(session, department_id, year)
         add_sample_stated_figures(session, department_id)
+        add_sample_report_texts(session, department_id)
         session.commit()
     with Session(engine) as session:
         lines, project_count, indicators, matters = (

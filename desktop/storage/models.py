@@ -269,6 +269,21 @@ class StatedFigure(TableModel, table=True):
     source: str = ""  # where it is stated in the report
 
 
+class ReportText(TableModel, table=True):
+    """A text of the 决算说明 that the clerk writes: the 主要原因 of a comparison, 部门职责, 机构设置,
+    名词解释, a narrative section of the 整体支出绩效报告. ``year`` 0 is a department's text for every
+    year (职责, 机构); the sections are named in ``desktop.domain.report_sections``."""
+
+    __tablename__ = "report_text"
+    __table_args__ = (UniqueConstraint("department_id", "year", "section"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = department_fk()
+    year: int = Field(index=True)
+    section: str
+    text: str = long_text()
+
+
 # 项目绩效 ------------------------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""总览: the year's key figures and the cross-table check findings.
+"""总览: the year's key figures, the cross-table check findings and the 决算说明's seven charts.
 
 The key figures and the findings (``CheckService.run``) are worked out off the window's thread
 (``BackgroundRunner``), the tab saying “正在检查…” meanwhile; a double-click asks the window (``place_requested``)
@@ -19,15 +19,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.checks import SEVERITIES, Finding
 from desktop.domain.places import Place
+from desktop.domain.report_charts import report_charts
 from desktop.errors import UserInputError
 from desktop.services.changes import NOTES, Change
 from desktop.services.overview import key_figures
+from desktop.services.report_data import report_catalogue
 from desktop.storage.database import DatabaseError
 from desktop.ui.background import BackgroundRunner
 from desktop.ui.change_relay import ReloadWhenShown
@@ -35,6 +38,7 @@ from desktop.ui.context import WorkContext
 from desktop.ui.editing import apply_change
 from desktop.ui.findings_model import NOTE_COLUMN, FindingsModel
 from desktop.ui.messages import show_error
+from desktop.ui.report_charts_view import ReportChartsView
 
 FIGURE_COLUMNS = 3
 
@@ -72,10 +76,18 @@ class OverviewTab(QWidget):
         findings_bar.addStretch(1)
         findings_bar.addWidget(self.summary_label)
         findings_bar.addWidget(self.rerun_button)
+        findings_page = QWidget()
+        findings_layout = QVBoxLayout(findings_page)
+        findings_layout.setContentsMargins(0, 0, 0, 0)
+        findings_layout.addLayout(findings_bar)
+        findings_layout.addWidget(self.view, 1)
+        self.charts = ReportChartsView()
+        self.pages = QTabWidget(objectName="overview_pages")
+        self.pages.addTab(findings_page, "勾稽关系检查")
+        self.pages.addTab(self.charts, "决算图表")
         layout = QVBoxLayout(self)
         layout.addWidget(self.figures_box)
-        layout.addLayout(findings_bar)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.pages, 1)
         context.changed.connect(self.reload)
         self._reload_when_shown = ReloadWhenShown(self, self.reload)
         self.reload()
@@ -97,6 +109,7 @@ class OverviewTab(QWidget):
         if department_id is None or year is None:
             self._runner.cancel()
             self._show_figures([])
+            self.charts.show_charts([])
             self.model.set_findings([])
             self.summary_label.setText("")
             self.rerun_button.setEnabled(True)
@@ -105,7 +118,8 @@ class OverviewTab(QWidget):
 
         def compute():
             figures = key_figures(services.budget, services.scoring, services.register, department_id, year)
-            return figures, services.checks.run(department_id, year)
+            charts = report_charts(report_catalogue(services.engine, department_id, year))
+            return figures, services.checks.run(department_id, year), charts
 
         self.summary_label.setText("正在检查…")
         self.rerun_button.setEnabled(False)
@@ -117,8 +131,9 @@ class OverviewTab(QWidget):
             self.summary_label.setText("检查未完成")
             show_error(self, str(result))
             return
-        figures, findings = result
+        figures, findings, charts = result
         self._show_figures(figures)
+        self.charts.show_charts([] if all(chart.empty for chart in charts) else charts)
         self.model.set_findings(findings)
         counts = "，".join(f"{s} {sum(1 for f in findings if f.severity == s)}" for s in SEVERITIES)
         self.summary_label.setText(f"共 {len(findings)} 条：{counts}")

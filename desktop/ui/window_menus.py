@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QMen
 
 from desktop.errors import UserInputError
 from desktop.services.departments import department_info
+from desktop.services.report import ReportService
 from desktop.ui.audit_dialog import AuditDialog
 from desktop.ui.department_actions import delete_department, new_department
 from desktop.ui.department_dialog import DepartmentDialog
@@ -20,6 +21,9 @@ from desktop.ui.guide_dialog import GuideDialog
 from desktop.ui.messages import show_error
 from desktop.ui.new_year_action import ask_new_year
 from desktop.ui.pdf_actions import preview_pdf, print_pdf
+from desktop.ui.report_actions import export_report
+from desktop.ui.report_check_dialog import ReportCheckDialog
+from desktop.ui.report_texts_dialog import ReportTextsDialog
 from desktop.ui.settings_dialog import SettingsDialog, print_font
 
 NOTHING_TO_PRINT = "当前页没有可打印的表格（在“项目绩效”选中项目，或在“评价打分”选中评价表）"
@@ -60,6 +64,11 @@ class WindowMenus:
         ]
         file_menu.aboutToShow.connect(self.refresh)
         file_menu.addSeparator()
+        report_texts = self._add(file_menu, "决算说明文字…", self.open_report_texts)
+        self._add(file_menu, "导出决算说明（PDF）…", lambda: self.export_report("pdf"))
+        self._add(file_menu, "导出决算说明（Word）…", lambda: self.export_report("docx"))
+        self._add(file_menu, "检查说明文本…", self.check_report_text)
+        file_menu.addSeparator()
         self._add(file_menu, "备份", lambda: window.backup_now())
         self._add(file_menu, "备份到…", window.choose_backup_folder)
         restore = self._add(file_menu, "从备份恢复…", window.choose_backup_to_restore)
@@ -88,6 +97,7 @@ class WindowMenus:
             import_action,
             import_tables_action,
             new_year,
+            report_texts,
             restore,
             paste,
             department,
@@ -130,6 +140,35 @@ class WindowMenus:
 
     def export_excel(self):
         return export_excel(self.window, self.window.workspace.services, self.window.context)
+
+    def export_report(self, kind: str, path=None):
+        """导出决算说明: the findings first, then the file (``path`` skips the file dialog)."""
+        window = self.window
+        return export_report(window, window.workspace.engine, window.context, kind, path=path)
+
+    def open_report_texts(self) -> ReportTextsDialog | None:
+        """决算说明文字: the 主要原因 and the other texts the report needs from the clerk."""
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先在工具栏选择单位和年度", "无法填写")
+            return None
+        service = ReportService(window.workspace.engine, window.workspace.services.catalogue)
+        dialog = ReportTextsDialog(service, context.department_id, context.year, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def check_report_text(self) -> ReportCheckDialog | None:
+        window = self.window
+        context = window.context
+        if context.department_id is None or context.year is None:
+            show_error(window, "请先在工具栏选择单位和年度", "无法检查")
+            return None
+        dialog = ReportCheckDialog(window.workspace.engine, context.department_id, context.year, window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_department(self) -> DepartmentDialog | None:
         """单位信息 of the department in the toolbar; once saved, the tabs show it with its province's forms."""

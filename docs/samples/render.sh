@@ -21,4 +21,9 @@ done
 # 部门决算公开表: the sample's 13 Sichuan tables, one page each, at 60 dpi (tables-01.png … tables-13.png)
 ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form tables --out "$work/tables.pdf"
 pdftoppm -r 60 -png "$work/tables.pdf" "$out/tables"
+# the 决算说明: the pages with the seven charts, and the first 附表 (公开01表)
+ziping-cli export-pdf --db "$work/sample.sqlite3" --year 2023 --form report --out "$work/report.pdf"
+for page in 1 2 3 4 6 10; do
+  pdftoppm -r 60 -png -f $page -l $page -singlefile "$work/report.pdf" "$out/report-pdf-page$page"
+done
 rm -r "$work"

@@ -96,6 +96,13 @@ def main(out: Path) -> None:
         window.tabs.setCurrentIndex(index)
         settle(app)
         window.grab().save(str(out / f"{index + 1}-{window.tabs.tabText(index)}.png"))
+    window.tabs.setCurrentIndex(0)
+    overview = window.tabs.currentWidget()
+    while overview.checking:
+        app.processEvents()
+    overview.pages.setCurrentWidget(overview.charts)
+    settle(app)
+    window.grab().save(str(out / "1-总览-决算图表.png"))
     budget = window.tabs.widget(
         [window.tabs.tabText(i) for i in range(window.tabs.count())].index("预算决算")
     )

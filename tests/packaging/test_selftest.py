@@ -11,6 +11,7 @@ STEP_NAMES = [
     "评分",
     "导出并读回年度材料 PDF",
     "导出并读回 Excel",
+    "导出并核对决算说明 Word",
     "判断写临时文件的进程是否在运行",
     "打开使用说明",
     "打开并关闭主窗口",
@@ -25,8 +26,9 @@ def test_the_cli_selftest_passes_every_step_with_one_line_each(qapp, capsys):
     for number, (line, name) in enumerate(zip(lines, STEP_NAMES, strict=False), start=1):
         assert line.startswith(f"[{number}/{steps}] {name}：通过（")
     assert "7 个项目已评分" in lines[1]
-    assert lines[4].endswith("本进程：运行中；已结束的子进程：已结束")
-    assert lines[5].endswith("9 节，10 张截图全部显示")
+    assert "决算说明.docx，读回核对 " in lines[4]
+    assert lines[5].endswith("本进程：运行中；已结束的子进程：已结束")
+    assert lines[6].endswith("9 节，10 张截图全部显示")
     assert lines[steps].startswith(f"自检通过：{steps} 项，用时 ")
 
 

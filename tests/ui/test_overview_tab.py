@@ -146,3 +146,32 @@ def test_double_click_asks_for_the_place(overview, qtbot):
         "row": "总额",
         "column": "预算执行率",
     }
+
+
+def test_the_seven_charts_show_the_report_s_figures(overview):
+    tab, _stack, _path, _services = overview
+    tab.pages.setCurrentWidget(tab.charts)
+    charts = [view.chart() for view in tab.charts.views]
+    assert [chart.title() for chart in charts] == [
+        "图1：收、支决算总计变动情况",
+        "图2：收入决算结构",
+        "图3：支出决算结构",
+        "图4：财政拨款收、支决算总计变动情况",
+        "图5：一般公共预算财政拨款支出决算变动情况",
+        "图6：一般公共预算财政拨款支出决算结构",
+        "图7：“三公”经费财政拨款支出结构",
+    ]
+    income = charts[1].series()[0]
+    assert [piece.label() for piece in income.slices()] == [
+        "一般公共预算财政拨款收入 411.94万元（98.90%）",
+        "其他收入 4.60万元（1.10%）",
+    ]
+    totals = charts[0].series()[0].barSets()
+    assert [bar.label() for bar in totals] == ["收入总计", "支出总计"]
+    assert [round(bar.at(index), 2) for bar in totals for index in range(bar.count())] == [
+        496.16,
+        421.67,
+        496.16,
+        421.67,
+    ]
+    assert [piece.label() for piece in charts[6].series()[0].slices()] == ["公务接待费 0.37万元（100.00%）"]
