@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop.domain.final_tables import ComputedRow, ComputedSide, ComputedTable, cell_key
-from desktop.domain.money import to_wan
+from desktop.domain.money import TEN_THOUSAND, to_wan
 
 PAGE_WIDTHS = {"portrait": 186.0, "landscape": 273.0}  # mm inside the margins
 CODE_WIDTH, ONE_CODE_WIDTH, LINE_WIDTH, MIN_STUB = 11.0, 16.0, 10.0, 36.0
@@ -159,8 +159,9 @@ def _widths(table: ComputedTable) -> tuple[float, ...]:
     return tuple(stub if width is None else width for side in fixed for width in side)
 
 
-def table_grid(table: ComputedTable) -> Grid:
-    """The table as it is published (amounts in 万元)."""
+def table_grid(table: ComputedTable, *, exact: bool = False) -> Grid:
+    """The table as it is published (amounts in 万元, two decimals); ``exact`` keeps every amount to
+    the 分 (a workbook cell shows two decimals by its number format and holds the whole figure)."""
     depth = max(2 if side.definition.codes == "split" else 1 for side in table.sides)
     depth = max(depth, *(len(heading) for side in table.sides for heading in _headings(side)))
     header, merges = _header(table, depth)
@@ -180,7 +181,8 @@ def table_grid(table: ComputedTable) -> Grid:
                 body[index] += blank
                 continue
             row = side.rows[index]
-            body[index] += [*_stub_texts(side, row), *(to_wan(amount) for amount in row.cells)]
+            amounts = (amount / TEN_THOUSAND if exact else to_wan(amount) for amount in row.cells)
+            body[index] += [*_stub_texts(side, row), *amounts]
             first = start + len(stubs)
             for offset, column in enumerate(columns):
                 keys[len(header) + index, first + offset] = cell_key(

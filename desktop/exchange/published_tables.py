@@ -2,7 +2,8 @@
 number and title, with the number and the title over the table, the 编制单位 / 年度 / 金额单位
 line, the merged multi-row header, 科目编码 in 类 | 款 | 项 columns, 行次, the two sides of the 总表
 and the notes below — the layout the finance bureau's 决算 system gives the clerk, which
-``import-tables`` reads. Amounts are numbers in 万元 with two decimals.
+``import-tables`` reads. Amounts are numbers in 万元, shown with two decimals and held to the 分, so
+that the workbook reads back to the same lines.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def write_published_tables(
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
-        grid = table_grid(table)
+        grid = table_grid(table, exact=True)
         sheet = workbook.create_sheet(sheet_name(table))
         width = len(grid.widths)
         _heading(sheet, table, width, department, year, unit)

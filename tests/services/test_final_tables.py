@@ -28,8 +28,8 @@ def test_the_sample_has_the_13_sichuan_tables_with_the_seeds_totals(sample_table
     assert summary.cell("income_total", "income") == wan("421.67")
     assert summary.cell("expenditure_total", "expenditure") == wan("421.67")
     assert summary.cell("current_income", "income") == wan("416.54")
-    assert summary.cell("public_budget", "income") == wan("411.94")
-    assert summary.cell("other_income", "income") == wan("4.60")
+    assert summary.cell("public_budget", "income") == wan("411.944")  # printed 411.94
+    assert summary.cell("other_income", "income") == wan("4.596")  # printed 4.60
     assert summary.cell("carried_in", "income") == wan("5.13")
     assert summary.cell("current_expenditure", "expenditure") == wan("416.18")
     assert summary.cell("carried_out", "expenditure") == wan("5.49")
@@ -37,7 +37,7 @@ def test_the_sample_has_the_13_sichuan_tables_with_the_seeds_totals(sample_table
     assert expenditure.cell("total", "basic") == wan("217.94")
     assert expenditure.cell("total", "project") == wan("198.24")
     basic = sample_tables.table("公开08表")
-    assert basic.cell("personnel_total", "personnel") == wan("183.57")
+    assert basic.cell("personnel_total", "personnel") == wan("183.567")  # printed 183.57
     assert basic.cell("public_total", "public") == wan("32.81")
     three = sample_tables.table("公开13表")
     assert three.cell("amount", "final_total") == wan("0.37")
@@ -59,8 +59,9 @@ def test_the_sample_lists_its_fiscal_items_by_code_with_their_names(sample_table
     assert (rows["2010308"].label, rows["2010308"].cells[2]) == ("信访事务", wan("20.84"))
     assert rows["201"].label == "一般公共服务支出"
     assert rows["20103"].label == "政府办公厅（室）及相关机构事务"
-    # the seed's thirteen 财政拨款 lines add up to 411.95, against its stated 411.94: kept as they are
-    assert public.cell("total", "total") == wan("411.95")
+    # the seed's thirteen printed 财政拨款 lines add up to 411.95; to the 元 they are 411.944, printed
+    # 411.94 as the seed states
+    assert public.cell("total", "total") == wan("411.944")
 
 
 @pytest.fixture(scope="module")

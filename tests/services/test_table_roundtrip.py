@@ -49,16 +49,9 @@ def test_the_exported_tables_of_the_sample_import_into_a_new_database_as_the_sam
     summary = {key[1]: amount for key, amount in imported.items() if key[0] == "公开01表"}
     assert (summary["income_total"], summary["expenditure_total"]) == (D("4216700.00"), D("4216700.00"))
     assert (summary["current_income"], summary["current_expenditure"]) == (D("4165400.00"), D("4161800.00"))
+    # the tables agree with each other to the 分 (财政拨款 收 411.944 = 支 411.944): nothing to find
     findings = check_json(new, capsys)["findings"]
-    # what the exported 公开04表 shows: the seed's 财政拨款 lines add up to 411.95, its income is 411.94
-    assert [(f["rule"], f["place"], f["expected"], f["actual"]) for f in findings] == [
-        (
-            "V10",
-            {"tab": "预算决算", "table": "公开04表", "row": "income_total", "column": "收支平衡"},
-            "411.94",
-            "411.95",
-        )
-    ]
+    assert findings == []
     # read again, the workbook changes nothing and the check says the same
     assert main(["import-tables", "--db", str(new), "--year", "2023", str(book)]) == 0
     assert "新增 0 条，更新 0 条" in capsys.readouterr().out
