@@ -14,7 +14,19 @@ from desktop.ui.editing import TableEditing
 from desktop.ui.manual_score_dialog import ManualScoreEditing
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
-READING_BUTTONS = frozenset({"重新检查"})  # buttons that only read; every other one edits
+# buttons that only read, print or export; every other one edits
+READING_BUTTONS = frozenset(
+    {
+        "重新检查",
+        "打开报表…",
+        "打印列表…",
+        "打印预览…",
+        "导出列表…",
+        "打印统计…",
+        "统计打印预览…",
+        "导出统计 PDF…",
+    }
+)
 
 
 def make_read_only(tab: QWidget) -> None:

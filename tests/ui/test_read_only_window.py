@@ -25,6 +25,7 @@ from desktop.storage.database import open_database
 from desktop.ui.application import start_window
 from desktop.ui.database_dialogs import DO_NOT_OPEN_BUTTON, READ_ONLY_BUTTON
 from desktop.ui.main_window import MainWindow
+from desktop.ui.read_only import READING_BUTTONS
 from desktop.ui.register_forms import MatterForm
 from desktop.ui.text_fields import CommittingLineEdit, CommittingTextEdit
 
@@ -98,7 +99,7 @@ def editing_widgets_enabled(window: MainWindow) -> list[str]:
         found += [
             f"{title}: 按钮 {button.text()}"
             for button in tab.findChildren(QPushButton)
-            if button.isEnabled() and button.text() != "重新检查"
+            if button.isEnabled() and button.text() not in READING_BUTTONS
         ]
         found += [
             f"{title}: 表格 {view.objectName() or type(view).__name__}"
@@ -145,6 +146,7 @@ def test_a_second_window_at_start_is_told_and_opens_read_only_when_the_clerk_cho
     register.table.selectRow(0)
     window.tabs.widget(3).project_view.selectRow(1)  # a project's details are switched on again
     assert editing_widgets_enabled(window) == []
+    assert register.print_list_button.isEnabled() and register.export_list_button.isEnabled()  # reading
     window.tabs.setCurrentIndex(1)
     for menu_title, text in (
         ("文件(&F)", "新建记录"),
