@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from desktop.domain.budget import BASIC, CARRIED_IN, NOT_CURRENT_INCOME
 from desktop.domain.check_tables import source_text
 from desktop.domain.final_tables import FINAL, Fact, TableDefinition, TableSet, load_table_set
+from desktop.domain.money import to_wan
 from desktop.errors import UserInputError
 from desktop.exchange import published_layout as layout
 from desktop.exchange.published_tables_facts import table_facts
@@ -234,6 +235,9 @@ def _apply(
         model, key, column, fields = target
         record = lines[model].setdefault(key, dict(zip(_LINES[model][1], key, strict=True)) | fields)
         record[column] = record.get(column, Decimal(0)) + fact.amount
+    lines[M.ProjectEconomicLine] = _beyond_named_projects(
+        connection, department_id, year, lines[M.ProjectEconomicLine], problems
+    )
     if problems:
         return {}
     counts = {}
@@ -246,6 +250,38 @@ def _apply(
     ]
     counts["公开数字"] = _upsert(connection, M.StatedFigure, department_id, year, ("key",), stated)
     return counts
+
+
+def _beyond_named_projects(
+    connection: Connection, department_id: int, year: int, records: dict[tuple, dict], problems: list[Problem]
+) -> dict[tuple, dict]:
+    """项目支出 by 经济分类 as the tables give it (no project named), less what the year's lines of
+    named projects already hold for that code and fund: only the rest is a line of no project, so
+    tables read back into the database they came from add nothing."""
+    table = M.ProjectEconomicLine.__table__
+    named: dict[tuple[str, str], Decimal] = {}
+    for row in connection.execute(
+        select(table.c.economic_code, table.c.funding, table.c.final_amount).where(
+            table.c.department_id == department_id, table.c.year == year, table.c.project_code != ""
+        )
+    ):
+        key = (row.economic_code, row.funding)
+        named[key] = named.get(key, Decimal(0)) + row.final_amount
+    kept = {}
+    for key, record in records.items():
+        code, funding = record["economic_code"], record["funding"]
+        amount = record.get("final_amount", Decimal(0))
+        rest = amount - named.get((code, funding), Decimal(0))
+        if rest < 0:
+            problems.append(
+                Problem(
+                    f"项目支出（经济分类）{code}（{funding}）：表中为 {to_wan(amount)} 万元，"
+                    f"少于本年度各项目已有的 {to_wan(named[(code, funding)])} 万元"
+                )
+            )
+        elif rest != 0 or (code, funding) not in named:
+            kept[key] = record | {"final_amount": rest}
+    return kept
 
 
 def _upsert(connection: Connection, model, department_id: int, year: int, key_fields, records: list[dict]):
