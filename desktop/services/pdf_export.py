@@ -121,7 +121,8 @@ class PdfExportService:
     def year_forms(self, department_id: int, year: int) -> list[YearForm]:
         """Every form of the year that can be exported, as the 导出 PDF dialog lists them: for each
         project with a 绩效目标表 its 自评表 (the province's layout, the national one for a province
-        without its own) and its 绩效目标表; each scorecard made; the year pack when there are projects."""
+        without its own) and its 绩效目标表; each scorecard made; the 决算公开表 when the year's lines fill
+        them; the year pack when there are projects."""
         department = self._department(department_id)
         template = self._catalogue.self_evaluation_template(department.province, year)
         variant = f"{template.province}格式" if template.province else "全国格式"
@@ -151,6 +152,9 @@ class PdfExportService:
                 )
         if self._scoring.department_scorecard(department.id, year) is not None:
             forms.append(entry("dept-scorecard", None, FORM_NAMES["dept-scorecard"]))
+        tables = self._tables.year_tables(department.id, year)
+        if tables.has_lines and not tables.problems:  # a table the lines cannot fill is said on 预算决算
+            forms.append(entry("tables", None, f"{FORM_NAMES['tables']}（{len(tables.tables)} 张）"))
         if projects:
             forms.append(entry("pack", None, f"{FORM_NAMES['pack']}（以上全部表格合订）"))
         return forms

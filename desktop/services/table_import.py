@@ -33,6 +33,7 @@ from desktop.services.departments import province_value
 from desktop.services.excel import ImportRejected, ImportReport, SheetCount
 from desktop.services.excel_import import ImportCancelled
 from desktop.services.import_rows import TableChanges
+from desktop.services.problem_report import entry_of
 from desktop.storage import audit
 from desktop.storage import models as M
 from desktop.storage.transactions import writing
@@ -139,13 +140,15 @@ class TableImportService:
                 )
             if not problems:
                 audit.record(connection, "导入", "决算报表", after={"file": path.name, "year": year})
+            warnings = [problem for problem in workbook.problems if problem.warning]
             report = ImportReport(
                 file=path.name,
                 department=department,
                 counts=tuple(SheetCount(name, *numbers) for name, numbers in counts.items() if any(numbers)),
                 problems=tuple(str(problem) for problem in problems),
-                warnings=tuple(str(problem) for problem in workbook.problems if problem.warning),
+                warnings=tuple(str(problem) for problem in warnings),
                 dry_run=dry_run,
+                entries=tuple(entry_of(problem) for problem in (*problems, *warnings)),
             )
             if problems or dry_run:
                 connection.rollback()

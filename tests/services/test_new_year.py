@@ -123,7 +123,7 @@ def test_a_year_that_already_has_data_is_refused_and_nothing_changes(sample_engi
     with pytest.raises(UserInputError) as error:
         service.start(department_id, 2023, 2024)
     assert str(error.value) == (
-        f"新建年度：2024 年已有数据（收入 3 行、支出 15 行、结转结余 1 行、基本支出 26 行、三公经费 5 项、"
+        f"新建年度：2024 年已有数据（收入 16 行、支出 15 行、结转结余 1 行、基本支出 26 行、三公经费 5 项、"
         f"项目 {projects} 个），不能再从 2023 年新建"
     )
     with Session(sample_engine) as session:

@@ -90,14 +90,14 @@ def sample_titles() -> list[str]:
         titles += [f"{name}：项目支出绩效自评表（四川省格式）", f"{name}：项目绩效目标表"]
         if name in WITH_SCORECARD:
             titles.append(f"{name}：项目支出绩效评价表")
-    return [*titles, "部门整体支出绩效评价表", "年度资料汇编（以上全部表格合订）"]
+    return [*titles, "部门整体支出绩效评价表", "部门决算公开表（13 张）", "年度资料汇编（以上全部表格合订）"]
 
 
 def test_every_form_of_the_year_is_listed_on_a_tab_without_a_form_of_its_own(window):
     open_tab(window, "信访登记")
     dialog = open_dialog(window)
     assert [title for title, _status, _checked in listed(dialog)] == sample_titles()
-    assert len(sample_titles()) == 5 * 2 + 2 + 1 + 1
+    assert len(sample_titles()) == 5 * 2 + 2 + 1 + 1 + 1
     assert all(status == "可定稿" and checked for _title, status, checked in listed(dialog))
     dialog.none_button.click()
     assert not any(checked for *_rest, checked in listed(dialog))

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from desktop.domain.final_tables import cell_key
 from desktop.storage.models import StatedFigure
 from tests.ui.test_budget_tab import make_tab, rows
-from tests.ui.test_main_window import make_window, menu_actions, messages, settings, tab_titles
+from tests.ui.test_main_window import make_window, settings, tab_titles
 
 __all__ = ["make_window", "settings"]  # the main window's fixtures, used here too
 
@@ -92,19 +92,17 @@ def test_an_empty_fund_table_shows_the_provinces_wording(tab, qtbot):
     assert rows(dialog.model) == [["", "", "", "合计", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00"]]
 
 
-def test_export_pdf_on_the_budget_tab_writes_the_13_tables(
-    make_window, sample_path, tmp_path, monkeypatch, qtbot
-):
-    from PySide6.QtWidgets import QFileDialog
-
+def test_export_pdf_on_the_budget_tab_writes_the_13_tables(make_window, sample_path, tmp_path, qtbot):
     from tests.printing.pdf_reading import page_texts
+    from tests.ui.test_export_pdf_dialog import listed, open_dialog, run
 
     window = make_window(sample_path)
     window.tabs.setCurrentIndex(tab_titles(window).index("预算决算"))
-    file_menu = menu_actions(window, "文件(&F)")
-    out = tmp_path / "决算公开表.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(out), ""))
-    file_menu["导出 PDF…"].trigger()  # written in the background
-    qtbot.waitUntil(lambda: bool(messages(window)), timeout=60_000)
-    assert messages(window)[0] == f"已导出 {out}（共 13 页）"
-    assert page_texts(out)[0].startswith("公开01表收入支出决算总表")
+    dialog = open_dialog(window)  # the year's forms, this tab's one checked
+    assert [title for title, _status, checked in listed(dialog) if checked] == ["部门决算公开表（13 张）"]
+    dialog.folder.setText(str(tmp_path))
+    run(dialog, qtbot)
+    out = tmp_path / "2023年部门决算公开表.pdf"
+    pages = page_texts(out)
+    assert len(pages) == 13
+    assert pages[0].startswith("公开01表收入支出决算总表")

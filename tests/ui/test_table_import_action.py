@@ -68,10 +68,14 @@ def test_a_workbook_with_a_problem_shows_it_and_imports_nothing(qtbot, tmp_path,
     with qtbot.waitSignal(flow.done, timeout=20000):
         pass
     flow.wait()
-    assert (
-        "工作表“表3”第 11 行“科目编码”列（C11）：科目编码“20700101”应为 3、5 或 7 位数字"
-        in flow.message.text()
-    )
+    # the problem report's table: 类别, 工作表, 行, 列, 原因
+    assert [
+        "问题",
+        "表3",
+        "11",
+        "科目编码（C11）",
+        "科目编码“20700101”应为 3、5 或 7 位数字",
+    ] in flow.message.rows()
     assert _lines(window) == []
 
 
