@@ -42,7 +42,9 @@ def test_the_summary_sheet_holds_the_seeds_totals_beside_each_other(workbook):
     assert "A4:C4" in sheet.merged_cells and "D4:F4" in sheet.merged_cells
     assert _texts(sheet, 5) == ["项目", "行次", "决算数", "项目", "行次", "决算数"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=6, max_row=17, values_only=True)}
-    assert rows["一、一般公共预算财政拨款收入"][1:3] == ("1", 411.94)
+    # held to the 分 (411.944, the sample's 元), shown with two decimals
+    assert rows["一、一般公共预算财政拨款收入"][1:3] == ("1", 411.944)
+    assert sheet.cell(6, 3).number_format == "0.00"
     assert rows["本年收入合计"][1:3] == ("9", 416.54)
     assert rows["总计"][1:3] == ("12", 421.67)
     right = {row[3]: row[4:6] for row in sheet.iter_rows(min_row=6, max_row=17, values_only=True) if row[3]}

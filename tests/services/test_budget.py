@@ -42,7 +42,7 @@ def test_summary_of_the_sample(sample):
     assert summary.expenditure_total.previous == wan("491.03")
     assert summary.expenditure_total.change == wan("-74.85")  # 416.18 − 491.03
     assert summary.basic.current == wan("217.94") and summary.project.current == wan("198.24")
-    assert summary.personnel.current == wan("183.57") and summary.public.current == wan("32.81")
+    assert summary.personnel.current == wan("183.567") and summary.public.current == wan("32.81")
     assert summary.three_public.current == wan("0.37") and summary.three_public.previous == wan("0.89")
     assert percent_value(summary.three_public.change_rate) == Decimal("-58.43")  # “下降58.43%”
     assert summary.income_grand_total.current == wan("421.67") == summary.expenditure_grand_total.current
@@ -65,8 +65,8 @@ def test_income_lines_with_shares(sample):
     (carried_in,) = of("年初结转和结余")
     assert (carried_in.share, carried_in.funding) == (None, "其他资金")
     assert [(row.function_code, row.change) for row in of("其他收入")] == [
-        ("2010301", wan("0.73")),  # 1.93 − 1.20
-        ("2010302", wan("-47.13")),  # 2.67 − 49.80
+        ("2010301", wan("0.723")),  # 1.923 − 1.20
+        ("2010302", wan("-47.127")),  # 2.673 − 49.80
     ]
 
 
@@ -80,7 +80,7 @@ def test_expenditure_tree_subtotals(sample):
         ("221", "住房保障支出"),
     ]
     general = tree[0]
-    # 124.14 + 1.56 (其他资金) + 174.73 + 2.67 (其他资金) + 20.84 + 49.06 = 373.00
+    # 124.137 + 1.563 (其他资金) + 174.727 + 2.673 (其他资金) + 20.84 + 49.06 = 373.00
     assert general.final_amount == wan("373.00")
     (office,) = general.children
     assert office.code == "20103" and office.level == "款"
@@ -88,8 +88,8 @@ def test_expenditure_tree_subtotals(sample):
     assert items["2010308"].name == "信访事务" and items["2010308"].final_amount == wan("20.84")
     lines = items["2010301"].children
     assert [(line.category, line.funding, line.final_amount) for line in lines] == [
-        ("基本支出", "一般公共预算财政拨款", wan("124.14")),
-        ("基本支出", "其他资金", wan("1.56")),
+        ("基本支出", "一般公共预算财政拨款", wan("124.137")),
+        ("基本支出", "其他资金", wan("1.563")),
     ]
     assert lines[0].line_id is not None and lines[0].level == "行"
     assert percent_value(tree[3].share) == Decimal("3.43")  # 14.27 / 416.18
@@ -98,7 +98,7 @@ def test_expenditure_tree_subtotals(sample):
 def test_basic_lines_and_three_public(sample):
     service, department_id = sample
     basic = service.basic_lines(department_id, 2023)
-    assert sum(row.final_amount for row in basic if row.kind == "人员经费") == wan("183.57")
+    assert sum(row.final_amount for row in basic if row.kind == "人员经费") == wan("183.567")
     assert sum(row.final_amount for row in basic if row.kind == "公用经费") == wan("32.81")
     assert basic[0].economic_code == "30101" and basic[0].name == "基本工资"
     reception = {row.item: row for row in service.three_public(department_id, 2023)}["国内公务接待费"]
