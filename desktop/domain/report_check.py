@@ -50,6 +50,8 @@ _PROGRESS = re.compile(
 _THRESHOLDS = ("以上", "以下", "以内")
 _DOWN = re.compile(r"减少|下降|降低")
 _UP = re.compile(r"增加|增长|提高|上升")
+# a scoring rule (“达到100%的，得10分”, “超过20%的，不得分”): its numbers are bounds, not figures
+_RULE_SENTENCE = re.compile(r"得\d+(?:\.\d+)?分|不得分")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) ->
     mentions = _mentions(sentence, catalogue)
     progress = _progress_values(original, sentence, catalogue)
     budget_sentence = bool(_BUDGET_SENTENCE.search(sentence))
+    rule_sentence = bool(_RULE_SENTENCE.search(sentence))
     previous_year = f"{catalogue.year - 1}年"
     results = []
     window_start = 0
@@ -154,6 +157,11 @@ def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) ->
         stated_text = number.group(0).replace(" ", "")
         if sentence[number.end() : number.end() + 2] in _THRESHOLDS:
             continue  # “单价100万元以上”, “10%以内”: a bound the sentence names, not a figure it states
+        if rule_sentence:
+            results.append(
+                StatedValue(original, stated_text, None, None, None, None, "评分标准，不是决算数，未核对")
+            )
+            continue
         if number.start() in progress:
             results.append(progress[number.start()])
             continue

@@ -213,3 +213,14 @@ def test_a_section_the_data_writes_is_not_asked_of_the_clerk():
     asked = missing_texts(build_catalogue(reported), {})
     assert not {"机构设置", "政府采购支出情况", "国有资产占有使用情况"} & set(asked)
     assert "部门职责" in asked
+
+
+def test_check_text_lists_a_scoring_rule_s_numbers_without_checking_them():
+    catalogue = build_catalogue(lines())
+    text = "部门预算项目12月预算执行进度达到100%的，得10分；偏差度超过20%的，不得分。"
+    result = check_text(text, catalogue)
+    assert result.mismatches == [] and result.agreeing == []
+    assert [(value.stated, value.note) for value in result.unmatched] == [
+        ("100%", "评分标准，不是决算数，未核对"),
+        ("20%", "评分标准，不是决算数，未核对"),
+    ]
