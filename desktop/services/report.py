@@ -32,7 +32,7 @@ from desktop.services.report_data import DEPARTMENT_WIDE, ReportTexts, report_ca
 from desktop.services.scoring import ScoringService
 from desktop.services.year_data import require_year_data
 
-STANDARD_GLOSSARY = RESOURCES / "report" / "名词解释.txt"
+STANDARD_GLOSSARY = RESOURCES / "report" / "glossary.txt"  # 名词解释; shipped names are ASCII (see test_packaging)
 
 
 @dataclass(frozen=True)

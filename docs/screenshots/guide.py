@@ -85,7 +85,7 @@ def main(out: Path) -> None:
     welcome.welcome.name.setText("咸宁市通山县文化和旅游局")
     welcome.welcome.province.setCurrentText("湖北省")
     settle(app)
-    save(welcome.grab(), out / "01-欢迎.png")
+    save(welcome.grab(), out / "01-welcome.png")
     welcome.close()
 
     sample = folder / "示例.sqlite3"
@@ -93,16 +93,16 @@ def main(out: Path) -> None:
     add_late_matters(sample)
     window = window_on(sample, folder)
     settle(app)
-    save(window.menus.open_department().grab(), out / "02-单位信息.png")
+    save(window.menus.open_department().grab(), out / "02-department.png")
     for dialog in window.findChildren(QDialog):
         dialog.reject()
 
     register = tab(window, "信访登记")
     wait_for(app, register)
-    save(window.grab(), out / "03-信访登记.png")
+    save(window.grab(), out / "03-register.png")
     form = register.add_matter()
     settle(app)
-    save(form.grab(), out / "04-信访事项.png")
+    save(form.grab(), out / "04-matter.png")
     form.reject()
     register.status.setCurrentText("超期办结")
     wait_for(app, register)
@@ -111,37 +111,37 @@ def main(out: Path) -> None:
     register.table.scrollTo(model.index(0, headers.index("满意度")))  # the 状态 column with its marks
     register.findChild(QTabWidget).setCurrentWidget(register.statistics)
     settle(app)
-    save(window.grab(), out / "05-超期办结.png")
+    save(window.grab(), out / "05-overdue.png")
     register.status.setCurrentIndex(0)
     wait_for(app, register)
 
     tab(window, "预算决算")
     settle(app)
-    save(window.grab(), out / "06-预算决算.png")
+    save(window.grab(), out / "06-budget.png")
 
     projects = tab(window, "项目绩效")
     projects.project_view.selectRow(1)
     settle(app)
     projects._scroll.ensureWidgetVisible(projects.indicator_view)
     settle(app)
-    save(window.grab(), out / "07-项目绩效.png")
+    save(window.grab(), out / "07-projects.png")
 
     tab(window, "评价打分")
     settle(app)
-    save(window.grab(), out / "08-评价打分.png")
+    save(window.grab(), out / "08-scorecards.png")
 
     tab(window, "项目绩效")
     settle(app)
     file_menu = next(action.menu() for action in window.menuBar().actions() if action.text() == "文件(&F)")
     file_menu.aboutToShow.emit()
     preview = next(action for action in file_menu.actions() if action.text() == "打印预览…")
-    grab_dialog(app, preview.trigger, out / "09-打印预览.png")
+    grab_dialog(app, preview.trigger, out / "09-print-preview.png")
 
     backup = next(action for action in file_menu.actions() if action.text() == "备份")
     backup.trigger()
     time.sleep(1.1)  # a second backup with its own time
     backup.trigger()
-    grab_dialog(app, lambda: RestoreDialog(window.workspace.path, window).exec(), out / "10-从备份恢复.png")
+    grab_dialog(app, lambda: RestoreDialog(window.workspace.path, window).exec(), out / "10-restore.png")
     window.close()
     for picture in sorted(out.glob("*.png")):
         with Image.open(picture) as image:
