@@ -278,7 +278,7 @@ def _column(data: dict, where: str) -> ColumnDefinition:
         raise FinalTablesError(f"{where}：缺少 heading（表头）")
     if not isinstance(width, int | float) or isinstance(width, bool) or width <= 0:
         raise FinalTablesError(f"{where}：width（列宽，毫米）应为正数")
-    return ColumnDefinition(key, heading, _selector(data, where, figure=True), float(width))
+    return ColumnDefinition(key, heading, _selector(data, where, figure=True), width)  # mm, as written
 
 
 def _side(data: dict, where: str) -> SideDefinition:
