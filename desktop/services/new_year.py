@@ -96,6 +96,17 @@ def _rows(session: Session, table, department_id: int, year: int) -> list:
     return list(session.exec(query.order_by(table.id)))
 
 
+# Each line table with the fields that say which line it is (its key, and the name printed beside a
+# code): copied to the new year, with last year's 决算 as 上年决算 and every current figure 0.
+_LINE_FIELDS: dict[type, tuple[str, ...]] = {
+    IncomeLine: ("source", "function_code", "funding"),
+    ExpenditureLine: ("function_code", "name", "category", "funding"),
+    BalanceLine: ("kind", "funding", "function_code"),
+    BasicExpenditureLine: ("economic_code", "name", "funding"),
+    ThreePublicItem: ("item",),
+}
+
+
 class NewYearService:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -128,58 +139,16 @@ class NewYearService:
         return NewYear(to_year, projects, indicators, lines)
 
     def _copy_lines(self, session: Session, department_id: int, from_year: int, to_year: int) -> int:
-        copies: list = []
-        for line in _rows(session, IncomeLine, department_id, from_year):
-            copies.append(
-                IncomeLine(
-                    department_id=department_id,
-                    year=to_year,
-                    source=line.source,
-                    function_code=line.function_code,
-                    previous_final=line.final_amount,
-                )  # fmt: skip
+        copies = [
+            model(
+                department_id=department_id,
+                year=to_year,
+                previous_final=line.final_amount,
+                **{field: getattr(line, field) for field in fields},
             )
-        for line in _rows(session, ExpenditureLine, department_id, from_year):
-            copies.append(
-                ExpenditureLine(
-                    department_id=department_id,
-                    year=to_year,
-                    function_code=line.function_code,
-                    name=line.name,
-                    category=line.category,
-                    funding=line.funding,
-                    previous_final=line.final_amount,
-                )  # fmt: skip
-            )
-        for line in _rows(session, BalanceLine, department_id, from_year):
-            copies.append(
-                BalanceLine(
-                    department_id=department_id,
-                    year=to_year,
-                    kind=line.kind,
-                    previous_final=line.final_amount,
-                )
-            )
-        for line in _rows(session, BasicExpenditureLine, department_id, from_year):
-            copies.append(
-                BasicExpenditureLine(
-                    department_id=department_id,
-                    year=to_year,
-                    economic_code=line.economic_code,
-                    name=line.name,
-                    funding=line.funding,
-                    previous_final=line.final_amount,
-                )  # fmt: skip
-            )
-        for item in _rows(session, ThreePublicItem, department_id, from_year):
-            copies.append(
-                ThreePublicItem(
-                    department_id=department_id,
-                    year=to_year,
-                    item=item.item,
-                    previous_final=item.final_amount,
-                )
-            )
+            for model, fields in _LINE_FIELDS.items()
+            for line in _rows(session, model, department_id, from_year)
+        ]
         session.add_all(copies)
         return len(copies)
 

@@ -196,3 +196,28 @@ def test_new_year_command(sample_path, capsys):
     assert out.startswith("遂宁市船山区信访局：已新建 2024 年：项目 7 个（绩效指标 ")
     assert main(["new-year", "--db", str(sample_path), "--from", "2023", "--to", "2024"]) == 2
     assert "ziping-cli: 新建年度：2024 年已有数据（" in capsys.readouterr().err
+
+
+def test_a_year_of_lines_by_fund_and_code_is_carried_with_each_fund(tmp_path):
+    # the 湖北 文旅局 holds 年初结转和结余 and 年末结转和结余 by fund and 科目 (政府性基金 2076001)
+    from desktop.storage.database import open_database
+    from tests.services.wenlv import YEAR, add_wenlv_department
+
+    engine = open_database(tmp_path / "文旅.sqlite3", create=True)
+    department_id = add_wenlv_department(engine)
+    NewYearService(engine).start(department_id, YEAR, YEAR + 1)
+    with Session(engine) as session:
+        for table, key in (
+            (IncomeLine, lambda r: (r.source, r.function_code, r.funding)),
+            (BalanceLine, lambda r: (r.kind, r.funding, r.function_code)),
+        ):
+            before = lines(session, table, department_id, YEAR, key)
+            after = lines(session, table, department_id, YEAR + 1, key)
+            assert set(after) == set(before)
+            assert {k: row.previous_final for k, row in after.items()} == {
+                k: row.final_amount for k, row in before.items()
+            }
+        assert ("年初结转和结余", "2076001", "政府性基金预算财政拨款") in lines(
+            session, IncomeLine, department_id, YEAR + 1, lambda r: (r.source, r.function_code, r.funding)
+        )
+    engine.dispose()
