@@ -208,30 +208,19 @@ class BudgetEdits:
         if len(economic_code) != 5:
             raise UserInputError(f"经济分类：“{economic_code}”不是款级科目（5 位）")
         budget, final_amount, previous_final = amounts or (Decimal("0.00"),) * 3
-        with track(Session(self._engine)) as session:
-            existing = session.exec(
-                select(BasicExpenditureLine).where(
-                    BasicExpenditureLine.department_id == department_id,
-                    BasicExpenditureLine.year == year,
-                    BasicExpenditureLine.economic_code == economic_code,
-                    BasicExpenditureLine.funding == funding,
-                )
-            ).first()
-            if existing is not None:
-                raise UserInputError(f"经济分类：{economic_code} {name}已有一行")
-            line = BasicExpenditureLine(
-                department_id=department_id,
-                year=year,
-                economic_code=economic_code,
-                name=name,
-                funding=funding,
-                budget=budget,
-                final_amount=final_amount,
-                previous_final=previous_final,
-            )
-            session.add(line)
-            session.commit()
-            return saved_id(line)
+        return self._add_unique(
+            BasicExpenditureLine,
+            department_id,
+            year,
+            f"经济分类：{economic_code} {name}已有一行",
+            ("economic_code", "funding"),
+            economic_code=economic_code,
+            name=name,
+            funding=funding,
+            budget=budget,
+            final_amount=final_amount,
+            previous_final=previous_final,
+        )
 
     def delete_basic_line(self, line_id: int) -> None:
         self._delete(BasicExpenditureLine, line_id)
@@ -257,28 +246,16 @@ class BudgetEdits:
             + (f"（{function_code}）" if function_code else "")
             + (f"（{funding}）" if funding else "")
         )
-        with track(Session(self._engine)) as session:
-            existing = session.exec(
-                select(IncomeLine).where(
-                    IncomeLine.department_id == department_id,
-                    IncomeLine.year == year,
-                    IncomeLine.source == source,
-                    IncomeLine.function_code == function_code,
-                    IncomeLine.funding == funding,
-                )
-            ).first()
-            if existing is not None:
-                raise UserInputError(f"收入项目：已有{where}一行")
-            row = IncomeLine(
-                department_id=department_id,
-                year=year,
-                source=source,
-                function_code=function_code,
-                funding=funding,
-            )
-            session.add(row)
-            session.commit()
-            return saved_id(row)
+        return self._add_unique(
+            IncomeLine,
+            department_id,
+            year,
+            f"收入项目：已有{where}一行",
+            ("source", "function_code", "funding"),
+            source=source,
+            function_code=function_code,
+            funding=funding,
+        )
 
     def delete_income_line(self, line_id: int) -> None:
         self._delete(IncomeLine, line_id)
@@ -287,7 +264,7 @@ class BudgetEdits:
         if item not in THREE_PUBLIC_ITEMS:
             raise UserInputError(f"三公经费：“{item}”不是{'、'.join(THREE_PUBLIC_ITEMS)}之一")
         return self._add_unique(
-            ThreePublicItem, department_id, year, f"三公经费：已有“{item}”一行", item=item
+            ThreePublicItem, department_id, year, f"三公经费：已有“{item}”一行", ("item",), item=item
         )
 
     def delete_three_public_item(self, item_id: int) -> None:
@@ -306,6 +283,7 @@ class BudgetEdits:
             department_id,
             year,
             f"执行进度：已有 {month} 月",
+            ("month",),
             month=month,
             budget_base=base,
         )
@@ -325,11 +303,15 @@ class BudgetEdits:
         """“按 2023 年科目显示” when ``year`` has no 政府收支分类科目 edition of its own."""
         return edition_note(year)
 
-    def _add_unique(self, model: Any, department_id: int, year: int, duplicate: str, **values) -> int:
+    def _add_unique(
+        self, model: Any, department_id: int, year: int, duplicate: str, key: tuple[str, ...], **values
+    ) -> int:
+        """A new row of ``values``, refused with ``duplicate`` when one with the same ``key`` fields
+        is already there."""
         with track(Session(self._engine)) as session:
             query = select(model).where(model.department_id == department_id, model.year == year)
-            key, value = next(iter(values.items()))
-            if session.exec(query.where(getattr(model, key) == value)).first() is not None:
+            same = query.where(*(getattr(model, field) == values[field] for field in key))
+            if session.exec(same).first() is not None:
                 raise UserInputError(duplicate)
             row = model(department_id=department_id, year=year, **values)
             session.add(row)
