@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, ClassVar, Protocol
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Row, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Computed, Date, ForeignKey, Index, Integer, Row, Table, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from desktop.storage.types import ExactDecimal, Money, UtcDateTime
@@ -416,6 +416,28 @@ PETITION_STATISTICS_COLUMNS = (
 )  # fmt: skip
 
 
+# the deadlines of DOMAIN.md §3 as SQLite computes them into the row on every write (migration
+# 0007_register_deadlines); ``desktop.domain.petitions`` states the same rules, and a test holds
+# both equal. NULL ``running_deadline``: the matter is closed.
+ACCEPTANCE_DEADLINE_SQL = "date(registered_on, '+15 days')"
+GRANTED_EXTENSION_SQL = (
+    "CASE WHEN extended AND extension_approved_on IS NOT NULL "
+    "THEN min(max(extension_days, 0), 30) ELSE 0 END"
+)
+COMPLETION_DEADLINE_SQL = (
+    f"date(coalesce(accepted_on, {ACCEPTANCE_DEADLINE_SQL}), printf('+%d days', 60 + {GRANTED_EXTENSION_SQL}))"
+)
+RUNNING_DEADLINE_SQL = (
+    "CASE WHEN closed_on IS NOT NULL THEN NULL "
+    "WHEN accepted_on IS NULL THEN acceptance_deadline ELSE completion_deadline END"
+)
+
+
+def stored_date(expression: str) -> date | None:
+    """A date column SQLite computes (``GENERATED ALWAYS … STORED``); never written by Ziping."""
+    return Field(default=None, sa_column=Column(Date, Computed(expression, persisted=True)))
+
+
 class Petition(TableModel, table=True):
     """信访事项: one registered matter and the dates that drive its deadlines (DOMAIN.md §3)."""
 
@@ -465,6 +487,9 @@ class Petition(TableModel, table=True):
     recheck_outcome: str = ""
     repeat: bool = False  # 重复访
     backlog: bool = False  # 积案
+    acceptance_deadline: date | None = stored_date(ACCEPTANCE_DEADLINE_SQL)  # 受理期限
+    completion_deadline: date | None = stored_date(COMPLETION_DEADLINE_SQL)  # 办结期限
+    running_deadline: date | None = stored_date(RUNNING_DEADLINE_SQL)  # the deadline it runs against
 
 
 class Visit(TableModel, table=True):

@@ -22,7 +22,7 @@ def test_migrations_build_the_whole_schema_on_an_empty_file(db_path):
         version = connection.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
     engine.dispose()
     assert [d for d in differences if d[0] != "modify_type"] == []
-    assert version == "0006_report_texts"
+    assert version == "0007_register_deadlines"
 
 
 def test_reopening_a_migrated_database_keeps_its_rows(db_path):
