@@ -26,6 +26,7 @@ from desktop.storage.models import (
     Project,
     Scorecard,
     ThreePublicItem,
+    written_columns,
 )
 from desktop.storage.transactions import writing
 
@@ -79,7 +80,7 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 def _collect(connection: Connection, table: Table, row_id: int) -> dict[str, dict[int, dict[str, Any]]]:
     """The row and, recursively, every row a CASCADE foreign key ties to it, by table and id."""
     found: dict[str, dict[int, dict[str, Any]]] = {}
-    first = connection.execute(select(table).where(table.c.id == row_id)).first()
+    first = connection.execute(select(*written_columns(table)).where(table.c.id == row_id)).first()
     if first is None:
         return found
     found[table.name] = {row_id: dict(first._mapping)}
@@ -93,7 +94,7 @@ def _collect(connection: Connection, table: Table, row_id: int) -> dict[str, dic
                 column = key.parent
                 new: list[int] = []
                 for chunk in _chunks(ids):
-                    for row in connection.execute(select(child).where(column.in_(chunk))):
+                    for row in connection.execute(select(*written_columns(child)).where(column.in_(chunk))):
                         values = dict(row._mapping)
                         if values["id"] not in found.setdefault(child.name, {}):
                             found[child.name][values["id"]] = values

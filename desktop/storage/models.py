@@ -433,6 +433,12 @@ RUNNING_DEADLINE_SQL = (
 )
 
 
+def written_columns(table: Table) -> list[Column]:
+    """The columns Ziping writes: all but those SQLite computes (a copy of a row to be put back
+    under its id, as undo does, must leave those out)."""
+    return [column for column in table.columns if column.computed is None]
+
+
 def stored_date(expression: str) -> date | None:
     """A date column SQLite computes (``GENERATED ALWAYS … STORED``); never written by Ziping."""
     return Field(default=None, sa_column=Column(Date, Computed(expression, persisted=True)))
