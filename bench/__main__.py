@@ -52,11 +52,17 @@ class Outcome:
 
 
 def _arguments(argv: Sequence[str], topics: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description="运行全部性能基准，写出 docs/performance.md")
-    parser.add_argument("--only", nargs="+", choices=topics, metavar="TOPIC", help="只测这些：" + "、".join(topics))
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description="运行全部性能基准，写出 docs/performance.md"
+    )
+    parser.add_argument(
+        "--only", nargs="+", choices=topics, metavar="TOPIC", help="只测这些：" + "、".join(topics)
+    )
     parser.add_argument("--matters", type=int, default=MILLION, help="信访登记的件数（默认 1000000）")
     parser.add_argument("--quick", action="store_true", help=f"冒烟运行：{QUICK_MATTERS} 件")
-    parser.add_argument("--work", type=Path, help="数据文件夹（保留，下次运行复用已生成的登记库；默认临时文件夹）")
+    parser.add_argument(
+        "--work", type=Path, help="数据文件夹（保留，下次运行复用已生成的登记库；默认临时文件夹）"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md", help="写到哪个文件")
     return parser.parse_args(list(argv))
 
@@ -122,7 +128,9 @@ def _width(text: str) -> int:
 def text_table(rows: list[tuple[str, ...]]) -> str:
     widths = [max(_width(line[i]) for line in [HEADER, *rows]) for i in range(len(HEADER))]
     return "\n".join(
-        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=True)).rstrip()
+        "  ".join(
+            cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=True)
+        ).rstrip()
         for line in [HEADER, *rows]
     )
 

@@ -92,7 +92,13 @@ def _matter(rng: random.Random, department_id: int, number: int) -> tuple[dict, 
 
 
 def _visit(
-    rng: random.Random, department_id: int, day: date, level: str, persons: int, locality: str, row: int | None
+    rng: random.Random,
+    department_id: int,
+    day: date,
+    level: str,
+    persons: int,
+    locality: str,
+    row: int | None,
 ) -> dict:
     return {
         "department_id": department_id,

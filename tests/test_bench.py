@@ -10,7 +10,7 @@ import pytest
 from bench.__main__ import main
 from bench.figures import Figure
 
-FAKE_TOPIC = '''
+FAKE_TOPIC = """
 import os
 
 from bench.figures import Figure
@@ -25,7 +25,7 @@ def measure(work):
         Figure("峰值内存（MB）", "窗口", 245, "裸窗口", 60, max_seconds=300),
         Figure("运行", "件数", 1, note=os.environ["ZIPING_BENCH_MATTERS"]),
     ]
-'''
+"""
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_only_runs_the_topics_named(fake_bench):
         (Figure("g", "n", 0.2, "f", 0.1, max_ratio=2), True),  # exactly at the ratio
         (Figure("g", "n", 0.21, "f", 0.1, max_ratio=2), False),
         (Figure("g", "n", 0.05, "f", 0.01, max_ratio=2, max_seconds=0.1), False),  # fast, but 5× its floor
-        (Figure("g", "n", 0.15, "f", 0.1, max_ratio=2, max_seconds=0.1), False),  # close to its floor, too slow
+        (Figure("g", "n", 0.15, "f", 0.1, max_ratio=2, max_seconds=0.1), False),  # near its floor, slow
         (Figure("g", "n", 0.08, "f", 0.05, max_ratio=2, max_seconds=0.1), True),
         (Figure("g", "n", 0.3, max_seconds=0.3), True),
         (Figure("g", "n", 0.3, max_ratio=2), None),  # a ratio target without a floor measured
