@@ -25,6 +25,9 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import PySide6
+from PySide6.QtCore import qVersion
+
 from bench.figures import Figure
 from bench.register_data import CACHE_ENV, MATTERS_ENV, MILLION
 
@@ -166,7 +169,7 @@ def machine() -> list[str]:
         f"内存：{_memory()}",
         f"系统：{platform.platform()}",
         f"Python {platform.python_version()}，SQLite {sqlite3.sqlite_version}，"
-        f"Qt（PySide6）{_version('PySide6')}，reportlab {_version('reportlab')}，openpyxl {_version('openpyxl')}",
+        f"Qt {qVersion()}（PySide6 {PySide6.__version__}），reportlab {_version('reportlab')}，openpyxl {_version('openpyxl')}",
     ]
 
 
