@@ -147,6 +147,7 @@ def build(path: Path, matters: int) -> tuple[Engine, int]:
         _write(partial, matters)
         partial.replace(built)  # only a whole build is ever reused
     if path.resolve() != built.resolve():
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.unlink(missing_ok=True)
         try:
             os.link(built, path)

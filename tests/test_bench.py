@@ -6,9 +6,11 @@ import sys
 import textwrap
 
 import pytest
+from sqlalchemy import text
 
 from bench.__main__ import main
 from bench.figures import Figure
+from bench.register_data import build
 
 FAKE_TOPIC = """
 import os
@@ -101,3 +103,37 @@ def test_only_runs_the_topics_named(fake_bench):
 )
 def test_a_figure_meets_every_target_it_has(figure, met):
     assert figure.met is met
+
+
+def test_the_register_is_built_once_per_count_with_2023_the_heaviest_year(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZIPING_BENCH_CACHE", str(tmp_path / "cache"))
+    engine, department_id = build(tmp_path / "a" / "register.sqlite3", 3000)
+    with engine.connect() as connection:
+        years = dict(
+            connection.execute(
+                text("SELECT substr(registered_on, 1, 4), count(*) FROM petition GROUP BY 1")
+            ).all()
+        )
+        visiting = connection.execute(
+            text(
+                "SELECT count(*) FROM petition p WHERE p.channel = '来访' AND EXISTS "
+                "(SELECT 1 FROM visit v WHERE v.petition_id = p.id AND v.level = '到区')"
+            )
+        ).scalar_one()
+        walk_ins = connection.execute(
+            text("SELECT count(*) FROM petition WHERE channel = '来访'")
+        ).scalar_one()
+        reviews, rechecks = connection.execute(
+            text("SELECT count(review_requested_on), count(recheck_requested_on) FROM petition")
+        ).one()
+    engine.dispose()
+    assert sorted(years) == ["2022", "2023", "2024"] and sum(years.values()) == 3000
+    assert years["2023"] > years["2022"] + years["2024"]
+    assert visiting == walk_ins > 0
+    assert reviews > rechecks > 0
+    again, same_department = build(tmp_path / "b" / "register.sqlite3", 3000)
+    again.dispose()
+    assert same_department == department_id
+    assert (tmp_path / "b" / "register.sqlite3").stat().st_ino == (
+        tmp_path / "cache" / "register-3000.sqlite3"
+    ).stat().st_ino
