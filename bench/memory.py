@@ -5,8 +5,8 @@ clerk would: the 信访登记 tab, its period widened to the whole register (eve
 list), a jump to the middle, one sort by 剩余天数, the middle again, then the window closed. The
 driver is a ``QTimer`` started by the child's ``QApplication`` (a subclass put in place before
 the app is imported), so the app runs no code of the benchmark's own. The floor is a bare
-``QApplication + QMainWindow`` child shown and closed. Peak RSS is the kernel's ``ru_maxrss``
-of each child from ``os.wait4`` (what ``/usr/bin/time -v`` prints as “Maximum resident set size”).
+``QApplication + QMainWindow`` child shown and closed. Peak RSS is each child's own ``VmHWM``
+(Linux; within 1 % of what ``/usr/bin/time -v`` prints as “Maximum resident set size”).
 
     QT_QPA_PLATFORM=offscreen python -m bench.memory [--matters N]
 """
@@ -28,31 +28,37 @@ GROUP = "峰值内存（MB）"
 MAX_MEGABYTES = 300
 PERIOD = (date(2022, 1, 1), date(2024, 12, 31))  # every matter bench/register_data.py writes
 SORTED_BY = "剩余天数"
+PEAK = "VmHWM kB "
 GIVE_UP_MS = 30 * 60 * 1000  # a step that never ends (a dialog nobody answers) ends the child
 
 
 def _peak_megabytes(arguments: list[str], work: Path) -> tuple[float, str]:
-    """Run ``python -m bench.memory --child …`` and return its peak RSS (MB) and what it printed."""
+    """Run ``python -m bench.memory --child …`` and return its peak RSS (MB) and what it showed."""
     environment = {
         **os.environ,
         "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         "XDG_CONFIG_HOME": str(work / "config"),  # the window's settings and log stay in the scratch folder
         "XDG_DATA_HOME": str(work / "data"),
     }
-    child = subprocess.Popen(
+    child = subprocess.run(
         [sys.executable, "-m", "bench.memory", "--child", *arguments],
         env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
+        check=False,
     )
-    assert child.stdout is not None
-    printed = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise RuntimeError(f"子进程退出码 {code}：{printed.strip()[-500:]}")
-    return usage.ru_maxrss / 1024, printed.strip().splitlines()[-1]  # Linux reports kilobytes
+    lines = child.stdout.strip().splitlines()
+    if child.returncode != 0 or len(lines) < 2 or not lines[-1].startswith(PEAK):
+        raise RuntimeError(f"子进程退出码 {child.returncode}：{(child.stdout + child.stderr).strip()[-500:]}")
+    return int(lines[-1].removeprefix(PEAK)) / 1024, lines[-2]
+
+
+def _print_peak() -> None:
+    """This process's peak RSS: ``VmHWM`` belongs to the program image alone, whereas ``ru_maxrss``
+    of a child starts at its parent's size (Python's subprocess forks with vfork)."""
+    status = Path("/proc/self/status").read_text(encoding="ascii")
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
+    print(f"{PEAK}{kilobytes}")
 
 
 def measure(work: Path) -> list[Figure]:
@@ -88,6 +94,7 @@ def _bare_window() -> int:
     QTimer.singleShot(500, window.close)
     code = app.exec()
     print("裸窗口")
+    _print_peak()
     return code
 
 
@@ -105,6 +112,7 @@ def _driven_window(database: Path) -> int:
 
     code = main(["--db", str(database)])
     print(QtWidgets.QApplication.instance().driver.report)
+    _print_peak()
     return code if QtWidgets.QApplication.instance().driver.done else 1
 
 
