@@ -28,6 +28,8 @@ from reportlab.platypus import (
     Paragraph,
 )
 
+from desktop.printing.cells import forget_cell_layouts
+
 MARGIN = 12 * mm
 FOOTER_Y = 7 * mm
 DRAFT_MARK = "草稿"
@@ -82,7 +84,8 @@ class PageNumber(Flowable):
     def _draw_number(self, canvas: Canvas, first_pages: Mapping[str, int]) -> None:
         number = Paragraph(str(first_pages[self._key]), self._style)
         number.wrap(self.width, self.height)
-        number.drawOn(canvas, 0, 0)
+        number.canv = canvas  # already at this flowable's place on the page
+        number.draw()
 
 
 class _NumberedCanvas(Canvas):
@@ -182,5 +185,8 @@ def render(
     )
     document.addPageTemplates(_templates(sections[0].orientation))
     canvasmaker = partial(_NumberedCanvas, font=font, unnumbered=unnumbered, result=result, draft=draft)
-    document.build(story, canvasmaker=canvasmaker)
+    try:
+        document.build(story, canvasmaker=canvasmaker)
+    finally:
+        forget_cell_layouts()
     return result
