@@ -88,7 +88,7 @@ def _cell_values(value, first_pages: dict[str, int]) -> list[tuple[str, object]]
         if isinstance(part, Paragraph):
             values.append((_markup(part), part.style))
         elif isinstance(part, document.PageNumber):
-            values.append((str(first_pages[part._key]), part._style))
+            values.append((str(first_pages[part.key]), part.style))
         elif part not in ("", None):
             raise TypeError(f"a table cell of {type(part).__name__} is not recorded")
     return values

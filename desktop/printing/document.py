@@ -71,18 +71,18 @@ class PageNumber(Flowable):
 
     def __init__(self, key: str, style: ParagraphStyle):
         super().__init__()
-        self._key, self._style = key, style
+        self.key, self.style = key, style
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = available_width
-        self.height = Paragraph("000", self._style).wrap(available_width, available_height)[1]
+        self.height = Paragraph("000", self.style).wrap(available_width, available_height)[1]
         return self.width, self.height
 
     def draw(self) -> None:
         self.canv.draw_later(self._draw_number)
 
     def _draw_number(self, canvas: Canvas, first_pages: Mapping[str, int]) -> None:
-        number = Paragraph(str(first_pages[self._key]), self._style)
+        number = Paragraph(str(first_pages[self.key]), self.style)
         number.wrap(self.width, self.height)
         number.canv = canvas  # already at this flowable's place on the page
         number.draw()
