@@ -4,11 +4,14 @@ the signature lines."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.rl_config import _FUZZ
 
 from desktop.errors import UserInputError
 from desktop.printing.layouts import PrintLayout
@@ -26,9 +29,48 @@ GRID = (
 )
 
 
+class CellParagraph(Paragraph):
+    """A cell's paragraph whose parse and lines are made once per text, style and width: a table
+    wraps every cell when it measures its rows and again when it draws them, a merged table once
+    more to find its page break, and a form repeats the same short texts (0.00, /, its labels)
+    hundreds of times. The lines of a paragraph depend on its text, style and width alone, and
+    the styles never change (``styles.form_styles``), so the parsed fragments and the lines are
+    shared; reportlab only reads them when it draws. ``document.render`` forgets them once the
+    document is written."""
+
+    def __init__(self, markup: str, style: ParagraphStyle):
+        super().__init__(markup, style, frags=_fragments(markup, style))
+        self._markup = markup
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if available_width < _FUZZ:  # reportlab's answer for “no room”
+            return super().wrap(available_width, available_height)
+        self.width = available_width
+        self._wrapWidths, self.blPara, self.height = _lines(self._markup, self.style, available_width)
+        return self.width, self.height
+
+
+def forget_cell_layouts() -> None:
+    """Let go of the fragments and lines kept for the document just written."""
+    _fragments.cache_clear()
+    _lines.cache_clear()
+
+
+@lru_cache(maxsize=4096)
+def _fragments(markup: str, style: ParagraphStyle) -> list:
+    return Paragraph(markup, style).frags
+
+
+@lru_cache(maxsize=16384)
+def _lines(markup: str, style: ParagraphStyle, width: float) -> tuple[list[float], object, float]:
+    paragraph = Paragraph(markup, style, frags=_fragments(markup, style))
+    paragraph.wrap(width, 0)  # a paragraph's lines do not depend on the height it is offered
+    return paragraph._wrapWidths, paragraph.blPara, paragraph.height
+
+
 def cell(text: str, style) -> Paragraph:
     """The text as a wrapping paragraph; the clerk's ``<`` and ``&`` print as written."""
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    return CellParagraph(escape(text or "").replace("\n", "<br/>"), style)
 
 
 def ruled_table(

@@ -2,20 +2,33 @@
 (and 草稿 across every page of a form that is not final).
 
 The page count is known only once every page is laid out, so the canvas keeps each page's state
-and draws the footers when the document is saved (the usual two-pass canvas of reportlab).
+and draws the footers when the document is saved (the usual two-pass canvas of reportlab). The
+same canvas draws what waits for a later page in the place it left for it: the first page of a
+section (``PageNumber``), which the year pack's contents list before the sections are laid out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+)
+
+from desktop.printing.cells import forget_cell_layouts
 
 MARGIN = 12 * mm
 FOOTER_Y = 7 * mm
@@ -51,22 +64,58 @@ class _PageMark(Flowable):
         self._pages[self._key] = self.canv.getPageNumber()
 
 
+class PageNumber(Flowable):
+    """The first page of the section recorded under ``key``, set like a paragraph in ``style``;
+    drawn when the document is saved, so it may name a page laid out after its own. It takes the
+    height of a three-digit number (one line in any column the layouts give it)."""
+
+    def __init__(self, key: str, style: ParagraphStyle):
+        super().__init__()
+        self.key, self.style = key, style
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = Paragraph("000", self.style).wrap(available_width, available_height)[1]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.draw_later(self._draw_number)
+
+    def _draw_number(self, canvas: Canvas, first_pages: Mapping[str, int]) -> None:
+        number = Paragraph(str(first_pages[self.key]), self.style)
+        number.wrap(self.width, self.height)
+        number.canv = canvas  # already at this flowable's place on the page
+        number.draw()
+
+
 class _NumberedCanvas(Canvas):
     """Keeps every page and writes 第 X 页 共 Y 页 once the total is known."""
 
     def __init__(self, *args, font: str, unnumbered: int, result: RenderResult, draft: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages_kept: list[dict] = []
+        self._waiting: list[tuple[int, Callable[[Canvas, Mapping[str, int]], None]]] = []
         self._font, self._unnumbered, self._result, self._draft = font, unnumbered, result, draft
+
+    def draw_later(self, draw: Callable[[Canvas, Mapping[str, int]], None]) -> None:
+        """Call ``draw`` with the first pages of the sections when the document is saved; what it
+        draws goes in here, in the coordinates of this point of the page."""
+        self._waiting.append((len(self._code), draw))
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages_kept.append(dict(self.__dict__))
+        self._waiting = []
         self._startPage()
 
     def save(self) -> None:
         total = len(self._pages_kept)
         for number, state in enumerate(self._pages_kept, start=1):
             self.__dict__.update(state)
+            for place, draw in reversed(self._waiting):  # from the end: the earlier places stay put
+                after = self._code[place:]
+                del self._code[place:]
+                draw(self, self._result.first_pages)
+                self._code += after
             if number > self._unnumbered:
                 self.setFont(self._font, 9)
                 self.drawCentredString(self._pagesize[0] / 2, FOOTER_Y, f"第 {number} 页 共 {total} 页")
@@ -136,5 +185,8 @@ def render(
     )
     document.addPageTemplates(_templates(sections[0].orientation))
     canvasmaker = partial(_NumberedCanvas, font=font, unnumbered=unnumbered, result=result, draft=draft)
-    document.build(story, canvasmaker=canvasmaker)
+    try:
+        document.build(story, canvasmaker=canvasmaker)
+    finally:
+        forget_cell_layouts()
     return result

@@ -1,6 +1,6 @@
 """The year pack: a cover, a contents page with the first page of each form, then every form,
-numbered 第 X 页 共 Y 页 throughout. Laid out twice: the first pass finds the page numbers the
-contents page lists (the contents page keeps its size, so the numbers do not move)."""
+numbered 第 X 页 共 Y 页 throughout. Laid out once: the contents page leaves a one-line place for
+each form's first page and the canvas writes the number in when the document is saved."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from desktop.printing.cells import cell, ruled_table
-from desktop.printing.document import RenderResult, Section, frame_height, render
+from desktop.printing.document import PageNumber, RenderResult, Section, frame_height, render
 from desktop.printing.fonts import register_font
 from desktop.printing.forms import any_draft, form_section
 from desktop.printing.layouts import PrintLayout
@@ -29,19 +29,13 @@ def _cover(pack: YearPack, layout: PrintLayout, styles: FormStyles) -> list[Flow
     ]
 
 
-def _contents(
-    pack: YearPack, layout: PrintLayout, styles: FormStyles, pages: Mapping[str, int]
-) -> list[Flowable]:
+def _contents(pack: YearPack, layout: PrintLayout, styles: FormStyles) -> list[Flowable]:
     columns = layout.columns("contents")
     rows = [[cell(column.title, styles.label) for column in columns]]
     for index, entry in enumerate(pack.entries):
-        values = {"number": str(index + 1), "caption": entry.caption, "page": str(pages.get(_key(index), ""))}
-        rows.append(
-            [
-                cell(values[column.key], styles.centred if column.key != "caption" else styles.text)
-                for column in columns
-            ]
-        )
+        values = {"number": cell(str(index + 1), styles.centred), "caption": cell(entry.caption, styles.text)}
+        values["page"] = PageNumber(_key(index), styles.centred)
+        rows.append([values[column.key] for column in columns])
     return [
         cell(layout.label("contents"), styles.title),
         Spacer(1, 4 * mm),
@@ -65,18 +59,14 @@ def write_pack(
     """``layouts`` maps each entry's form id to its layout."""
     font = register_font(font_file) if font_file else register_font()
     styles = form_styles(font, pack_layout.font_size)
-
-    def sections(pages: Mapping[str, int]) -> list[Section]:
-        return [
-            Section(pack_layout.orientation, _cover(pack, pack_layout, styles)),
-            Section(pack_layout.orientation, _contents(pack, pack_layout, styles, pages)),
-            *[
-                form_section(layouts[entry.form], entry.sheet, font, _key(index))
-                for index, entry in enumerate(pack.entries)
-            ],
-        ]
-
+    sections = [
+        Section(pack_layout.orientation, _cover(pack, pack_layout, styles)),
+        Section(pack_layout.orientation, _contents(pack, pack_layout, styles)),
+        *[
+            form_section(layouts[entry.form], entry.sheet, font, _key(index))
+            for index, entry in enumerate(pack.entries)
+        ],
+    ]
     title = pack_layout.title.format(department=pack.department, year=pack.year)
     draft = any_draft([entry.sheet for entry in pack.entries])
-    first = render(path, sections({}), title=title, font=font, unnumbered=1, draft=draft)
-    return render(path, sections(first.first_pages), title=title, font=font, unnumbered=1, draft=draft)
+    return render(path, sections, title=title, font=font, unnumbered=1, draft=draft)
