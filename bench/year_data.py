@@ -49,6 +49,7 @@ from desktop.storage.models import (
     ScorecardItem,
     StatedFigure,
     ThreePublicItem,
+    inserted_id,
 )
 
 YEAR = 2024
@@ -324,22 +325,24 @@ def build(path: Path) -> tuple[Engine, int, int]:
             if rows:
                 connection.execute(insert(model.__table__), rows)
 
-        department_id = connection.execute(
-            insert(Department.__table__).values(
-                name="武汉市江夏区民政局",
-                competent_department="武汉市江夏区民政局",
-                implementing_unit="武汉市江夏区民政局",
-                province="湖北省",
-                region="武汉市江夏区",
-            )
-        ).inserted_primary_key[0]
+        department_id = inserted_id(
+            connection.execute(
+                insert(Department.__table__).values(
+                    name="武汉市江夏区民政局",
+                    competent_department="武汉市江夏区民政局",
+                    implementing_unit="武汉市江夏区民政局",
+                    province="湖北省",
+                    region="武汉市江夏区",
+                )
+            ).inserted_primary_key
+        )
         scope = {"department_id": department_id, "year": YEAR}
         projects = _projects(rng, department_id)
         project_ids = []
         for entry in projects:
-            project_id = connection.execute(
-                insert(Project.__table__).values(entry["project"])
-            ).inserted_primary_key[0]
+            project_id = inserted_id(
+                connection.execute(insert(Project.__table__).values(entry["project"])).inserted_primary_key
+            )
             project_ids.append(project_id)
             add(ProjectFunding, [
                 {"project_id": project_id, "source": source, "initial_budget": initial, "adjusted_budget": adjusted,
@@ -356,19 +359,21 @@ def build(path: Path) -> tuple[Engine, int, int]:
         add(ReportedCount, budget["counts"])
         add(StatedFigure, _stated(rng, scope, budget, projects))
         add(ReportText, _texts(scope))
-        cards = (
+        cards: tuple[tuple[str, str, int | None, dict], ...] = (
             (DEPARTMENT_TEMPLATE, f"{YEAR}年部门整体支出绩效评价指标体系", None, DEPARTMENT_ITEMS),
             (PROJECT_TEMPLATE, f"项目支出绩效评价指标体系（{projects[0]['project']['name']}）", project_ids[0],
              RECEPTION_ITEMS),
             (PROJECT_TEMPLATE, f"项目支出绩效评价指标体系（{projects[1]['project']['name']}）", project_ids[1],
              STABILITY_ITEMS),
         )  # fmt: skip
-        for template, title, project_id, items in cards:
-            card_id = connection.execute(
-                insert(Scorecard.__table__).values(
-                    dict(scope, template=template, title=title, project_id=project_id)
-                )
-            ).inserted_primary_key[0]
+        for template, title, card_project, items in cards:
+            card_id = inserted_id(
+                connection.execute(
+                    insert(Scorecard.__table__).values(
+                        dict(scope, template=template, title=title, project_id=card_project)
+                    )
+                ).inserted_primary_key
+            )
             add(ScorecardItem, _scorecard_items(card_id, items))
     return engine, department_id, YEAR
 
