@@ -100,21 +100,37 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[。\n]", text) if part.strip()]
 
 
-def _mentions(sentence: str, catalogue: ReportCatalogue) -> list[_Mention]:
-    found: list[_Mention] = []
-    items = {code: label for code, label in catalogue.items}
-    for match in _ITEM.finditer(sentence):
-        code = "".join(match.groups())
-        if code in items:
-            found.append(_Mention(match.start(), match.end(), items[code], set()))
+@dataclass(frozen=True)
+class _Vocabulary:
+    """The names a text may use for the catalogue's figures, built once per check (not per sentence)."""
+
+    words: tuple[tuple[str, str], ...]  # (name as normalised, its figure), longest first
+    items: dict[str, str]  # 项 code → its label
+
+
+def _vocabulary(catalogue: ReportCatalogue) -> _Vocabulary:
     vocabulary = {_normal(name): name for name in catalogue.figures}
     vocabulary.update({_normal(alias): figure for alias, figure in ALIASES.items()})
+    return _Vocabulary(
+        tuple((word, vocabulary[word]) for word in sorted(vocabulary, key=len, reverse=True)),
+        {code: label for code, label in catalogue.items},
+    )
+
+
+def _mentions(sentence: str, vocabulary: _Vocabulary) -> list[_Mention]:
+    found: list[_Mention] = []
+    for match in _ITEM.finditer(sentence):
+        code = "".join(match.groups())
+        if code in vocabulary.items:
+            found.append(_Mention(match.start(), match.end(), vocabulary.items[code], set()))
     taken = [(m.start, m.end) for m in found]
-    for word in sorted(vocabulary, key=len, reverse=True):
+    for word, figure in vocabulary.words:
+        if word not in sentence:  # most names are not in a given sentence
+            continue
         for match in re.finditer(re.escape(word), sentence):
             if any(start < match.end() and match.start() < end for start, end in taken):
                 continue
-            found.append(_Mention(match.start(), match.end(), vocabulary[word], set()))
+            found.append(_Mention(match.start(), match.end(), figure, set()))
             taken.append((match.start(), match.end()))
     found.sort(key=lambda mention: mention.start)
     fiscal = False
@@ -138,13 +154,16 @@ def _percent_agrees(stated: Decimal, ratio: Decimal) -> bool:
 def check_text(text: str, catalogue: ReportCatalogue) -> TextCheck:
     """Every amount and percentage of ``text``, checked against ``catalogue``."""
     values: list[StatedValue] = []
+    vocabulary = _vocabulary(catalogue)
     for original in _sentences(text):
-        values += _check_sentence(original, _normal(original), catalogue)
+        values += _check_sentence(original, _normal(original), catalogue, vocabulary)
     return TextCheck(values)
 
 
-def _check_sentence(original: str, sentence: str, catalogue: ReportCatalogue) -> list[StatedValue]:
-    mentions = _mentions(sentence, catalogue)
+def _check_sentence(
+    original: str, sentence: str, catalogue: ReportCatalogue, vocabulary: _Vocabulary
+) -> list[StatedValue]:
+    mentions = _mentions(sentence, vocabulary)
     progress = _progress_values(original, sentence, catalogue)
     budget_sentence = bool(_BUDGET_SENTENCE.search(sentence))
     rule_sentence = bool(_RULE_SENTENCE.search(sentence))

@@ -37,7 +37,7 @@ from desktop.services.classification import CodeBook
 from desktop.services.departments import department_info
 from desktop.services.final_tables import year_facts
 from desktop.services.project_read import ProjectDetail
-from desktop.services.scoring import ScoringService
+from desktop.services.scoring import ScorecardResult, ScoringService
 from desktop.storage.audit import track
 from desktop.storage.models import (
     BalanceLine,
@@ -170,17 +170,21 @@ def _project_manual_scores(details: list[ProjectDetail]) -> list[ManualScore]:
     return manual
 
 
-def _scorecard_manual_scores(scoring: ScoringService, department_id: int, year: int) -> list[ManualScore]:
+def _scorecard_manual_scores(cards: list[ScorecardResult]) -> list[ManualScore]:
     manual = []
-    for choice in scoring.scorecards(department_id, year):
-        card = scoring.scorecard(choice.id)
-        owner = f"项目 {choice.project_name} 评价表" if choice.project_id else "部门整体评价表"
+    for card in cards:
+        owner = f"项目 {card.project_name} 评价表" if card.project_id else "部门整体评价表"
         for line in card.lines:
             if line.is_leaf and line.formula_score is not None and line.manual_score is not None:
                 manual.append(
                     ManualScore(
                         f"{owner} · {line.name} · 得分",
-                        {"tab": "评价打分", "scorecard": choice.id, "item": line.key, "column": "手工得分"},
+                        {
+                            "tab": "评价打分",
+                            "scorecard": card.scorecard_id,
+                            "item": line.key,
+                            "column": "手工得分",
+                        },
                         line.formula_score,
                         line.manual_score,
                         line.manual_reason,
@@ -196,9 +200,9 @@ class CheckService:
         self, engine: Engine, scoring: ScoringService | None = None, catalogue: FormCatalogue | None = None
     ) -> None:
         self._engine = engine
-        self._scoring = scoring or ScoringService(engine)
-        self._codes = CodeBook(engine)
         self._catalogue = catalogue or FormCatalogue()
+        self._scoring = scoring or ScoringService(engine, self._catalogue)  # the templates parsed once
+        self._codes = CodeBook(engine)
 
     def _tables(
         self, session: Session, department_id: int, year: int, statements: list[Statement]
@@ -232,7 +236,7 @@ class CheckService:
         details = self._scoring.project_evaluations(department_id, year)
         projects = _project_records(details, self._scoring.self_evaluation_rules(department_id, year))
         manual = _project_manual_scores(details)
-        manual += _scorecard_manual_scores(self._scoring, department_id, year)
+        manual += _scorecard_manual_scores(self._scoring.year_scorecards(department_id, year, details))
         edition = self._codes.edition(department_id, year)
         findings = run_checks(accounts, projects, statements, manual, edition, tables)
         return [replace(finding, note=notes.get(finding.identity(), "")) for finding in findings]

@@ -8,6 +8,7 @@ Each action opens its own session and returns frozen dataclasses. Scores come fr
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -92,6 +93,16 @@ class ScorecardResult:
         }
 
 
+def _year_cards(session: Session, department_id: int, year: int):
+    """The year's scorecards with their projects: the department's first, then by 项目编码."""
+    return session.exec(
+        select(Scorecard, Project)
+        .join(Project, col(Project.id) == col(Scorecard.project_id), isouter=True)
+        .where(Scorecard.department_id == department_id, Scorecard.year == year)
+        .order_by(col(Scorecard.project_id).is_not(None), col(Project.code))
+    ).all()
+
+
 def _stored_inputs(item: ScorecardItem | None) -> dict:
     if item is None or not item.inputs.strip():
         return {}
@@ -129,12 +140,7 @@ class ScoringService:
 
     def scorecards(self, department_id: int, year: int) -> list[ScorecardChoice]:
         with Session(self._engine) as session:
-            rows = session.exec(
-                select(Scorecard, Project)
-                .join(Project, col(Project.id) == col(Scorecard.project_id), isouter=True)
-                .where(Scorecard.department_id == department_id, Scorecard.year == year)
-                .order_by(col(Scorecard.project_id).is_not(None), col(Project.code))
-            ).all()
+            rows = _year_cards(session, department_id, year)
             return [
                 ScorecardChoice(
                     saved_id(card),
@@ -215,6 +221,36 @@ class ScoringService:
             ).first()
             return None if card is None else self._result(session, card)
 
+    def project_scorecards(
+        self, department_id: int, year: int, projects: Sequence[ProjectDetail]
+    ) -> dict[int, ScorecardResult]:
+        """The scorecard of each project of the year that has one (its first, as ``project_scorecard``),
+        by project id, in one session; ``projects`` are the year's projects as already read."""
+        by_id = {project.id: project for project in projects}
+        with Session(self._engine) as session:
+            year_ids = select(Project.id).where(Project.department_id == department_id, Project.year == year)
+            cards: dict[int, Scorecard] = {}
+            for card in session.exec(
+                select(Scorecard).where(col(Scorecard.project_id).in_(year_ids)).order_by(col(Scorecard.id))
+            ):
+                cards.setdefault(card.project_id or 0, card)
+            return {
+                project_id: self._result(session, card, by_id.get(project_id))
+                for project_id, card in cards.items()
+            }
+
+    def year_scorecards(
+        self, department_id: int, year: int, projects: Sequence[ProjectDetail]
+    ) -> list[ScorecardResult]:
+        """Every scorecard of the year, in the order ``scorecards`` lists them, scored in one session;
+        ``projects`` are the year's projects as already read."""
+        by_id = {project.id: project for project in projects}
+        with Session(self._engine) as session:
+            return [
+                self._result(session, card, by_id.get(card.project_id or 0))
+                for card, _project in _year_cards(session, department_id, year)
+            ]
+
     def scorecard(self, scorecard_id: int) -> ScorecardResult:
         with Session(self._engine) as session:
             return self._result(session, self._card(session, scorecard_id))
@@ -225,18 +261,23 @@ class ScoringService:
             raise UserInputError(f"评价表（编号 {scorecard_id}）不存在")
         return card
 
-    def _result(self, session: Session, card: Scorecard) -> ScorecardResult:
+    def _result(
+        self, session: Session, card: Scorecard, detail: ProjectDetail | None = None
+    ) -> ScorecardResult:
+        """The card scored; ``detail`` is its project when the caller has read it already."""
         template = self.template(card.template)
         items = {
             item.item_key: item
             for item in session.exec(select(ScorecardItem).where(ScorecardItem.scorecard_id == card.id))
         }
-        project = session.get(Project, card.project_id) if card.project_id else None
-        detail = None
-        if project is not None:
-            detail = read_project(
-                session, project, self._self_evaluations.template(session, project.department_id, project.year)
-            )
+        if detail is None and card.project_id:
+            project = session.get(Project, card.project_id)
+            if project is not None:
+                detail = read_project(
+                    session,
+                    project,
+                    self._self_evaluations.template(session, project.department_id, project.year),
+                )
         reader = SourceReader(self._engine, session, card.department_id, card.year, detail)
         entries = {}
         for node in template.leaves():
@@ -260,8 +301,8 @@ class ScoringService:
             template=card.template,
             title=card.title or template.title,
             project_id=card.project_id,
-            project_code=project.code if project else "",
-            project_name=project.name if project else "",
+            project_code=detail.code if detail else "",
+            project_name=detail.name if detail else "",
             lines=scored.lines,
             total=scored.total,
             full_marks=scored.full_marks,
@@ -370,7 +411,9 @@ def _manual_value(name: str, score: str | Decimal) -> Decimal:
 def score_report(service: ScoringService, department_id: int, year: int) -> dict:
     """What ``ziping-cli score --json`` prints: each project's 自评 and scorecard, the department's card."""
     projects = []
-    for project in service.project_evaluations(department_id, year):
+    details = service.project_evaluations(department_id, year)
+    cards = service.project_scorecards(department_id, year, details)
+    for project in details:
         scores = project.scores
         entry = {
             "code": project.code,
@@ -402,7 +445,7 @@ def score_report(service: ScoringService, department_id: int, year: int) -> dict
                 ],
             },
         }
-        card = service.project_scorecard(project.id)
+        card = cards.get(project.id)
         if card is not None:
             entry["scorecard"] = card.to_json()
         projects.append(entry)
